@@ -1,0 +1,6 @@
+"""`python -m faqbot` runs the same CLI as the `faqbot` console script."""
+
+from faqbot.cli import main
+
+if __name__ == "__main__":
+    main()

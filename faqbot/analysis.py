@@ -1,0 +1,118 @@
+"""Turn text into matchable terms: words, stemmed, stopwords dropped, KB synonyms merged.
+
+The same Analyzer serves the knowledge base and the questions, so both sides agree on what a
+term is. Language data (stopwords, question types) lives in resources/english.json; the
+knowledge base's own `synonyms` groups are merged here so that "summit" and "meeting" become one
+term when a KB says they are one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from faqbot.text import words
+
+
+@dataclass(frozen=True)
+class Token:
+    term: str  # what matching compares: a stem, or "=group" for a synonym group
+    surface: str  # the word(s) as written (folded), for fuzzy matching and explanations
+
+
+@dataclass(frozen=True)
+class QuestionType:
+    name: str
+    cues: tuple[tuple[str, ...], ...]  # word sequences that ask for this type
+    answer_pattern: re.Pattern[str]  # what an answer of this type contains
+
+
+@dataclass(frozen=True)
+class Language:
+    stopwords: frozenset[str]
+    question_types: tuple[QuestionType, ...]
+
+
+@cache
+def english() -> Language:
+    raw = json.loads(resources.files("faqbot").joinpath("resources/english.json").read_text("utf-8"))
+    return Language(
+        stopwords=frozenset(raw["stopwords"]),
+        question_types=tuple(
+            QuestionType(
+                name=t["name"],
+                cues=tuple(tuple(words(c)) for c in t["cues"]),
+                answer_pattern=re.compile(t["answer_pattern"], re.IGNORECASE),
+            )
+            for t in raw["question_types"]
+        ),
+    )
+
+
+@cache
+def _stemmer():  # type: ignore[no-untyped-def]
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+class Analyzer:
+    def __init__(self, synonyms: tuple[tuple[str, ...], ...] = (), language: Language | None = None):
+        self.language = language or english()
+        self._stems: dict[str, str] = {}
+        # Each synonym member, as a tuple of stems, maps to its group's term. The longest member
+        # wins where members overlap ("north korea" before "north").
+        self._synonyms: dict[tuple[str, ...], str] = {}
+        for group in synonyms:
+            term = "=" + "_".join(self._stem_all(words(group[0])))
+            for member in group:
+                key = tuple(self._stem_all(words(member)))
+                if key:
+                    self._synonyms.setdefault(key, term)
+        self._longest = max((len(k) for k in self._synonyms), default=1)
+
+    def stem(self, word: str) -> str:
+        stem = self._stems.get(word)
+        if stem is None:
+            # Numbers and short words stay as written: stemming "10th" or "us" only confuses.
+            stem = word if len(word) < 3 or not word.isalpha() else _stemmer().stemWord(word)
+            self._stems[word] = stem
+        return stem
+
+    def _stem_all(self, ws: list[str]) -> list[str]:
+        return [self.stem(w) for w in ws]
+
+    def tokens(self, text: str) -> list[Token]:
+        ws = words(text)
+        stems = self._stem_all(ws)
+        out: list[Token] = []
+        i = 0
+        while i < len(ws):
+            for length in range(min(self._longest, len(ws) - i), 0, -1):
+                term = self._synonyms.get(tuple(stems[i : i + length]))
+                if term is not None:
+                    out.append(Token(term, " ".join(ws[i : i + length])))
+                    i += length
+                    break
+            else:
+                if ws[i] not in self.language.stopwords:
+                    out.append(Token(stems[i], ws[i]))
+                i += 1
+        return out
+
+    def question_types(self, text: str) -> list[QuestionType]:
+        """The answer types `text` asks for ("how far" asks for a distance)."""
+        ws = words(text)
+        found = []
+        for qtype in self.language.question_types:
+            if any(_contains(ws, cue) for cue in qtype.cues):
+                found.append(qtype)
+        return found
+
+
+def _contains(ws: list[str], seq: tuple[str, ...]) -> bool:
+    n = len(seq)
+    return any(tuple(ws[i : i + n]) == seq for i in range(len(ws) - n + 1))

@@ -1,0 +1,321 @@
+"""The `faqbot` command line: parse arguments, call the core, map errors to exit codes.
+
+Nothing here matches or validates; it wires the core (kb_loader, matcher) to the output
+writers and turns the core's exceptions into one-line messages and the codes of ExitCode.
+Rich is imported only when the output goes to a terminal.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, NoReturn, TextIO
+
+import typer
+
+from faqbot import __version__
+from faqbot.errors import FaqbotError, KnowledgeBaseError
+from faqbot.exit_codes import ExitCode
+from faqbot.output import OutputMode, choose_mode
+
+EXIT_CODES_HELP = """\
+\b
+Exit codes:
+  0    every question got a confident answer
+  1    at least one question had no confident answer (`test`: accuracy too low)
+  2    usage error, unreadable input, or a knowledge-base error
+  130  interrupted (Ctrl-C)
+"""
+
+app = typer.Typer(
+    name="faqbot",
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,  # help text is shown as written: no markup parsing, no Rich import
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+KbOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--kb",
+        envvar="FAQBOT_KB",
+        help="Knowledge base YAML file (default: the packaged article KB; env FAQBOT_KB).",
+        show_default=False,
+        dir_okay=True,  # checked by the loader, which gives a clearer message
+    ),
+]
+FormatOption = Annotated[
+    OutputMode,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output: rich on a terminal, plain when piped (auto), or json (JSON Lines).",
+        case_sensitive=False,
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"faqbot {__version__}")
+        raise typer.Exit(ExitCode.OK)
+
+
+@app.callback(epilog=EXIT_CODES_HELP)
+def root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Answer questions from a FAQ knowledge base, quoting the source behind each answer.
+
+    \b
+    Examples:
+      faqbot ask "Has Kim been to Russia before?"
+      faqbot ask - < questions.txt > answers.txt
+      faqbot list --facts
+    """
+
+
+# -- error handling, in one place ---------------------------------------------------------
+
+
+def _fail(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
+    sys.stderr.write(f"faqbot: {message}\n")
+    raise typer.Exit(code)
+
+
+@contextmanager
+def _reported() -> Iterator[None]:
+    """Turn the core's errors and output failures into a message and an exit code."""
+    try:
+        yield
+    except KnowledgeBaseError as exc:
+        for problem in exc.problems:
+            sys.stderr.write(f"{problem}\n")
+        raise typer.Exit(ExitCode.USAGE) from None
+    except FaqbotError as exc:
+        _fail(str(exc))
+    except BrokenPipeError:
+        # The reader went away (`| head -1`): stop quietly. Point stdout at /dev/null so the
+        # interpreter's final flush cannot complain either.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(ExitCode.OK) from None
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT):
+            _silence_stdout()
+            _fail(f"cannot write output: {exc.strerror}")
+        raise
+
+
+def _silence_stdout() -> None:
+    # Unflushed bytes would fail again at exit and print "Exception ignored"; drop them.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError:
+        pass
+
+
+def _load(kb: Path | None):  # -> KnowledgeBase
+    from faqbot.kb_loader import default_kb_path, load_kb
+
+    return load_kb(kb if kb is not None else default_kb_path())
+
+
+def _console(mode: OutputMode):  # -> rich Console
+    from faqbot.rich_output import make_console
+
+    return make_console(sys.stdout)
+
+
+# -- commands ------------------------------------------------------------------------------
+
+
+def _questions(words: list[str], stdin: TextIO) -> Iterator[str]:
+    if words != ["-"]:
+        yield " ".join(words)
+        return
+    if stdin.isatty():
+        sys.stderr.write("faqbot: reading questions from the terminal, one per line; "
+                         "end with Ctrl-D\n")  # fmt: skip
+    if hasattr(stdin, "reconfigure"):
+        stdin.reconfigure(errors="replace")  # invalid UTF-8 is replaced, never a crash
+    # readline, not iteration: each answer is written before the next line is read.
+    for line in iter(stdin.readline, ""):
+        if line.strip():
+            yield line.rstrip("\r\n")
+
+
+@app.command(epilog=EXIT_CODES_HELP)
+def ask(
+    question: Annotated[
+        list[str],
+        typer.Argument(metavar="QUESTION...", help="The question (its words are joined), or - to read one per line "
+                       "from stdin.", show_default=False),
+    ],
+    kb: KbOption = None,
+    fmt: FormatOption = OutputMode.AUTO,
+    json_: JsonOption = False,
+    top: Annotated[
+        int, typer.Option("--top", min=0, max=50, help="Also show the N next-best entries.")
+    ] = 0,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show why: matched words, signals, runners-up.")
+    ] = False,
+    threshold: Annotated[
+        float | None,
+        typer.Option("--threshold", min=0, max=100,
+                     help="Confidence (0-100) under which faqbot declines to answer.",
+                     show_default=False),
+    ] = None,
+) -> None:
+    """Answer a question with the best entry, its source sentence and a confidence.
+
+    \b
+    Examples:
+      faqbot ask "Has Kim been to Russia before?"
+      faqbot ask --json "How far is Vladivostok from North Korea?"
+      printf 'q1\\nq2\\n' | faqbot ask -        # one answer line per question
+
+    With --format plain (the default when piped) each question gets exactly one line: the
+    answer, or an empty line when there is no confident answer. --json writes one JSON object
+    per question. Exit 1 when any question had no confident answer.
+    """
+    from faqbot.matcher import Matcher, Settings
+
+    with _reported():
+        mode = choose_mode(fmt, json_, sys.stdout.isatty())
+        knowledge = _load(kb)
+        settings = Settings() if threshold is None else Settings(threshold=threshold)
+        matcher = Matcher(knowledge, settings)
+        write = _result_writer(mode, top, explain)
+        unanswered = False
+        for q in _questions(question, sys.stdin):
+            result = matcher.match(q, top=max(top + 1, 3))
+            write(result)
+            unanswered |= not result.answered
+    raise typer.Exit(ExitCode.NO_ANSWER if unanswered else ExitCode.OK)
+
+
+def _result_writer(mode: OutputMode, top: int, explain: bool) -> Callable:
+    from faqbot import output
+
+    if mode is OutputMode.JSON:
+
+        def write_json(result):  # type: ignore[no-untyped-def]
+            record = output.result_record(result, top)
+            if explain:
+                from faqbot.explain import explanation
+
+                record["explain"] = explanation(result)
+            output.write_json(sys.stdout, record)
+
+        return write_json
+    if mode is OutputMode.PLAIN:
+
+        def write_plain(result):  # type: ignore[no-untyped-def]
+            output.write_plain_result(sys.stdout, result, top)
+            if explain:  # stdout keeps its one line per question; the why is talk
+                from faqbot.explain import explanation_lines
+
+                sys.stderr.write("\n".join(explanation_lines(result)) + "\n")
+
+        return write_plain
+    from faqbot.rich_output import print_result
+
+    console = _console(mode)
+    return lambda result: print_result(console, result, top, explain)
+
+
+@app.command("list", epilog=EXIT_CODES_HELP)
+def list_entries(
+    facts: Annotated[bool, typer.Option("--facts", help="Include the facts too.")] = False,
+    kb: KbOption = None,
+    fmt: FormatOption = OutputMode.AUTO,
+    json_: JsonOption = False,
+) -> None:
+    """List every FAQ (id, question, answer); --facts adds the facts.
+
+    \b
+    Examples:
+      faqbot list
+      faqbot list --facts --json | jq .id
+      faqbot list --format plain | cut -f1,3      # tab-separated: id, kind, question, answer
+    """
+    from faqbot import output
+
+    with _reported():
+        mode = choose_mode(fmt, json_, sys.stdout.isatty())
+        knowledge = _load(kb)
+        entries = list(knowledge.entries if facts else knowledge.faqs)
+        if mode is OutputMode.JSON:
+            for entry in entries:
+                output.write_json(sys.stdout, output.entry_record(entry))
+        elif mode is OutputMode.PLAIN:
+            for entry in entries:
+                output.write_plain_entry_row(sys.stdout, entry)
+            sys.stdout.flush()
+        else:
+            from faqbot.rich_output import print_entries
+
+            print_entries(_console(mode), entries, knowledge.title)
+
+
+@app.command(epilog=EXIT_CODES_HELP)
+def show(
+    entry_id: Annotated[str, typer.Argument(metavar="ID", help="The entry's id (see `faqbot list`).")],
+    kb: KbOption = None,
+    fmt: FormatOption = OutputMode.AUTO,
+    json_: JsonOption = False,
+) -> None:
+    """Show one entry: question, answer, source sentence and every phrasing.
+
+    \b
+    Examples:
+      faqbot show first-visit
+      faqbot show vladivostok-distance --json
+    """
+    from faqbot import output
+    from faqbot.errors import UnknownEntryError
+
+    with _reported():
+        mode = choose_mode(fmt, json_, sys.stdout.isatty())
+        knowledge = _load(kb)
+        entry = knowledge.by_id.get(entry_id)
+        if entry is None:
+            import difflib
+
+            closest = difflib.get_close_matches(entry_id, list(knowledge.by_id), n=3, cutoff=0.4)
+            raise UnknownEntryError(entry_id, closest)
+        if mode is OutputMode.JSON:
+            output.write_json(sys.stdout, output.entry_record(entry))
+        elif mode is OutputMode.PLAIN:
+            output.write_plain_entry(sys.stdout, entry)
+            sys.stdout.flush()
+        else:
+            from faqbot.rich_output import print_entry
+
+            print_entry(_console(mode), entry)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    if hasattr(sys.stdout, "reconfigure"):
+        # A non-UTF-8 locale must not turn an answer into a UnicodeEncodeError.
+        sys.stdout.reconfigure(errors="replace")
+        sys.stderr.reconfigure(errors="replace")
+    try:
+        app(prog_name="faqbot")
+    except KeyboardInterrupt:
+        sys.stderr.write("faqbot: interrupted\n")
+        sys.exit(ExitCode.INTERRUPTED)

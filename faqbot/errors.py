@@ -1,0 +1,46 @@
+"""The core's own exceptions. The CLI maps each to a one-line message and an exit code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a file, at a 1-based line and column (0 when unknown)."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        return f"{self.path}: {self.message}"
+
+
+class FaqbotError(Exception):
+    """Base of every error faqbot reports to the user instead of a traceback."""
+
+
+class KnowledgeBaseError(FaqbotError):
+    """A knowledge base that cannot be used; carries every problem found, in file order."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class UnknownEntryError(FaqbotError):
+    """`faqbot show ID` with an id the knowledge base does not have."""
+
+    def __init__(self, entry_id: str, closest: list[str]) -> None:
+        self.entry_id = entry_id
+        self.closest = closest
+        hint = f"; closest: {', '.join(closest)}" if closest else ""
+        super().__init__(f"no entry with id {entry_id!r}{hint}")
+
+
+class InputError(FaqbotError):
+    """A question file or stream that cannot be read."""

@@ -1,0 +1,357 @@
+"""Load and validate a YAML knowledge base, reporting every problem as PATH:LINE:COL.
+
+We compose the YAML into nodes ourselves instead of calling `safe_load`, because nodes keep
+their positions (so each message can name its line) and because PyYAML's plain loading hides
+real mistakes: duplicate keys silently keep the last value, `answer: No` becomes False, and
+aliases can expand a small file into millions of nodes. Anchors, aliases and tags other than
+the plain YAML types are refused outright; the file size and nesting depth are capped.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from faqbot.errors import KnowledgeBaseError, Problem
+from faqbot.model import Entry, KnowledgeBase
+from faqbot.sanitize import sanitize
+from faqbot.text import fold
+
+MAX_KB_BYTES = 8 * 1024 * 1024  # a generous cap: the largest real KB we know is 41 KB
+MAX_ARTICLE_BYTES = 8 * 1024 * 1024
+MAX_DEPTH = 32  # the schema needs 4 levels; anything deeper is not a knowledge base
+MAX_TEXT_CHARS = 100_000  # one answer or question; longer text is a mistake or an attack
+
+TOP_KEYS = ("title", "source", "synonyms", "faqs", "facts")
+FAQ_KEYS = ("id", "question", "answer", "source", "alternates")
+FACT_KEYS = ("id", "fact", "source", "questions")
+
+_YAML = "tag:yaml.org,2002:"
+# Explicit tags a KB may use: the plain YAML types. Anything else (!!python/object, !custom) is
+# refused before it can be constructed.
+_ALLOWED_TAGS = {_YAML + t for t in ("str", "int", "float", "bool", "null", "seq", "map")} | {"!"}
+_TYPE_NAMES = {
+    _YAML + "str": "text",
+    _YAML + "int": "a number",
+    _YAML + "float": "a number",
+    _YAML + "bool": "a boolean",
+    _YAML + "null": "empty (null)",
+    _YAML + "seq": "a list",
+    _YAML + "map": "a mapping",
+    _YAML + "timestamp": "a date",
+}
+
+
+@dataclass
+class _Refusal(Exception):
+    line: int
+    column: int
+    message: str
+
+
+def default_kb_path() -> Path:
+    """The packaged KB: inside the installed package, or data/ at the top of a source checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "data" / "faq.yaml", here.parent / "data" / "faq.yaml"):
+        if candidate.is_file():
+            return candidate
+    return here / "data" / "faq.yaml"  # does not exist: load_kb reports it as missing
+
+
+def load_kb(path: str | os.PathLike[str]) -> KnowledgeBase:
+    """Read, validate and return the knowledge base at `path`, or raise KnowledgeBaseError."""
+    shown = str(path)
+    text = _read_text(Path(path), shown, MAX_KB_BYTES, "knowledge base")
+    root = _compose(text, shown)
+    return _Validator(shown, Path(path)).knowledge_base(root)
+
+
+def _read_text(path: Path, shown: str, cap: int, what: str) -> str:
+    def fail(message: str, line: int = 0, column: int = 0) -> KnowledgeBaseError:
+        return KnowledgeBaseError([Problem(shown, line, column, message)])
+
+    try:
+        if path.is_dir():
+            raise fail(f"is a directory, not a {what} file")
+        size = path.stat().st_size
+        if size > cap:
+            raise fail(f"{what} is {size:,} bytes; the limit is {cap:,}")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise fail(f"{what} file not found") from None
+    except PermissionError:
+        raise fail(f"cannot read {what} file: permission denied") from None
+    except OSError as exc:
+        raise fail(f"cannot read {what} file: {exc.strerror or exc}") from None
+    if len(data) > cap:  # the file grew, or stat lied (a pipe, /proc)
+        raise fail(f"{what} is over the {cap:,}-byte limit")
+    if b"\x00" in data:
+        line, column = _position(data, data.index(b"\x00"))
+        raise fail(f"{what} contains a NUL byte: not a text file", line, column)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, column = _position(data, exc.start)
+        raise fail(f"{what} is not valid UTF-8 (byte 0x{data[exc.start]:02x})", line, column)
+    if not text.strip():
+        raise fail(f"{what} file is empty")
+    return text
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    before = data[:offset]
+    line_start = before.rfind(b"\n") + 1
+    column = len(before[line_start:].decode("utf-8", "replace")) + 1
+    return before.count(b"\n") + 1, column
+
+
+def _compose(text: str, shown: str):  # -> yaml.Node
+    import yaml
+
+    class RestrictedLoader(yaml.SafeLoader):
+        depth = 0
+
+        def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+            event = self.peek_event()
+            mark = event.start_mark
+            if isinstance(event, yaml.AliasEvent):
+                raise _Refusal(mark.line + 1, mark.column + 1, "aliases (*name) are not allowed")
+            if getattr(event, "anchor", None) is not None:
+                raise _Refusal(mark.line + 1, mark.column + 1, "anchors (&name) are not allowed")
+            tag = getattr(event, "tag", None)
+            if tag is not None and tag not in _ALLOWED_TAGS:
+                raise _Refusal(mark.line + 1, mark.column + 1, f"the YAML tag {tag} is not allowed")
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise _Refusal(mark.line + 1, mark.column + 1, f"nested deeper than {MAX_DEPTH}")
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self.depth -= 1
+
+    loader = RestrictedLoader(text)
+    try:
+        return loader.get_single_node()
+    except _Refusal as refusal:
+        raise KnowledgeBaseError(
+            [Problem(shown, refusal.line, refusal.column, refusal.message)]
+        ) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        what = " ".join(str(s) for s in (exc.context, exc.problem) if s) or "invalid YAML"
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        raise KnowledgeBaseError([Problem(shown, line, column, f"YAML syntax: {what}")]) from None
+    except yaml.YAMLError as exc:
+        raise KnowledgeBaseError([Problem(shown, 0, 0, f"YAML syntax: {exc}")]) from None
+    except RecursionError:
+        raise KnowledgeBaseError([Problem(shown, 0, 0, "nested too deeply")]) from None
+    finally:
+        loader.dispose()
+
+
+class _Validator:
+    """Walks the composed nodes once, collecting every problem before giving up."""
+
+    def __init__(self, shown: str, path: Path) -> None:
+        self.shown = shown
+        self.path = path
+        self.problems: list[Problem] = []
+        self.id_nodes: list[tuple[str, object]] = []  # every entry id with its node, in order
+
+    def problem(self, node, message: str) -> None:  # type: ignore[no-untyped-def]
+        mark = node.start_mark
+        self.problems.append(Problem(self.shown, mark.line + 1, mark.column + 1, message))
+
+    def knowledge_base(self, root) -> KnowledgeBase:  # type: ignore[no-untyped-def]
+        if root is None:
+            raise KnowledgeBaseError([Problem(self.shown, 0, 0, "knowledge base file is empty")])
+        top = self.mapping(root, "the top level", TOP_KEYS)
+        if top is None:
+            raise KnowledgeBaseError(self.problems)
+        title = self.text(top, "title", required=False) or self.path.stem
+        article_path, article = self.article(top)
+        synonyms = self.synonyms(top.get("synonyms"))
+        entries: list[Entry] = []
+        for key, kind in (("faqs", "faq"), ("facts", "fact")):
+            for item in self.sequence(top.get(key), key):
+                entry = self.entry(item, kind, article)
+                if entry is not None:
+                    entries.append(entry)
+        self.check_unique_ids()
+        if not entries and not self.problems:
+            self.problem(root, "the knowledge base has no entries: add `faqs` or `facts`")
+        if self.problems:
+            self.problems.sort(key=lambda p: (p.line, p.column))
+            raise KnowledgeBaseError(self.problems)
+        return KnowledgeBase(
+            title=title,
+            path=self.shown,
+            entries=tuple(entries),
+            synonyms=synonyms,
+            article_path=article_path,
+        )
+
+    # -- structure -------------------------------------------------------------------------
+
+    def mapping(self, node, what: str, known: tuple[str, ...]):  # type: ignore[no-untyped-def]
+        """The mapping's keys -> (key node, value node), or None if `node` is not a mapping."""
+        import yaml
+
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, f"{what} must be a mapping (key: value), got {_type_name(node)}")
+            return None
+        seen: dict[str, tuple] = {}
+        for key_node, value_node in node.value:
+            if not (isinstance(key_node, yaml.ScalarNode) and key_node.tag == _YAML + "str"):
+                self.problem(key_node, f"keys in {what} must be text")
+                continue
+            key = key_node.value
+            if key in seen:
+                first = seen[key][0].start_mark.line + 1
+                self.problem(key_node, f"duplicate key `{key}` (first at line {first})")
+                continue
+            if key not in known:
+                close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+                hint = f"; did you mean `{close[0]}`?" if close else ""
+                self.problem(key_node, f"unknown key `{key}` in {what}{hint}")
+                continue
+            seen[key] = (key_node, value_node)
+        return seen
+
+    def sequence(self, pair, what: str) -> list:  # type: ignore[no-untyped-def]
+        import yaml
+
+        if pair is None:
+            return []
+        key_node, node = pair
+        if isinstance(node, yaml.ScalarNode) and node.tag == _YAML + "null":
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, f"`{what}` must be a list, got {_type_name(node)}")
+            return []
+        return list(node.value)
+
+    def text(self, fields: dict, key: str, *, required: bool = True) -> str | None:
+        pair = fields.get(key)
+        if pair is None:
+            return None
+        return self.text_node(pair[1], key, required=required)
+
+    def text_node(self, node, what: str, *, required: bool = True) -> str | None:  # type: ignore[no-untyped-def]
+        import yaml
+
+        if not (isinstance(node, yaml.ScalarNode) and node.tag == _YAML + "str"):
+            hint = ""
+            if isinstance(node, yaml.ScalarNode) and node.value:
+                hint = f' (quote it: "{node.value}")'
+            self.problem(node, f"`{what}` must be text, got {_type_name(node)}{hint}")
+            return None
+        if len(node.value) > MAX_TEXT_CHARS:
+            self.problem(node, f"`{what}` is {len(node.value):,} characters; the limit is "
+                         f"{MAX_TEXT_CHARS:,}")
+            return None
+        value = sanitize(node.value).strip()
+        if not value and required:
+            self.problem(node, f"`{what}` is empty")
+            return None
+        return value
+
+    def text_list(self, fields: dict, key: str) -> list[str]:
+        values = []
+        for item in self.sequence(fields.get(key), key):
+            value = self.text_node(item, f"{key} item")
+            if value is not None:
+                values.append(value)
+        return values
+
+    # -- schema ----------------------------------------------------------------------------
+
+    def entry(self, node, kind: str, article: str | None) -> Entry | None:  # type: ignore[no-untyped-def]
+        where = "an FAQ" if kind == "faq" else "a fact"
+        fields = self.mapping(node, where, FAQ_KEYS if kind == "faq" else FACT_KEYS)
+        if fields is None:
+            return None
+        text_key = "question" if kind == "faq" else "fact"
+        required = ("id", "question", "answer") if kind == "faq" else ("id", "fact")
+        missing = [k for k in required if k not in fields]
+        if article is not None and "source" not in fields:
+            missing.append("source")
+        for key in missing:
+            because = " (this KB names an article, so every entry quotes it)" if key == "source" else ""
+            self.problem(node, f"{where} is missing `{key}`{because}")
+        entry_id = self.text(fields, "id")
+        if entry_id is not None:
+            self.id_nodes.append((entry_id, fields["id"][1]))
+        main = self.text(fields, text_key)
+        answer = self.text(fields, "answer") if kind == "faq" else main
+        source = self.text(fields, "source")
+        extra = self.text_list(fields, "alternates" if kind == "faq" else "questions")
+        if source is not None and article is not None:
+            self.check_quote(fields["source"][1], source, article)
+        if missing or None in (entry_id, main, answer):
+            return None
+        assert entry_id is not None and main is not None and answer is not None
+        phrasings = tuple(dict.fromkeys([main, *extra]))  # de-duplicated, order kept
+        return Entry(
+            id=entry_id,
+            kind=kind,  # type: ignore[arg-type]
+            question=main if kind == "faq" else (extra[0] if extra else main),
+            answer=answer,
+            source=source,
+            phrasings=phrasings,
+            line=node.start_mark.line + 1,
+        )
+
+    def article(self, top: dict) -> tuple[str | None, str | None]:
+        relative = self.text(top, "source")
+        if relative is None:
+            return None, None
+        article_path = (self.path.parent / relative).resolve()
+        try:
+            text = _read_text(article_path, str(article_path), MAX_ARTICLE_BYTES, "article")
+        except KnowledgeBaseError as exc:
+            self.problem(top["source"][1], f"source article {exc.problems[0].path}: "
+                         f"{exc.problems[0].message}")
+            return str(article_path), None
+        return str(article_path), " ".join(sanitize(text).split())
+
+    def check_quote(self, node, source: str, article: str) -> None:  # type: ignore[no-untyped-def]
+        quote = " ".join(source.split())
+        if quote in article:
+            return
+        if fold(quote) in fold(article):
+            self.problem(node, "`source` differs from the article in case, quotes or dashes: "
+                         "copy the sentence exactly")
+        else:
+            self.problem(node, "`source` is not found verbatim in the article")
+
+    def synonyms(self, pair) -> tuple[tuple[str, ...], ...]:  # type: ignore[no-untyped-def]
+        import yaml
+
+        groups = []
+        for group in self.sequence(pair, "synonyms"):
+            if not isinstance(group, yaml.SequenceNode):
+                self.problem(group, f"each synonyms group must be a list of words, got "
+                             f"{_type_name(group)}")
+                continue
+            words = [w for w in (self.text_node(n, "synonym") for n in group.value) if w]
+            if len(words) < 2:
+                self.problem(group, "a synonyms group needs at least two words")
+                continue
+            groups.append(tuple(words))
+        return tuple(groups)
+
+    def check_unique_ids(self) -> None:
+        first: dict[str, int] = {}
+        for entry_id, node in self.id_nodes:
+            line = node.start_mark.line + 1  # type: ignore[attr-defined]
+            if entry_id in first:
+                self.problem(node, f"duplicate id `{entry_id}` (first used at line {first[entry_id]})")
+            else:
+                first[entry_id] = line
+
+
+def _type_name(node) -> str:  # type: ignore[no-untyped-def]
+    return _TYPE_NAMES.get(node.tag, "a value of another type")

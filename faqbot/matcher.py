@@ -1,0 +1,231 @@
+"""Find the entry that answers a question, or decide that none does.
+
+Signals, each weighted by how informative a word is in this knowledge base (inverse document
+frequency over entries: "Kim" is in nearly every entry of the article KB, so it tells little):
+
+- recall: how much of the question's informative content the best phrasing explains;
+- precision: how much of that phrasing the question covers (a short exact phrasing wins);
+- coverage: how much of the question the entry explains anywhere (phrasings, answer, source).
+  A question whose key word appears nowhere in the entry ("height", "carriages") is not
+  answered by it, however well the rest matches;
+- answer type: "how far" / "when" / "how many" asked of an entry whose answer holds no
+  distance, time or number is marked down.
+
+Words match when their stems (or KB synonym groups) are equal, or, for typos, when rapidfuzz
+finds them close enough; a fuzzy match counts for a little less than an exact one.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from faqbot.analysis import Analyzer, Token
+from faqbot.model import Entry, KnowledgeBase
+
+
+@dataclass(frozen=True)
+class Settings:
+    threshold: float = 50.0  # confidence (0-100) below which faqbot abstains
+    fuzzy_cutoff: float = 80.0  # rapidfuzz ratio for two words to count as a typo of each other
+    fuzzy_min_length: int = 4  # shorter words must match exactly
+    fuzzy_credit: float = 0.85  # a typo match counts this much of an exact one
+    phrasing_weight: float = 0.6  # share of the best phrasing's F-score; the rest is coverage
+    type_penalty: float = 0.6  # factor when the entry cannot answer the question's type
+    # A word found only in the answer or source sentence (not in any phrasing) explains the
+    # question less surely: a source sentence often carries other facts too.
+    answer_only_credit: float = 0.5
+
+
+@dataclass(frozen=True)
+class WordMatch:
+    question_word: str
+    kb_word: str | None  # None: no word of the entry explains this one
+    weight: float
+    strength: float  # 1.0 exact or synonym, <1 fuzzy, 0 unmatched
+
+
+@dataclass(frozen=True)
+class Candidate:
+    entry: Entry
+    confidence: float  # 0-100
+    phrasing: str  # the entry phrasing nearest to the question
+    recall: float
+    precision: float
+    coverage: float
+    type_ok: bool
+    words: tuple[WordMatch, ...]
+
+
+@dataclass(frozen=True)
+class Result:
+    question: str
+    candidates: tuple[Candidate, ...]  # best first
+    answer: Candidate | None  # None: no confident answer
+    reason: str  # why faqbot answered or abstained, for --explain
+
+    @property
+    def answered(self) -> bool:
+        return self.answer is not None
+
+
+@dataclass
+class _Phrasing:
+    text: str
+    terms: dict[str, float]  # term -> weight
+
+
+@dataclass
+class _IndexedEntry:
+    entry: Entry
+    phrasings: list[_Phrasing]
+    asked: set[str]  # terms of the entry's phrasings
+    told: set[str]  # terms of its answer and source
+    answer_text: str
+    types_asked: set[str] = field(default_factory=set)  # question types its phrasings ask
+
+
+class Matcher:
+    def __init__(self, kb: KnowledgeBase, settings: Settings | None = None) -> None:
+        self.kb = kb
+        self.settings = settings or Settings()
+        self.analyzer = Analyzer(kb.synonyms)
+        tokenized = [
+            (entry, [(p, self.analyzer.tokens(p)) for p in entry.phrasings],
+             self.analyzer.tokens(f"{entry.answer} {entry.source or ''}"))
+            for entry in kb.entries
+        ]  # fmt: skip
+        df: dict[str, int] = {}
+        self._surfaces: dict[str, str] = {}  # KB word as written -> its term, for typo matching
+        for _, phrasings, answer_tokens in tokenized:
+            terms = {t.term for _, toks in phrasings for t in toks} | {t.term for t in answer_tokens}
+            for term in terms:
+                df[term] = df.get(term, 0) + 1
+            for tok in [t for _, toks in phrasings for t in toks] + answer_tokens:
+                self._surfaces.setdefault(tok.surface, tok.term)
+        n = len(kb.entries)
+        self._idf = {term: math.log((n + 1) / (d + 0.5)) for term, d in df.items()}
+        # A word the KB never uses is as informative as the rarest word it does use.
+        self._unknown_idf = math.log((n + 1) / 1.5)
+        self._fuzzy_choices = [s for s in self._surfaces if len(s) >= self.settings.fuzzy_min_length]
+        self._entries = []
+        for entry, phrasings, answer_tokens in tokenized:
+            indexed = _IndexedEntry(
+                entry=entry,
+                phrasings=[
+                    _Phrasing(text, {t.term: self.idf(t.term) for t in toks})
+                    for text, toks in phrasings
+                ],
+                asked={t.term for _, toks in phrasings for t in toks},
+                told={t.term for t in answer_tokens},
+                answer_text=f"{entry.answer} {entry.source or ''}",
+            )
+            for text, _ in phrasings:
+                indexed.types_asked.update(t.name for t in self.analyzer.question_types(text))
+            self._entries.append(indexed)
+
+    def idf(self, term: str) -> float:
+        return self._idf.get(term, self._unknown_idf)
+
+    # -- matching --------------------------------------------------------------------------
+
+    def _expand(self, token: Token) -> dict[str, float]:
+        """The KB terms this question token may stand for, with the strength of each."""
+        if token.term in self._idf:
+            return {token.term: 1.0}
+        if len(token.surface) < self.settings.fuzzy_min_length or " " in token.surface:
+            return {}
+        from rapidfuzz import fuzz, process
+
+        found: dict[str, float] = {}
+        for surface, score, _ in process.extract(
+            token.surface, self._fuzzy_choices, scorer=fuzz.ratio,
+            score_cutoff=self.settings.fuzzy_cutoff, limit=5,
+        ):  # fmt: skip
+            term = self._surfaces[surface]
+            strength = self.settings.fuzzy_credit * score / 100
+            found[term] = max(found.get(term, 0.0), strength)
+        return found
+
+    def match(self, question: str, top: int = 3) -> Result:
+        tokens = list({t.term: t for t in self.analyzer.tokens(question)}.values())
+        expansions = [self._expand(t) for t in tokens]
+        weights = [
+            max((self.idf(term) for term in exp), default=self._unknown_idf) for exp in expansions
+        ]
+        qtypes = self.analyzer.question_types(question)
+        candidates = [self._score(ie, tokens, expansions, weights, qtypes) for ie in self._entries]
+        candidates.sort(key=lambda c: (-c.confidence, c.entry.id))
+        best = candidates[0] if candidates else None
+        answer, reason = self._decide(best, tokens)
+        return Result(question, tuple(candidates[: max(top, 1)]), answer, reason)
+
+    def _score(
+        self,
+        ie: _IndexedEntry,
+        tokens: list[Token],
+        expansions: list[dict[str, float]],
+        weights: list[float],
+        qtypes: Iterable,
+    ) -> Candidate:
+        s = self.settings
+        total_q = sum(weights) or 1.0
+        best_f, best_p, best_r, best_text = 0.0, 0.0, 0.0, ie.phrasings[0].text
+        for ph in ie.phrasings:
+            # Recall: weight of question words this phrasing explains.
+            hit_q = 0.0
+            covered: dict[str, float] = {}
+            for exp, w in zip(expansions, weights, strict=True):
+                strength = max((v for t, v in exp.items() if t in ph.terms), default=0.0)
+                if strength:
+                    hit_q += w * strength
+                    for t, v in exp.items():
+                        if t in ph.terms:
+                            covered[t] = max(covered.get(t, 0.0), v)
+            total_p = sum(ph.terms.values()) or 1.0
+            recall = hit_q / total_q
+            precision = sum(ph.terms[t] * v for t, v in covered.items()) / total_p
+            f = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
+            if f > best_f:
+                best_f, best_p, best_r, best_text = f, precision, recall, ph.text
+        matches = []
+        hit_c = 0.0
+        for tok, exp, w in zip(tokens, expansions, weights, strict=True):
+            in_entry = [
+                (t, v if t in ie.asked else v * s.answer_only_credit)
+                for t, v in exp.items()
+                if t in ie.asked or t in ie.told
+            ]
+            term, strength = max(in_entry, key=lambda tv: tv[1], default=(None, 0.0))
+            hit_c += w * strength
+            matches.append(WordMatch(tok.surface, term, round(w, 3), round(strength, 3)))
+        coverage = hit_c / total_q
+        score = s.phrasing_weight * best_f + (1 - s.phrasing_weight) * coverage
+        type_ok = all(
+            qt.name in ie.types_asked or qt.answer_pattern.search(ie.answer_text) for qt in qtypes
+        )
+        if not type_ok:
+            score *= s.type_penalty
+        return Candidate(
+            entry=ie.entry,
+            confidence=round(100 * score, 1),
+            phrasing=best_text,
+            recall=round(best_r, 3),
+            precision=round(best_p, 3),
+            coverage=round(coverage, 3),
+            type_ok=type_ok,
+            words=tuple(matches),
+        )
+
+    def _decide(self, best: Candidate | None, tokens: list[Token]) -> tuple[Candidate | None, str]:
+        if not tokens:
+            return None, "the question has no informative words"
+        if best is None:
+            return None, "the knowledge base is empty"
+        if best.confidence < self.settings.threshold:
+            return None, (
+                f"best confidence {best.confidence:g} is under the threshold "
+                f"{self.settings.threshold:g}"
+            )
+        return best, f"confidence {best.confidence:g} reaches the threshold {self.settings.threshold:g}"

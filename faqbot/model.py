@@ -1,0 +1,42 @@
+"""Typed data of a loaded knowledge base. Plain dataclasses: no I/O, no validation here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+EntryKind = Literal["faq", "fact"]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One answerable item: an FAQ pair or a fact, with every phrasing that should find it."""
+
+    id: str
+    kind: EntryKind
+    question: str  # the FAQ question; for a fact, its first question or else the fact itself
+    answer: str  # the FAQ answer; for a fact, the fact statement
+    source: str | None  # the verbatim article sentence behind the answer, if the KB has one
+    phrasings: tuple[str, ...]  # what a user may ask: question + alternates, or fact + questions
+    line: int = 0  # where the entry starts in its YAML file (1-based), for messages
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    title: str
+    path: str
+    entries: tuple[Entry, ...]
+    synonyms: tuple[tuple[str, ...], ...] = ()
+    article_path: str | None = None
+    by_id: dict[str, Entry] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.by_id.update({e.id: e for e in self.entries})
+
+    @property
+    def faqs(self) -> tuple[Entry, ...]:
+        return tuple(e for e in self.entries if e.kind == "faq")
+
+    @property
+    def facts(self) -> tuple[Entry, ...]:
+        return tuple(e for e in self.entries if e.kind == "fact")

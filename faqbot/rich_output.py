@@ -1,0 +1,100 @@
+"""Terminal output with Rich. Imported only when the output mode is rich (start-up cost).
+
+KB text is always handed to Rich as `Text` objects, never as markup strings: a KB answer that
+contains "[/x]" or ":thumbs_up:" is shown as written instead of crashing or turning into emoji.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from faqbot.matcher import Result
+from faqbot.model import Entry
+from faqbot.output import runners_up, suggestions
+from faqbot.sanitize import one_line, sanitize
+
+
+def make_console(out: TextIO, width: int | None = None) -> Console:
+    return Console(
+        file=out,
+        width=width,
+        force_terminal=True,  # the mode was decided already: rich was asked for
+        markup=False,
+        emoji=False,
+        highlight=False,
+    )
+
+
+def _confidence_style(score: float) -> str:
+    return "green" if score >= 75 else "yellow"
+
+
+def print_result(console: Console, result: Result, top: int = 0, explain: bool = False) -> None:
+    best = result.answer
+    if best is None:
+        console.print(Text("No confident answer.", style="bold red"))
+        offered = suggestions(result)
+        if offered:
+            console.print(Text("Did you mean:", style="dim"))
+            for c in offered:
+                console.print(Text.assemble("  • ", (c.entry.question, "cyan"), (f"  ({c.entry.id})", "dim")))
+    else:
+        entry = best.entry
+        console.print(Text(entry.answer, style="bold"))
+        if entry.source:
+            console.print(Text.assemble(("  “", "dim"), (entry.source, "italic"), ("”", "dim")))
+        console.print(
+            Text.assemble(
+                ("matched ", "dim"),
+                (entry.kind.upper(), "magenta"),
+                (f" {entry.id}: ", "dim"),
+                (entry.question, "cyan"),
+                ("  confidence ", "dim"),
+                (f"{best.confidence:g}", _confidence_style(best.confidence)),
+            )
+        )
+    runners = runners_up(result, top)
+    if runners:
+        table = Table(title="Next best", title_justify="left", show_edge=False, pad_edge=False)
+        table.add_column("score", justify="right")
+        table.add_column("id")
+        table.add_column("question")
+        for c in runners:
+            table.add_row(f"{c.confidence:g}", Text(c.entry.id), Text(c.entry.question))
+        console.print(table)
+    if explain:
+        print_explanation(console, result)
+
+
+def print_explanation(console: Console, result: Result) -> None:
+    from faqbot.explain import explanation_lines
+
+    for line in explanation_lines(result):
+        console.print(Text(line, style="dim"))
+
+
+def print_entries(console: Console, entries: list[Entry], title: str) -> None:
+    table = Table(title=Text(sanitize(title)), show_lines=True, expand=True)
+    table.add_column("id", style="magenta", no_wrap=True)
+    table.add_column("question", style="cyan", ratio=2)
+    table.add_column("answer", ratio=3)
+    for entry in entries:
+        table.add_row(Text(entry.id), Text(entry.question), Text(entry.answer))
+    console.print(table)
+
+
+def print_entry(console: Console, entry: Entry) -> None:
+    console.print(Text.assemble((entry.kind.upper(), "magenta"), " ", (entry.id, "bold")))
+    console.print(Text.assemble(("Q: ", "dim"), (entry.question, "cyan")))
+    console.print(Text.assemble(("A: ", "dim"), (entry.answer, "bold")))
+    if entry.source:
+        console.print(Text.assemble(("Source: ", "dim"), ("“", "dim"), (entry.source, "italic"), ("”", "dim")))
+    others = [p for p in entry.phrasings if p not in (entry.question, entry.answer)]
+    if others:
+        console.print(Text("Also answers:", style="dim"))
+        for p in others:
+            console.print(Text(f"  • {one_line(p)}"))
