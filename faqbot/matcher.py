@@ -31,11 +31,17 @@ class Settings:
     fuzzy_cutoff: float = 80.0  # rapidfuzz ratio for two words to count as a typo of each other
     fuzzy_min_length: int = 4  # shorter words must match exactly
     fuzzy_credit: float = 0.85  # a typo match counts this much of an exact one
-    phrasing_weight: float = 0.6  # share of the best phrasing's F-score; the rest is coverage
+    phrasing_weight: float = 0.4  # share of the best phrasing's F-score; the rest is coverage
+    # F-score balance: under 1 favours precision (all of a phrasing said), over 1 recall.
+    beta_squared: float = 0.5
     type_penalty: float = 0.6  # factor when the entry cannot answer the question's type
     # A word found only in the answer or source sentence (not in any phrasing) explains the
     # question less surely: a source sentence often carries other facts too.
     answer_only_credit: float = 0.5
+    # Two entries scoring alike means the question does not tell them apart: decline. The lead
+    # required over the runner-up is this at confidence 50, shrinking to 0 at confidence 100
+    # (an exact tie always declines).
+    min_margin: float = 4.0
 
 
 @dataclass(frozen=True)
@@ -158,7 +164,8 @@ class Matcher:
         candidates = [self._score(ie, tokens, expansions, weights, qtypes) for ie in self._entries]
         candidates.sort(key=lambda c: (-c.confidence, c.entry.id))
         best = candidates[0] if candidates else None
-        answer, reason = self._decide(best, tokens)
+        runner_up = next((c for c in candidates[1:] if not _agree(best, c)), None) if best else None
+        answer, reason = self._decide(best, runner_up, tokens)
         return Result(question, tuple(candidates[: max(top, 1)]), answer, reason)
 
     def _score(
@@ -186,7 +193,8 @@ class Matcher:
             total_p = sum(ph.terms.values()) or 1.0
             recall = hit_q / total_q
             precision = sum(ph.terms[t] * v for t, v in covered.items()) / total_p
-            f = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
+            b2 = s.beta_squared
+            f = (1 + b2) * recall * precision / (b2 * precision + recall) if recall else 0.0
             if f > best_f:
                 best_f, best_p, best_r, best_text = f, precision, recall, ph.text
         matches = []
@@ -218,7 +226,9 @@ class Matcher:
             words=tuple(matches),
         )
 
-    def _decide(self, best: Candidate | None, tokens: list[Token]) -> tuple[Candidate | None, str]:
+    def _decide(
+        self, best: Candidate | None, runner_up: Candidate | None, tokens: list[Token]
+    ) -> tuple[Candidate | None, str]:
         if not tokens:
             return None, "the question has no informative words"
         if best is None:
@@ -228,4 +238,16 @@ class Matcher:
                 f"best confidence {best.confidence:g} is under the threshold "
                 f"{self.settings.threshold:g}"
             )
+        required = max(self.settings.min_margin * (100 - best.confidence) / 50, 1e-9)
+        if runner_up is not None and best.confidence - runner_up.confidence < required:
+            return None, (
+                f"{best.entry.id} ({best.confidence:g}) and {runner_up.entry.id} "
+                f"({runner_up.confidence:g}) are too close to tell apart"
+            )
         return best, f"confidence {best.confidence:g} reaches the threshold {self.settings.threshold:g}"
+
+
+def _agree(a: Candidate, b: Candidate) -> bool:
+    """Two entries resting on the same source sentence give compatible answers: a close
+    runner-up of that kind is no reason to doubt the best one."""
+    return a.entry.source is not None and a.entry.source == b.entry.source
