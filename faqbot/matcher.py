@@ -38,6 +38,9 @@ class Settings:
     # A word found only in the answer or source sentence (not in any phrasing) explains the
     # question less surely: a source sentence often carries other facts too.
     answer_only_credit: float = 0.5
+    # A word the KB never uses weighs as a word in this many entries: under 1 makes it weigh
+    # more than any KB word, since it is what the KB cannot explain.
+    unknown_df: float = 1.5
     # Two entries scoring alike means the question does not tell them apart: decline. The lead
     # required over the runner-up is this at confidence 50, shrinking to 0 at confidence 100
     # (an exact tie always declines).
@@ -113,7 +116,7 @@ class Matcher:
         n = len(kb.entries)
         self._idf = {term: math.log((n + 1) / (d + 0.5)) for term, d in df.items()}
         # A word the KB never uses is as informative as the rarest word it does use.
-        self._unknown_idf = math.log((n + 1) / 1.5)
+        self._unknown_idf = math.log((n + 1) / self.settings.unknown_df)
         self._fuzzy_choices = [s for s in self._surfaces if len(s) >= self.settings.fuzzy_min_length]
         self._entries = []
         for entry, phrasings, answer_tokens in tokenized:

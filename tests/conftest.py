@@ -1,0 +1,70 @@
+"""Shared fixtures. The test terminal is pinned so results do not depend on who runs them."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+# Pin the environment before anything imports typer or rich (habit 8 of STYLE.md).
+os.environ["_TYPER_FORCE_DISABLE_TERMINAL"] = "1"
+os.environ["COLUMNS"] = "100"
+for leaking in ("FORCE_COLOR", "GITHUB_ACTIONS", "NO_COLOR", "FAQBOT_KB", "TERM"):
+    os.environ.pop(leaking, None)
+
+REPO = Path(__file__).resolve().parent.parent
+PACKAGED_KB = REPO / "data" / "faq.yaml"
+
+ARTICLE = "The cat sat on the mat. Dogs bark at night.\n\nBirds fly south in winter."
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def write_kb(tmp_path: Path):
+    """Write a KB (dedented YAML) and its article next to it; return the KB path."""
+
+    def write(yaml_text: str, name: str = "kb.yaml", article: str | None = ARTICLE) -> Path:
+        if article is not None:
+            (tmp_path / "article.txt").write_text(article, encoding="utf-8")
+        path = tmp_path / name
+        path.write_text(textwrap.dedent(yaml_text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    return write
+
+
+SMALL_KB = """
+title: Animals
+source: article.txt
+synonyms:
+  - [cat, kitty, kitten]
+faqs:
+  - id: cat
+    question: Where did the cat sit?
+    answer: On the mat.
+    source: The cat sat on the mat.
+    alternates:
+      - What is the cat sitting on?
+  - id: birds
+    question: Where do birds fly in winter?
+    answer: South.
+    source: Birds fly south in winter.
+facts:
+  - id: dogs
+    fact: Dogs bark at night.
+    source: Dogs bark at night.
+    questions:
+      - When do dogs bark?
+"""
+
+
+@pytest.fixture
+def small_kb(write_kb) -> Path:
+    return write_kb(SMALL_KB)

@@ -1,0 +1,215 @@
+"""The command line through CliRunner: formats, exit codes, batch order, errors."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from faqbot import __version__
+from faqbot.cli import app
+from faqbot.exit_codes import ExitCode
+from faqbot.kb_loader import load_kb
+from faqbot.output import OutputMode, choose_mode
+from tests.conftest import PACKAGED_KB
+
+KB = load_kb(PACKAGED_KB)
+ANSWERABLE = "How far is Vladivostok from the North Korean border?"
+OFF_TOPIC = "How do I bake sourdough bread?"
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def visible(text: str) -> str:
+    """Terminal output as a person reads it: no colour codes, whitespace folded."""
+    return " ".join(ANSI.sub("", text).split())
+
+
+def test_exit_codes_are_the_documented_ones():
+    assert [int(c) for c in ExitCode] == [0, 1, 2, 130]
+
+
+@pytest.mark.parametrize(
+    ("requested", "json_flag", "tty", "expected"),
+    [
+        (OutputMode.AUTO, False, True, OutputMode.RICH),
+        (OutputMode.AUTO, False, False, OutputMode.PLAIN),
+        (OutputMode.PLAIN, False, True, OutputMode.PLAIN),
+        (OutputMode.RICH, False, False, OutputMode.RICH),
+        (OutputMode.AUTO, True, True, OutputMode.JSON),
+    ],
+)
+def test_output_mode_is_decided_once_from_flag_and_tty(requested, json_flag, tty, expected):
+    assert choose_mode(requested, json_flag, tty) is expected
+
+
+def test_plain_is_the_piped_default_one_line(runner):
+    result = runner.invoke(app, ["ask", ANSWERABLE])
+    assert result.exit_code == ExitCode.OK
+    answer = KB.by_id["vladivostok-distance"].answer
+    assert result.stdout == answer + "\n"
+
+
+def test_words_are_joined_into_one_question(runner):
+    result = runner.invoke(app, ["ask", "How", "far", "is", "Vladivostok", "from", "North", "Korea?"])
+    assert result.exit_code == ExitCode.OK
+    assert result.stdout.count("\n") == 1 and "130 km" in result.stdout
+
+
+def test_no_confident_answer_is_an_empty_line_and_exit_1(runner):
+    result = runner.invoke(app, ["ask", OFF_TOPIC])
+    assert result.exit_code == ExitCode.NO_ANSWER
+    assert result.stdout == "\n"
+
+
+def test_json_record(runner):
+    result = runner.invoke(app, ["ask", "--json", ANSWERABLE])
+    assert result.exit_code == ExitCode.OK
+    record = json.loads(result.stdout)
+    assert set(record) == {"question", "answered", "match", "suggestions"}
+    assert record["question"] == ANSWERABLE and record["answered"] is True
+    match = record["match"]
+    assert set(match) == {"id", "kind", "question", "answer", "source", "score"}
+    entry = KB.by_id[match["id"]]
+    assert (match["kind"], match["answer"], match["source"]) == ("fact", entry.answer, entry.source)
+    assert 0 <= match["score"] <= 100
+    assert record["suggestions"] == []
+
+
+def test_json_abstention_offers_suggestions(runner):
+    result = runner.invoke(app, ["ask", "--format", "json", "How many carriages does Kim's train pull?"])
+    assert result.exit_code == ExitCode.NO_ANSWER
+    record = json.loads(result.stdout)
+    assert record["answered"] is False and record["match"] is None
+    assert 1 <= len(record["suggestions"]) <= 3
+    assert all(s["id"] in KB.by_id and s["question"] == KB.by_id[s["id"]].question
+               for s in record["suggestions"])  # fmt: skip
+
+
+def test_top_adds_runners_up(runner):
+    result = runner.invoke(app, ["ask", "--json", "--top", "2", ANSWERABLE])
+    record = json.loads(result.stdout)
+    assert len(record["top"]) == 2
+    assert all(t["id"] != record["match"]["id"] for t in record["top"])
+    assert record["top"][0]["score"] >= record["top"][1]["score"]
+    plain = runner.invoke(app, ["ask", "--top", "2", ANSWERABLE]).stdout.splitlines()
+    assert len(plain) == 3 and all(line.startswith("\t") for line in plain[1:])
+
+
+def test_rich_output_shows_answer_source_match_and_confidence(runner):
+    result = runner.invoke(app, ["ask", "--format", "rich", ANSWERABLE])
+    assert result.exit_code == ExitCode.OK
+    text = visible(result.stdout)
+    assert text != " ".join(result.stdout.split()), "rich output should be styled"
+    entry = KB.by_id["vladivostok-distance"]
+    assert "130 km (80 miles)" in text
+    assert "Vladivostok, where the meeting is expected" in text  # the source, quoted
+    assert f"FACT {entry.id}" in text and "confidence" in text
+
+
+def test_rich_abstention_lists_suggestions(runner):
+    result = runner.invoke(app, ["ask", "-f", "rich", "How many carriages does Kim's train pull?"])
+    assert result.exit_code == ExitCode.NO_ANSWER
+    assert "No confident answer" in result.stdout and "Did you mean" in result.stdout
+
+
+def test_stdin_batch_answers_in_order_and_skips_blank_lines(runner):
+    questions = [ANSWERABLE, "", OFF_TOPIC, "   ", "When did Kim Jong Un come to power?"]
+    result = runner.invoke(app, ["ask", "--json", "-"], input="\n".join(questions) + "\n")
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["question"] for r in records] == [ANSWERABLE, OFF_TOPIC, "When did Kim Jong Un come to power?"]
+    assert [r["answered"] for r in records] == [True, False, True]
+    assert result.exit_code == ExitCode.NO_ANSWER  # one had no confident answer
+
+
+def test_stdin_batch_plain_has_one_line_per_question(runner):
+    result = runner.invoke(app, ["ask", "-"], input=f"{ANSWERABLE}\r\n\n{OFF_TOPIC}\r\n")
+    assert result.stdout.split("\n") == [KB.by_id["vladivostok-distance"].answer, "", ""]
+
+
+def test_all_answered_batch_exits_0(runner):
+    result = runner.invoke(app, ["ask", "-"], input=f"{ANSWERABLE}\n{ANSWERABLE}\n")
+    assert result.exit_code == ExitCode.OK
+
+
+def test_explain(runner):
+    result = runner.invoke(app, ["ask", "--json", "--explain", ANSWERABLE])
+    explain = json.loads(result.stdout)["explain"]
+    assert explain["decision"] == "answered"
+    best = explain["candidates"][0]
+    assert best["id"] == "vladivostok-distance"
+    assert {w["word"] for w in best["words"] if w["matched"]} >= {"vladivostok"}
+    rich = runner.invoke(app, ["ask", "-f", "rich", "--explain", OFF_TOPIC]).stdout
+    assert "decision: abstained" in rich
+
+
+def test_threshold_option(runner):
+    question = "Kim Jong Un trips to Beijing and Xi"
+    score = json.loads(runner.invoke(app, ["ask", "--json", question]).stdout)["match"]["score"]
+    assert score < 100
+    assert runner.invoke(app, ["ask", "--threshold", str(score), question]).exit_code == 0
+    assert runner.invoke(app, ["ask", "--threshold", str(score + 0.1), question]).exit_code == 1
+    assert runner.invoke(app, ["ask", "--threshold", "101", "x"]).exit_code == ExitCode.USAGE
+
+
+def test_list_plain_json_and_rich(runner):
+    plain = runner.invoke(app, ["list"])
+    assert plain.exit_code == 0
+    rows = [line.split("\t") for line in plain.stdout.splitlines()]
+    assert [r[0] for r in rows] == [e.id for e in KB.faqs]
+    assert all(len(r) == 4 and r[1] == "faq" for r in rows)
+    with_facts = runner.invoke(app, ["list", "--facts", "--json"]).stdout.splitlines()
+    assert [json.loads(line)["id"] for line in with_facts] == [e.id for e in KB.entries]
+    rich = runner.invoke(app, ["list", "-f", "rich"])
+    assert rich.exit_code == 0 and KB.faqs[0].id in rich.stdout
+
+
+def test_show(runner):
+    result = runner.invoke(app, ["show", "first-visit"])
+    assert result.exit_code == 0
+    entry = KB.by_id["first-visit"]
+    assert f"source\t{entry.source}" in result.stdout.splitlines()
+    record = json.loads(runner.invoke(app, ["show", "--json", "first-visit"]).stdout)
+    assert record["phrasings"] == list(entry.phrasings)
+    assert "April 2019" in runner.invoke(app, ["show", "-f", "rich", "first-visit"]).stdout
+
+
+def test_show_unknown_id_names_the_closest(runner):
+    result = runner.invoke(app, ["show", "first-vist"])
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stdout == ""
+    assert result.stderr.startswith("faqbot: no entry with id 'first-vist'; closest: first-visit")
+    assert result.stderr.count("\n") == 1
+
+
+def test_kb_error_is_one_line_per_problem_with_exit_2(runner, write_kb):
+    path = write_kb("faqs:\n  - id: a\n    question: Q?\n    answer: No\n", article=None)
+    result = runner.invoke(app, ["ask", "--kb", str(path), "anything"])
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr == f'{path}:4:13: `answer` must be text, got a boolean (quote it: "No")\n'
+    assert "Traceback" not in result.output
+
+
+def test_kb_from_environment(runner, small_kb, monkeypatch):
+    monkeypatch.setenv("FAQBOT_KB", str(small_kb))
+    result = runner.invoke(app, ["ask", "where did the cat sit"])
+    assert result.stdout == "On the mat.\n"
+
+
+def test_version(runner):
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout == f"faqbot {__version__}\n"
+
+
+@pytest.mark.parametrize("command", [[], ["ask"], ["list"], ["show"]])
+def test_every_command_has_help_leading_with_an_example(runner, command):
+    result = runner.invoke(app, [*command, "--help"])
+    assert result.exit_code == 0
+    assert "Examples:" in result.stdout and "faqbot " in result.stdout.split("Examples:")[1]
+    assert "Exit codes:" in result.stdout
+
+
+def test_usage_error_exits_2(runner):
+    result = runner.invoke(app, ["ask", "--no-such-flag", "q"])
+    assert result.exit_code == ExitCode.USAGE
+    assert "No such option" in result.stderr
