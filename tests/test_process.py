@@ -1,0 +1,108 @@
+"""The installed program in real processes: entry points, start-up, pipes, streaming, TTY."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+FAQBOT = shutil.which("faqbot", path=str(Path(sys.executable).parent)) or "faqbot"
+QUESTION = "Is this Kim Jong Un's first visit to Russia?"
+ENV = {**os.environ, "PYTHONUNBUFFERED": "0"}
+
+
+def run(args: list[str], **kwargs) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, capture_output=True, text=True, timeout=60, env=ENV, **kwargs)
+
+
+def test_console_script_runs_from_another_directory(tmp_path):
+    result = run([FAQBOT, "ask", QUESTION], cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "April 2019" in result.stdout and result.stdout.count("\n") == 1
+
+
+def test_python_dash_m(tmp_path):
+    result = run([sys.executable, "-m", "faqbot", "ask", "--json", QUESTION], cwd=tmp_path)
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["match"]["id"] == "first-visit"
+
+
+@pytest.mark.parametrize("fmt", ["plain", "json"])
+def test_plain_and_json_runs_do_not_import_rich(fmt):
+    probe = (
+        "import sys\n"
+        "from faqbot.cli import app\n"
+        "try:\n"
+        f"    app(['ask', '--format', '{fmt}', {QUESTION!r}], prog_name='faqbot')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in ('rich', 'pydantic') if m in sys.modules), file=sys.stderr)\n"
+    )
+    result = run([sys.executable, "-c", probe])
+    assert result.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_head_closing_the_pipe_ends_quietly(tmp_path):
+    questions = tmp_path / "many.txt"
+    questions.write_text((QUESTION + "\n") * 20000, encoding="utf-8")
+    shell = f"'{FAQBOT}' ask - < '{questions}' | head -1"
+    result = subprocess.run(["bash", "-c", f"set -o pipefail; {shell}"], capture_output=True,
+                            text=True, timeout=120)  # fmt: skip
+    assert result.stdout.count("\n") == 1 and "April 2019" in result.stdout
+    assert result.stderr == ""
+    assert result.returncode == 0
+
+
+def test_stdin_answers_stream_before_input_ends():
+    proc = subprocess.Popen([FAQBOT, "ask", "--json", "-"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True, env=ENV)  # fmt: skip
+    try:
+        assert proc.stdin and proc.stdout
+        for question in (QUESTION, "How do I bake bread?"):
+            proc.stdin.write(question + "\n")
+            proc.stdin.flush()
+            record = json.loads(proc.stdout.readline())  # arrives while stdin is still open
+            assert record["question"] == question
+        proc.stdin.close()
+        assert proc.wait(timeout=30) == 1
+    finally:
+        proc.kill()
+
+
+def test_terminal_default_is_rich():
+    controller, terminal = pty.openpty()
+    env = {**ENV, "COLUMNS": "100", "TERM": "xterm"}
+    proc = subprocess.Popen([FAQBOT, "ask", QUESTION], stdout=terminal, stderr=terminal,
+                            stdin=subprocess.DEVNULL, env=env)  # fmt: skip
+    os.close(terminal)
+    output = b""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            chunk = os.read(controller, 4096)
+        except OSError:  # the terminal closed: the program ended
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(controller)
+    assert proc.wait(timeout=30) == 0
+    text = output.decode("utf-8", "replace")
+    assert "\x1b[" in text  # styled
+    assert "confidence" in text and "April 2019" in text
+
+
+def test_kb_error_has_no_traceback(tmp_path):
+    bad = tmp_path / "kb.yaml"
+    bad.write_text("faqs: [\n", encoding="utf-8")
+    result = run([FAQBOT, "list", "--kb", str(bad)])
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"{bad}:") and "Traceback" not in result.stderr
+    assert len(result.stderr.splitlines()) == 1
