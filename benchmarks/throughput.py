@@ -33,8 +33,10 @@ def main() -> None:
         start = time.perf_counter()
         subprocess.run(cmd, input=stdin, text=True, capture_output=True, check=False)
         best = min(best, time.perf_counter() - start)
-    print(f"{len(questions)} questions in {best:.2f} s (best of {args.repeat}): "
-          f"{len(questions) / best:.0f} questions/s")
+    print(
+        f"{len(questions)} questions in {best:.2f} s (best of {args.repeat}): "
+        f"{len(questions) / best:.0f} questions/s"
+    )
 
 
 if __name__ == "__main__":

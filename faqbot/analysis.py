@@ -38,7 +38,9 @@ class Language:
 
 @cache
 def english() -> Language:
-    raw = json.loads(resources.files("faqbot").joinpath("resources/english.json").read_text("utf-8"))
+    raw = json.loads(
+        resources.files("faqbot").joinpath("resources/english.json").read_text("utf-8")
+    )
     return Language(
         stopwords=frozenset(raw["stopwords"]),
         question_types=tuple(
@@ -60,7 +62,9 @@ def _stemmer():  # type: ignore[no-untyped-def]
 
 
 class Analyzer:
-    def __init__(self, synonyms: tuple[tuple[str, ...], ...] = (), language: Language | None = None):
+    def __init__(
+        self, synonyms: tuple[tuple[str, ...], ...] = (), language: Language | None = None
+    ):
         self.language = language or english()
         self._stems: dict[str, str] = {}
         # Each synonym member, as a tuple of stems, maps to its group's term. The longest member

@@ -160,8 +160,11 @@ def _questions(words: list[str], stdin: TextIO) -> Iterator[str]:
 def ask(
     question: Annotated[
         list[str],
-        typer.Argument(metavar="QUESTION...", help="The question (its words are joined), or - to read one per line "
-                       "from stdin.", show_default=False),
+        typer.Argument(
+            metavar="QUESTION...",
+            help="The question (its words are joined), or - to read one per line from stdin.",
+            show_default=False,
+        ),
     ],
     kb: KbOption = None,
     fmt: FormatOption = OutputMode.AUTO,
@@ -174,9 +177,13 @@ def ask(
     ] = False,
     threshold: Annotated[
         float | None,
-        typer.Option("--threshold", min=0, max=100,
-                     help="Confidence (0-100) under which faqbot declines to answer.",
-                     show_default=False),
+        typer.Option(
+            "--threshold",
+            min=0,
+            max=100,
+            help="Confidence (0-100) under which faqbot declines to answer.",
+            show_default=False,
+        ),
     ] = None,
 ) -> None:
     """Answer a question with the best entry, its source sentence and a confidence.
@@ -273,7 +280,9 @@ def list_entries(
 
 @app.command(epilog=EXIT_CODES_HELP)
 def show(
-    entry_id: Annotated[str, typer.Argument(metavar="ID", help="The entry's id (see `faqbot list`).")],
+    entry_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The entry's id (see `faqbot list`).")
+    ],
     kb: KbOption = None,
     fmt: FormatOption = OutputMode.AUTO,
     json_: JsonOption = False,

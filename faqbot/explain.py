@@ -27,8 +27,12 @@ def _candidate(c: Candidate) -> dict[str, Any]:
         "coverage": c.coverage,
         "answer_type_ok": c.type_ok,
         "words": [
-            {"word": w.question_word, "matched": w.kb_word, "weight": w.weight,
-             "strength": w.strength}
+            {
+                "word": w.question_word,
+                "matched": w.kb_word,
+                "weight": w.weight,
+                "strength": w.strength,
+            }
             for w in c.words
         ],  # fmt: skip
     }

@@ -86,7 +86,8 @@ def _read_text(path: Path, shown: str, cap: int, what: str) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line, column = _position(data, exc.start)
-        raise fail(f"{what} is not valid UTF-8 (byte 0x{data[exc.start]:02x})", line, column)
+        message = f"{what} is not valid UTF-8 (byte 0x{data[exc.start]:02x})"
+        raise fail(message, line, column) from None
     if not text.strip():
         raise fail(f"{what} file is empty")
     return text
@@ -244,8 +245,9 @@ class _Validator:
             self.problem(node, f"`{what}` must be text, got {_type_name(node)}{hint}")
             return None
         if len(node.value) > MAX_TEXT_CHARS:
-            self.problem(node, f"`{what}` is {len(node.value):,} characters; the limit is "
-                         f"{MAX_TEXT_CHARS:,}")
+            self.problem(
+                node, f"`{what}` is {len(node.value):,} characters; the limit is {MAX_TEXT_CHARS:,}"
+            )
             return None
         value = sanitize(node.value).strip()
         if not value and required:
@@ -274,7 +276,9 @@ class _Validator:
         if article is not None and "source" not in fields:
             missing.append("source")
         for key in missing:
-            because = " (this KB names an article, so every entry quotes it)" if key == "source" else ""
+            because = (
+                " (this KB names an article, so every entry quotes it)" if key == "source" else ""
+            )
             self.problem(node, f"{where} is missing `{key}`{because}")
         entry_id = self.text(fields, "id")
         if entry_id is not None:
@@ -307,8 +311,10 @@ class _Validator:
         try:
             text = _read_text(article_path, str(article_path), MAX_ARTICLE_BYTES, "article")
         except KnowledgeBaseError as exc:
-            self.problem(top["source"][1], f"source article {exc.problems[0].path}: "
-                         f"{exc.problems[0].message}")
+            self.problem(
+                top["source"][1],
+                f"source article {exc.problems[0].path}: {exc.problems[0].message}",
+            )
             return str(article_path), None
         return str(article_path), " ".join(sanitize(text).split())
 
@@ -317,8 +323,11 @@ class _Validator:
         if quote in article:
             return
         if fold(quote) in fold(article):
-            self.problem(node, "`source` differs from the article in case, quotes or dashes: "
-                         "copy the sentence exactly")
+            self.problem(
+                node,
+                "`source` differs from the article in case, quotes or dashes: "
+                "copy the sentence exactly",
+            )
         else:
             self.problem(node, "`source` is not found verbatim in the article")
 
@@ -328,8 +337,9 @@ class _Validator:
         groups = []
         for group in self.sequence(pair, "synonyms"):
             if not isinstance(group, yaml.SequenceNode):
-                self.problem(group, f"each synonyms group must be a list of words, got "
-                             f"{_type_name(group)}")
+                self.problem(
+                    group, f"each synonyms group must be a list of words, got {_type_name(group)}"
+                )
                 continue
             words = [w for w in (self.text_node(n, "synonym") for n in group.value) if w]
             if len(words) < 2:
@@ -343,7 +353,9 @@ class _Validator:
         for entry_id, node in self.id_nodes:
             line = node.start_mark.line + 1  # type: ignore[attr-defined]
             if entry_id in first:
-                self.problem(node, f"duplicate id `{entry_id}` (first used at line {first[entry_id]})")
+                self.problem(
+                    node, f"duplicate id `{entry_id}` (first used at line {first[entry_id]})"
+                )
             else:
                 first[entry_id] = line
 

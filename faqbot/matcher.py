@@ -108,7 +108,9 @@ class Matcher:
         df: dict[str, int] = {}
         self._surfaces: dict[str, str] = {}  # KB word as written -> its term, for typo matching
         for _, phrasings, answer_tokens in tokenized:
-            terms = {t.term for _, toks in phrasings for t in toks} | {t.term for t in answer_tokens}
+            terms = {t.term for _, toks in phrasings for t in toks} | {
+                t.term for t in answer_tokens
+            }
             for term in terms:
                 df[term] = df.get(term, 0) + 1
             for tok in [t for _, toks in phrasings for t in toks] + answer_tokens:
@@ -117,7 +119,9 @@ class Matcher:
         self._idf = {term: math.log((n + 1) / (d + 0.5)) for term, d in df.items()}
         # A word the KB never uses is as informative as the rarest word it does use.
         self._unknown_idf = math.log((n + 1) / self.settings.unknown_df)
-        self._fuzzy_choices = [s for s in self._surfaces if len(s) >= self.settings.fuzzy_min_length]
+        self._fuzzy_choices = [
+            s for s in self._surfaces if len(s) >= self.settings.fuzzy_min_length
+        ]
         self._entries = []
         for entry, phrasings, answer_tokens in tokenized:
             indexed = _IndexedEntry(
@@ -247,7 +251,10 @@ class Matcher:
                 f"{best.entry.id} ({best.confidence:g}) and {runner_up.entry.id} "
                 f"({runner_up.confidence:g}) are too close to tell apart"
             )
-        return best, f"confidence {best.confidence:g} reaches the threshold {self.settings.threshold:g}"
+        return (
+            best,
+            f"confidence {best.confidence:g} reaches the threshold {self.settings.threshold:g}",
+        )
 
 
 def _agree(a: Candidate, b: Candidate) -> bool:

@@ -41,7 +41,9 @@ def print_result(console: Console, result: Result, top: int = 0, explain: bool =
         if offered:
             console.print(Text("Did you mean:", style="dim"))
             for c in offered:
-                console.print(Text.assemble("  • ", (c.entry.question, "cyan"), (f"  ({c.entry.id})", "dim")))
+                console.print(
+                    Text.assemble("  • ", (c.entry.question, "cyan"), (f"  ({c.entry.id})", "dim"))
+                )
     else:
         entry = best.entry
         console.print(Text(entry.answer, style="bold"))
@@ -92,7 +94,9 @@ def print_entry(console: Console, entry: Entry) -> None:
     console.print(Text.assemble(("Q: ", "dim"), (entry.question, "cyan")))
     console.print(Text.assemble(("A: ", "dim"), (entry.answer, "bold")))
     if entry.source:
-        console.print(Text.assemble(("Source: ", "dim"), ("“", "dim"), (entry.source, "italic"), ("”", "dim")))
+        console.print(
+            Text.assemble(("Source: ", "dim"), ("“", "dim"), (entry.source, "italic"), ("”", "dim"))
+        )
     others = [p for p in entry.phrasings if p not in (entry.question, entry.answer)]
     if others:
         console.print(Text("Also answers:", style="dim"))

@@ -27,7 +27,10 @@ def fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """The words of `text` after `fold`, without punctuation: "Kim's 10th trip!" -> kim 10th trip."""
+    """The words of `text` after `fold`, without punctuation.
+
+    "Kim's 10th trip!" -> ["kim", "10th", "trip"]
+    """
     text = _POSSESSIVE.sub(r"\1", fold(text))
     text = _APOSTROPHE.sub(r"\1\2", text)
     return _NON_WORD.sub(" ", text).split()

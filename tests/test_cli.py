@@ -51,7 +51,9 @@ def test_plain_is_the_piped_default_one_line(runner):
 
 
 def test_words_are_joined_into_one_question(runner):
-    result = runner.invoke(app, ["ask", "How", "far", "is", "Vladivostok", "from", "North", "Korea?"])
+    result = runner.invoke(
+        app, ["ask", "How", "far", "is", "Vladivostok", "from", "North", "Korea?"]
+    )
     assert result.exit_code == ExitCode.OK
     assert result.stdout.count("\n") == 1 and "130 km" in result.stdout
 
@@ -77,7 +79,9 @@ def test_json_record(runner):
 
 
 def test_json_abstention_offers_suggestions(runner):
-    result = runner.invoke(app, ["ask", "--format", "json", "How many carriages does Kim's train pull?"])
+    result = runner.invoke(
+        app, ["ask", "--format", "json", "How many carriages does Kim's train pull?"]
+    )
     assert result.exit_code == ExitCode.NO_ANSWER
     record = json.loads(result.stdout)
     assert record["answered"] is False and record["match"] is None
@@ -117,7 +121,11 @@ def test_stdin_batch_answers_in_order_and_skips_blank_lines(runner):
     questions = [ANSWERABLE, "", OFF_TOPIC, "   ", "When did Kim Jong Un come to power?"]
     result = runner.invoke(app, ["ask", "--json", "-"], input="\n".join(questions) + "\n")
     records = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [r["question"] for r in records] == [ANSWERABLE, OFF_TOPIC, "When did Kim Jong Un come to power?"]
+    assert [r["question"] for r in records] == [
+        ANSWERABLE,
+        OFF_TOPIC,
+        "When did Kim Jong Un come to power?",
+    ]
     assert [r["answered"] for r in records] == [True, False, True]
     assert result.exit_code == ExitCode.NO_ANSWER  # one had no confident answer
 

@@ -75,7 +75,7 @@ def test_boolean_answer_is_an_error_not_false(write_kb):
 
 def test_numeric_id_is_an_error(write_kb):
     path = write_kb("faqs:\n  - id: 12\n    question: Q?\n    answer: A.\n", article=None)
-    assert problems(path) == [f"{path}:2:9: `id` must be text, got a number (quote it: \"12\")"]
+    assert problems(path) == [f'{path}:2:9: `id` must be text, got a number (quote it: "12")']
 
 
 def test_missing_required_fields_are_all_reported(write_kb):
@@ -112,7 +112,9 @@ def test_duplicate_key_in_one_mapping(write_kb):
 def test_unknown_key_names_the_closest_known_one(write_kb):
     path = write_kb("faqs:\n  - id: a\n    question: Q?\n    answer: A.\n    alternate: [x]\n",
                     article=None)  # fmt: skip
-    assert problems(path) == [f"{path}:5:5: unknown key `alternate` in an FAQ; did you mean `alternates`?"]
+    assert problems(path) == [
+        f"{path}:5:5: unknown key `alternate` in an FAQ; did you mean `alternates`?"
+    ]
 
 
 def test_source_must_be_in_the_article(write_kb):
@@ -128,13 +130,18 @@ def test_source_must_be_in_the_article(write_kb):
 
 
 def test_source_with_different_case_is_named_as_such(write_kb):
-    path = write_kb("source: article.txt\nfacts:\n  - {id: a, fact: F., source: the cat sat on the mat.}\n")
+    path = write_kb(
+        "source: article.txt\nfacts:\n  - {id: a, fact: F., source: the cat sat on the mat.}\n"
+    )
     (message,) = problems(path)
     assert "differs from the article in case" in message
 
 
 def test_source_is_whitespace_normalised(write_kb):
-    path = write_kb("source: article.txt\nfacts:\n  - id: a\n    fact: F.\n    source: \"Dogs  bark\\n at night.\"\n")
+    path = write_kb(
+        "source: article.txt\nfacts:\n  - id: a\n    fact: F.\n"
+        '    source: "Dogs  bark\\n at night."\n'
+    )
     assert load_kb(path).entries[0].source == "Dogs  bark\n at night."
 
 
@@ -152,7 +159,9 @@ def test_missing_article_file(write_kb):
 
 def test_top_level_must_be_a_mapping(write_kb):
     path = write_kb("- just\n- a list\n", article=None)
-    assert problems(path) == [f"{path}:1:1: the top level must be a mapping (key: value), got a list"]
+    assert problems(path) == [
+        f"{path}:1:1: the top level must be a mapping (key: value), got a list"
+    ]
 
 
 def test_faqs_must_be_a_list(write_kb):
@@ -162,11 +171,15 @@ def test_faqs_must_be_a_list(write_kb):
 
 def test_no_entries(write_kb):
     path = write_kb("title: nothing here\n", article=None)
-    assert problems(path) == [f"{path}:1:1: the knowledge base has no entries: add `faqs` or `facts`"]
+    assert problems(path) == [
+        f"{path}:1:1: the knowledge base has no entries: add `faqs` or `facts`"
+    ]
 
 
 def test_missing_file_and_directory(tmp_path):
-    assert problems(tmp_path / "nope.yaml") == [f"{tmp_path / 'nope.yaml'}: knowledge base file not found"]
+    assert problems(tmp_path / "nope.yaml") == [
+        f"{tmp_path / 'nope.yaml'}: knowledge base file not found"
+    ]
     assert problems(tmp_path) == [f"{tmp_path}: is a directory, not a knowledge base file"]
 
 

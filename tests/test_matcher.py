@@ -64,7 +64,9 @@ OFF_TOPIC = [
     "How tall is Vladimir Putin?",  # about the article's people, but not answered by it
     pytest.param(
         "What colour is Kim's train?",
-        marks=pytest.mark.xfail(strict=True, reason="known miss: kim+train outweigh the unknown word"),
+        marks=pytest.mark.xfail(
+            strict=True, reason="known miss: kim+train outweigh the unknown word"
+        ),
     ),
     "Who will win the next World Cup?",
 ]

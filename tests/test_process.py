@@ -6,6 +6,7 @@ import json
 import os
 import pty
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -106,3 +107,16 @@ def test_kb_error_has_no_traceback(tmp_path):
     assert result.returncode == 2
     assert result.stderr.startswith(f"{bad}:") and "Traceback" not in result.stderr
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_ctrl_c_in_a_batch_exits_130_without_traceback():
+    proc = subprocess.Popen([FAQBOT, "ask", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=ENV)  # fmt: skip
+    assert proc.stdin and proc.stdout
+    proc.stdin.write(QUESTION + "\n")
+    proc.stdin.flush()
+    assert "April 2019" in proc.stdout.readline()  # mid-batch: waiting for the next line
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert "Traceback" not in err
