@@ -1,4 +1,4 @@
-"""Turn text into matchable terms: words, stemmed, stopwords dropped, KB synonyms merged.
+"""Turn text into matchable terms: words, stemmed, stopwords marked, KB synonyms merged.
 
 The same Analyzer serves the knowledge base and the questions, so both sides agree on what a
 term is. Language data (stopwords, question types) lives in resources/english.json; the
@@ -21,6 +21,7 @@ from faqbot.text import words
 class Token:
     term: str  # what matching compares: a stem, or "=group" for a synonym group
     surface: str  # the word(s) as written (folded), for fuzzy matching and explanations
+    stop: bool = False  # a function word: it tells the form of a question, not its topic
 
 
 @dataclass(frozen=True)
@@ -102,8 +103,7 @@ class Analyzer:
                     i += length
                     break
             else:
-                if ws[i] not in self.language.stopwords:
-                    out.append(Token(stems[i], ws[i]))
+                out.append(Token(stems[i], ws[i], ws[i] in self.language.stopwords))
                 i += 1
         return out
 

@@ -41,6 +41,12 @@ class Settings:
     # A word the KB never uses weighs as a word in this many entries: under 1 makes it weigh
     # more than any KB word, since it is what the KB cannot explain.
     unknown_df: float = 1.5
+    # Function words ("what", "is") count this much of their KB weight: they tell question
+    # forms apart ("what is X" vs "what are the symptoms of X") but never carry a topic.
+    stopword_weight: float = 0.3
+    # Share of the entry's second-best phrasing in its phrasing score: an entry that several
+    # phrasings back is a surer match than one with a single lucky phrasing.
+    support_weight: float = 0.2
     # Two entries scoring alike means the question does not tell them apart: decline. The lead
     # required over the runner-up is this at confidence 50, shrinking to 0 at confidence 100
     # (an exact tie always declines).
@@ -100,20 +106,21 @@ class Matcher:
         self.kb = kb
         self.settings = settings or Settings()
         self.analyzer = Analyzer(kb.synonyms)
+        # Per entry: its phrasings' tokens and its answer+source tokens.
         tokenized = [
-            (entry, [(p, self.analyzer.tokens(p)) for p in entry.phrasings],
-             self.analyzer.tokens(f"{entry.answer} {entry.source or ''}"))
+            (
+                [self.analyzer.tokens(p) for p in entry.phrasings],
+                self.analyzer.tokens(f"{entry.answer} {entry.source or ''}"),
+            )
             for entry in kb.entries
-        ]  # fmt: skip
+        ]
         df: dict[str, int] = {}
         self._surfaces: dict[str, str] = {}  # KB word as written -> its term, for typo matching
-        for _, phrasings, answer_tokens in tokenized:
-            terms = {t.term for _, toks in phrasings for t in toks} | {
-                t.term for t in answer_tokens
-            }
-            for term in terms:
+        for phrasings, answer_tokens in tokenized:
+            every = [t for toks in phrasings for t in toks] + answer_tokens
+            for term in {t.term for t in every}:
                 df[term] = df.get(term, 0) + 1
-            for tok in [t for _, toks in phrasings for t in toks] + answer_tokens:
+            for tok in every:
                 self._surfaces.setdefault(tok.surface, tok.term)
         n = len(kb.entries)
         self._idf = {term: math.log((n + 1) / (d + 0.5)) for term, d in df.items()}
@@ -122,24 +129,34 @@ class Matcher:
         self._fuzzy_choices = [
             s for s in self._surfaces if len(s) >= self.settings.fuzzy_min_length
         ]
-        self._entries = []
-        for entry, phrasings, answer_tokens in tokenized:
-            indexed = _IndexedEntry(
-                entry=entry,
-                phrasings=[
-                    _Phrasing(text, {t.term: self.idf(t.term) for t in toks})
-                    for text, toks in phrasings
-                ],
-                asked={t.term for _, toks in phrasings for t in toks},
-                told={t.term for t in answer_tokens},
-                answer_text=f"{entry.answer} {entry.source or ''}",
-            )
-            for text, _ in phrasings:
-                indexed.types_asked.update(t.name for t in self.analyzer.question_types(text))
-            self._entries.append(indexed)
+        self.indexed = [
+            self._index_entry(entry, phrasings, answer_tokens)
+            for entry, (phrasings, answer_tokens) in zip(kb.entries, tokenized, strict=True)
+        ]
+
+    def _index_entry(
+        self, entry: Entry, phrasings: list[list[Token]], answer_tokens: list[Token]
+    ) -> _IndexedEntry:
+        """An entry as matching sees it: weighted phrasings, its terms, the types it answers."""
+        indexed = _IndexedEntry(
+            entry=entry,
+            phrasings=[
+                _Phrasing(text, {t.term: self.weight(t) for t in toks})
+                for text, toks in zip(entry.phrasings, phrasings, strict=True)
+            ],
+            asked={t.term for toks in phrasings for t in toks},
+            told={t.term for t in answer_tokens},
+            answer_text=f"{entry.answer} {entry.source or ''}",
+        )
+        for text in entry.phrasings:
+            indexed.types_asked.update(t.name for t in self.analyzer.question_types(text))
+        return indexed
 
     def idf(self, term: str) -> float:
         return self._idf.get(term, self._unknown_idf)
+
+    def weight(self, token: Token) -> float:
+        return self.idf(token.term) * (self.settings.stopword_weight if token.stop else 1.0)
 
     # -- matching --------------------------------------------------------------------------
 
@@ -162,18 +179,26 @@ class Matcher:
         return found
 
     def match(self, question: str, top: int = 3) -> Result:
+        tokens, candidates = self.rank(question, self.indexed)
+        best = candidates[0] if candidates else None
+        answer, reason = self._decide(best, runner_up(candidates), tokens)
+        return Result(question, tuple(candidates[: max(top, 1)]), answer, reason)
+
+    def rank(
+        self, question: str, entries: list[_IndexedEntry]
+    ) -> tuple[list[Token], list[Candidate]]:
+        """The question's tokens and every entry's candidate, best first."""
         tokens = list({t.term: t for t in self.analyzer.tokens(question)}.values())
         expansions = [self._expand(t) for t in tokens]
         weights = [
-            max((self.idf(term) for term in exp), default=self._unknown_idf) for exp in expansions
+            max((self.idf(term) for term in exp), default=self._unknown_idf)
+            * (self.settings.stopword_weight if tok.stop else 1.0)
+            for tok, exp in zip(tokens, expansions, strict=True)
         ]
         qtypes = self.analyzer.question_types(question)
-        candidates = [self._score(ie, tokens, expansions, weights, qtypes) for ie in self._entries]
+        candidates = [self._score(ie, tokens, expansions, weights, qtypes) for ie in entries]
         candidates.sort(key=lambda c: (-c.confidence, c.entry.id))
-        best = candidates[0] if candidates else None
-        runner_up = next((c for c in candidates[1:] if not _agree(best, c)), None) if best else None
-        answer, reason = self._decide(best, runner_up, tokens)
-        return Result(question, tuple(candidates[: max(top, 1)]), answer, reason)
+        return tokens, candidates
 
     def _score(
         self,
@@ -186,6 +211,7 @@ class Matcher:
         s = self.settings
         total_q = sum(weights) or 1.0
         best_f, best_p, best_r, best_text = 0.0, 0.0, 0.0, ie.phrasings[0].text
+        second_f = 0.0
         for ph in ie.phrasings:
             # Recall: weight of question words this phrasing explains.
             hit_q = 0.0
@@ -203,7 +229,10 @@ class Matcher:
             b2 = s.beta_squared
             f = (1 + b2) * recall * precision / (b2 * precision + recall) if recall else 0.0
             if f > best_f:
+                second_f = best_f
                 best_f, best_p, best_r, best_text = f, precision, recall, ph.text
+            elif f > second_f:
+                second_f = f
         matches = []
         hit_c = 0.0
         for tok, exp, w in zip(tokens, expansions, weights, strict=True):
@@ -216,7 +245,8 @@ class Matcher:
             hit_c += w * strength
             matches.append(WordMatch(tok.surface, term, round(w, 3), round(strength, 3)))
         coverage = hit_c / total_q
-        score = s.phrasing_weight * best_f + (1 - s.phrasing_weight) * coverage
+        support = (1 - s.support_weight) * best_f + s.support_weight * second_f
+        score = s.phrasing_weight * support + (1 - s.phrasing_weight) * coverage
         type_ok = all(
             qt.name in ie.types_asked or qt.answer_pattern.search(ie.answer_text) for qt in qtypes
         )
@@ -233,28 +263,39 @@ class Matcher:
             words=tuple(matches),
         )
 
+    def margin_ok(self, best: Candidate, runner_up: Candidate | None) -> bool:
+        """Whether `best` leads the runner-up by enough to be told apart from it. The lead
+        needed is `min_margin` at confidence 50, shrinking to nothing at 100; a tie never
+        passes."""
+        if runner_up is None:
+            return True
+        required = max(self.settings.min_margin * (100 - best.confidence) / 50, 1e-9)
+        return best.confidence - runner_up.confidence >= required
+
     def _decide(
         self, best: Candidate | None, runner_up: Candidate | None, tokens: list[Token]
     ) -> tuple[Candidate | None, str]:
-        if not tokens:
+        threshold = self.settings.threshold
+        if all(t.stop for t in tokens):
             return None, "the question has no informative words"
         if best is None:
             return None, "the knowledge base is empty"
-        if best.confidence < self.settings.threshold:
-            return None, (
-                f"best confidence {best.confidence:g} is under the threshold "
-                f"{self.settings.threshold:g}"
-            )
-        required = max(self.settings.min_margin * (100 - best.confidence) / 50, 1e-9)
-        if runner_up is not None and best.confidence - runner_up.confidence < required:
+        if best.confidence < threshold:
+            return None, f"best confidence {best.confidence:g} is under the threshold {threshold:g}"
+        if not self.margin_ok(best, runner_up):
+            assert runner_up is not None
             return None, (
                 f"{best.entry.id} ({best.confidence:g}) and {runner_up.entry.id} "
                 f"({runner_up.confidence:g}) are too close to tell apart"
             )
-        return (
-            best,
-            f"confidence {best.confidence:g} reaches the threshold {self.settings.threshold:g}",
-        )
+        return best, f"confidence {best.confidence:g} reaches the threshold {threshold:g}"
+
+
+def runner_up(candidates: list[Candidate]) -> Candidate | None:
+    """The best candidate that competes with the first: one that rests on another source."""
+    if not candidates:
+        return None
+    return next((c for c in candidates[1:] if not _agree(candidates[0], c)), None)
 
 
 def _agree(a: Candidate, b: Candidate) -> bool:
