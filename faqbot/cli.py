@@ -82,6 +82,7 @@ def root(
       faqbot ask "Has Kim been to Russia before?"
       faqbot ask - < questions.txt > answers.txt
       faqbot list --facts
+      faqbot test my-questions.jsonl --min-accuracy 0.9
     """
 
 
@@ -315,6 +316,58 @@ def show(
             from faqbot.rich_output import print_entry
 
             print_entry(_console(mode), entry)
+
+
+@app.command("test", epilog=EXIT_CODES_HELP)
+def test_questions(
+    questions: Annotated[
+        Path,
+        typer.Argument(
+            metavar="QUESTIONS.jsonl",
+            help='Labeled questions, one JSON object a line: {"q": ..., "any": [...]} or '
+            '{"q": ..., "gold": [ids]}; an empty list means the right move is to abstain.',
+            show_default=False,
+        ),
+    ],
+    kb: KbOption = None,
+    fmt: FormatOption = OutputMode.AUTO,
+    json_: JsonOption = False,
+    min_accuracy: Annotated[
+        float,
+        typer.Option("--min-accuracy", min=0, max=1, help="Exit 1 when accuracy is under this."),
+    ] = 0.0,
+) -> None:
+    """Check a knowledge base against labeled questions: accuracy, wrong answers, every miss.
+
+    \b
+    Examples:
+      faqbot test my-questions.jsonl --min-accuracy 0.9
+      faqbot test queries.jsonl --kb kb.yaml --json | jq .summary
+
+    Prints accuracy, answerable right/wrong, out-of-scope declined, the wrong-answer rate and,
+    when every row names gold ids, the multi-class MCC: the same figures as the shared
+    score.py. Exit 1 when accuracy is under --min-accuracy.
+    """
+    from faqbot import evaluate, output
+    from faqbot.matcher import Matcher
+
+    with _reported():
+        mode = choose_mode(fmt, json_, sys.stdout.isatty())
+        knowledge = _load(kb)
+        rows = evaluate.load_questions(questions)
+        outcomes = evaluate.run(Matcher(knowledge), rows)
+        figures = evaluate.summary(outcomes)
+        misses = [evaluate.miss_record(o) for o in outcomes if not o.right]
+        if mode is OutputMode.JSON:
+            output.write_json(sys.stdout, {"summary": figures, "misses": misses})
+        elif mode is OutputMode.PLAIN:
+            output.write_plain_test_report(sys.stdout, figures, misses)
+        else:
+            from faqbot.rich_output import print_test_report
+
+            print_test_report(_console(mode), figures, misses)
+    failed = figures["accuracy"] < min_accuracy
+    raise typer.Exit(ExitCode.NO_ANSWER if failed else ExitCode.OK)
 
 
 def main() -> None:

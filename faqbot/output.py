@@ -110,3 +110,30 @@ def write_plain_entry(out: TextIO, entry: Entry) -> None:
         out.write(f"source\t{one_line(entry.source)}\n")
     for phrasing in entry.phrasings:
         out.write(f"phrasing\t{one_line(phrasing)}\n")
+
+
+def format_figures(figures: dict[str, Any]) -> list[tuple[str, str]]:
+    """The summary of `faqbot test` as (label, value) pairs, for plain and rich output."""
+    rows = [
+        ("questions", str(figures["n"])),
+        ("accuracy", f"{figures['accuracy']:.3f}"),
+        ("answerable right", figures["answerable_right"]),
+        ("answerable wrong", str(figures["answerable_wrong"])),
+        ("out-of-scope declined", figures["oos_abstained"]),
+        ("wrong-answer rate", f"{figures['wrong_answer_rate']:.3f}"),
+    ]
+    if "mcc" in figures:
+        rows.append(("mcc", f"{figures['mcc']:.3f}"))
+    return rows
+
+
+def write_plain_test_report(
+    out: TextIO, figures: dict[str, Any], misses: list[dict[str, Any]]
+) -> None:
+    for label, value in format_figures(figures):
+        out.write(f"{label}\t{value}\n")
+    for miss in misses:
+        got = miss["got"] or "(abstained)"
+        fields = ("miss", str(miss["line"]), miss["q"], miss["expected"], got)
+        out.write("\t".join(one_line(f) for f in fields) + "\n")
+    out.flush()

@@ -14,7 +14,7 @@ from rich.text import Text
 
 from faqbot.matcher import Result
 from faqbot.model import Entry
-from faqbot.output import runners_up, suggestions
+from faqbot.output import format_figures, runners_up, suggestions
 from faqbot.sanitize import one_line, sanitize
 
 
@@ -102,3 +102,28 @@ def print_entry(console: Console, entry: Entry) -> None:
         console.print(Text("Also answers:", style="dim"))
         for p in others:
             console.print(Text(f"  • {one_line(p)}"))
+
+
+def print_test_report(console: Console, figures: dict, misses: list[dict]) -> None:
+    summary = Table(show_header=False, box=None, pad_edge=False)
+    summary.add_column(style="dim")
+    summary.add_column(style="bold")
+    for label, value in format_figures(figures):
+        summary.add_row(label, value)
+    console.print(summary)
+    if not misses:
+        console.print(Text("No misses.", style="green"))
+        return
+    table = Table(title=f"{len(misses)} misses", title_justify="left", expand=True)
+    table.add_column("line", justify="right", style="dim")
+    table.add_column("question", ratio=3)
+    table.add_column("expected", ratio=2, style="green")
+    table.add_column("got", ratio=2, style="red")
+    for miss in misses:
+        table.add_row(
+            str(miss["line"]),
+            Text(one_line(miss["q"])),
+            Text(miss["expected"]),
+            Text(miss["got"] or "(abstained)"),
+        )
+    console.print(table)

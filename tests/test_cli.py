@@ -209,7 +209,7 @@ def test_version(runner):
     assert result.exit_code == 0 and result.stdout == f"faqbot {__version__}\n"
 
 
-@pytest.mark.parametrize("command", [[], ["ask"], ["list"], ["show"]])
+@pytest.mark.parametrize("command", [[], ["ask"], ["list"], ["show"], ["test"]])
 def test_every_command_has_help_leading_with_an_example(runner, command):
     result = runner.invoke(app, [*command, "--help"])
     assert result.exit_code == 0

@@ -1,0 +1,170 @@
+"""`faqbot test`: score a labeled question set, the way ../shared/eval/score.py does.
+
+A row is {"q": ..., "any": [...]} (right when the answer + source text contains any of the
+strings, case, quotes and spacing ignored; [] = the right move is to abstain) or
+{"q": ..., "gold": [ids]} (right when the answered id is one of them; [] = abstain). The
+figures match score.py's exactly, so a KB author sees what the yardstick will say.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from faqbot.errors import InputError
+from faqbot.matcher import Matcher, Result
+
+_QUOTES = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
+)
+
+
+@dataclass(frozen=True)
+class LabeledQuestion:
+    question: str
+    any: tuple[str, ...] | None  # seed-set label: phrases a right answer contains
+    gold: tuple[str, ...] | None  # external-set label: ids that answer it
+    line: int
+
+    @property
+    def answerable(self) -> bool:
+        return bool(self.any if self.any is not None else self.gold)
+
+    @property
+    def expected(self) -> str:
+        labels = self.any if self.any is not None else self.gold
+        return " | ".join(labels or ()) or "(abstain)"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    labeled: LabeledQuestion
+    result: Result
+
+    @property
+    def right(self) -> bool:
+        row, answer = self.labeled, self.result.answer
+        if not row.answerable:
+            return answer is None
+        if answer is None:
+            return False
+        if row.gold is not None:
+            return answer.entry.id in row.gold
+        text = _norm(f"{answer.entry.answer} {answer.entry.source or ''}")
+        return any(_norm(s) in text for s in row.any or ())
+
+
+def _norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold().split())
+
+
+def load_questions(path: Path) -> list[LabeledQuestion]:
+    shown = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{shown}: question file not found") from None
+    except IsADirectoryError:
+        raise InputError(f"{shown}: is a directory, not a question file") from None
+    except OSError as exc:
+        raise InputError(f"{shown}: cannot read: {exc.strerror or exc}") from None
+    text = raw.decode("utf-8", errors="replace")
+    rows = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{shown}:{number}:{exc.colno}: invalid JSON: {exc.msg}") from None
+        rows.append(_labeled(row, shown, number))
+    if not rows:
+        raise InputError(f"{shown}: no questions")
+    return rows
+
+
+def _labeled(row: Any, shown: str, number: int) -> LabeledQuestion:
+    def fail(message: str) -> InputError:
+        return InputError(f"{shown}:{number}:1: {message}")
+
+    if not isinstance(row, dict):
+        raise fail('each line must be a JSON object like {"q": ..., "gold": [...]}')
+    if not isinstance(row.get("q"), str):
+        raise fail('"q" must be the question, as a string')
+    labels = {}
+    for key in ("any", "gold"):
+        if key in row:
+            value = row[key]
+            if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
+                raise fail(f'"{key}" must be a list of strings')
+            labels[key] = tuple(str(v) for v in value)
+    if not labels:
+        raise fail('a row needs "any" (answer phrases) or "gold" (entry ids)')
+    return LabeledQuestion(row["q"], labels.get("any"), labels.get("gold"), number)
+
+
+def run(matcher: Matcher, rows: Iterable[LabeledQuestion]) -> list[Outcome]:
+    # score.py sends each question on one stdin line; do the same with embedded newlines.
+    return [Outcome(row, matcher.match(row.question.replace("\n", " "))) for row in rows]
+
+
+def summary(outcomes: list[Outcome]) -> dict[str, Any]:
+    """The same figures, with the same keys, as score.py prints."""
+    n = len(outcomes)
+    answerable = [o for o in outcomes if o.labeled.answerable]
+    out_of_scope = [o for o in outcomes if not o.labeled.answerable]
+    answered = [o for o in outcomes if o.result.answered]
+    wrong = sum(not o.right for o in answered)
+    figures: dict[str, Any] = {
+        "n": n,
+        "accuracy": sum(o.right for o in outcomes) / n if n else 0.0,
+        "answerable_right": f"{sum(o.right for o in answerable)}/{len(answerable)}",
+        "answerable_wrong": sum(o.result.answered and not o.right for o in answerable),
+        "oos_abstained": f"{sum(not o.result.answered for o in out_of_scope)}/{len(out_of_scope)}",
+        "wrong_answer_rate": wrong / len(answered) if answered else 0.0,
+    }
+    if outcomes and all(o.labeled.gold is not None for o in outcomes):
+        truth = [(o.labeled.gold or ("OOS",))[0] for o in outcomes]
+        figures["mcc"] = mcc(truth, [_predicted_label(o) for o in outcomes])
+    return figures
+
+
+def _predicted_label(outcome: Outcome) -> str:
+    answer = outcome.result.answer
+    if answer is None:
+        return "OOS"
+    if outcome.right:
+        return (outcome.labeled.gold or ("OOS",))[0]
+    return answer.entry.id
+
+
+def mcc(truth: list[str], predicted: list[str]) -> float:
+    """Multi-class Matthews correlation (Gorodkin 2004), as sklearn's matthews_corrcoef."""
+    n = len(truth)
+    if not n:
+        return 0.0
+    t, p = Counter(truth), Counter(predicted)
+    correct = sum(a == b for a, b in zip(truth, predicted, strict=True))
+    cov_yp = correct * n - sum(t[k] * p[k] for k in set(t) | set(p))
+    cov_pp = n * n - sum(v * v for v in p.values())
+    cov_yy = n * n - sum(v * v for v in t.values())
+    if cov_pp == 0 or cov_yy == 0:
+        return 0.0
+    return cov_yp / (cov_pp * cov_yy) ** 0.5
+
+
+def miss_record(outcome: Outcome) -> dict[str, Any]:
+    answer = outcome.result.answer
+    return {
+        "line": outcome.labeled.line,
+        "q": outcome.labeled.question,
+        "expected": outcome.labeled.expected,
+        "got": None if answer is None else answer.entry.id,
+        "answer": None if answer is None else answer.entry.answer,
+        "score": None if answer is None else answer.confidence,
+    }

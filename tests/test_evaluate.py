@@ -1,0 +1,95 @@
+"""`faqbot test`: the KB author's check agrees with the shared yardstick and fails loudly."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from faqbot.cli import app
+from faqbot.evaluate import mcc
+from faqbot.exit_codes import ExitCode
+from tests.conftest import REPO
+
+SHARED = REPO.parent / "shared"
+FAQBOT = shutil.which("faqbot", path=str(Path(sys.executable).parent)) or "faqbot"
+SETS = [(SHARED / "eval" / "dev.jsonl", None)] + [
+    (kb.parent / "queries.jsonl", kb) for kb in sorted((SHARED / "bench").glob("**/kb.yaml"))
+]
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="no shared/ beside repo")
+@pytest.mark.parametrize(("questions", "kb"), SETS, ids=lambda p: str(p)[-40:] if p else "-")
+def test_agrees_with_score_py(runner, questions, kb):
+    kb_args = ["--kb", str(kb)] if kb else []
+    ours = runner.invoke(app, ["test", "--json", str(questions), *kb_args])
+    assert ours.exit_code == 0, ours.output
+    figures = json.loads(ours.stdout)["summary"]
+    score = subprocess.run(
+        [sys.executable, str(SHARED / "eval" / "score.py"), str(questions), *kb_args,
+         "--cmd", FAQBOT],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    theirs = json.loads(score.stdout.strip().splitlines()[-1])
+    assert figures.keys() == theirs.keys()
+    for key, value in theirs.items():
+        assert figures[key] == pytest.approx(value) if isinstance(value, float) else value
+
+
+def write(tmp_path: Path, lines: list[str]) -> Path:
+    path = tmp_path / "questions.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_min_accuracy_sets_the_exit_code(runner, tmp_path):
+    path = write(tmp_path, [
+        json.dumps({"q": "How far is Vladivostok from the North Korean border?", "any": ["130"]}),
+        json.dumps({"q": "How do I bake sourdough bread?", "any": ["April 2019"]}),
+    ])  # fmt: skip
+    passing = runner.invoke(app, ["test", str(path), "--min-accuracy", "0.5"])
+    assert passing.exit_code == ExitCode.OK
+    assert "accuracy\t0.500" in passing.stdout.splitlines()
+    assert any(line.startswith("miss\t2\tHow do I bake") for line in passing.stdout.splitlines())
+    failing = runner.invoke(app, ["test", str(path), "--min-accuracy", "0.6"])
+    assert failing.exit_code == ExitCode.NO_ANSWER
+
+
+def test_rich_report_lists_misses(runner, tmp_path):
+    path = write(tmp_path, [json.dumps({"q": "How do I bake bread?", "any": ["x"]})])
+    result = runner.invoke(app, ["test", "-f", "rich", str(path)])
+    assert "1 misses" in result.stdout and "How do I bake bread?" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"q": "x", "gold": [}', "questions.jsonl:1:21: invalid JSON: Expecting value"),
+        ('["x"]', "questions.jsonl:1:1: each line must be a JSON object"),
+        ('{"question": "x", "gold": []}', 'questions.jsonl:1:1: "q" must be the question'),
+        ('{"q": "x"}', 'questions.jsonl:1:1: a row needs "any" (answer phrases) or "gold"'),
+        ('{"q": "x", "gold": "id"}', 'questions.jsonl:1:1: "gold" must be a list of strings'),
+    ],
+)
+def test_bad_question_files_get_a_positioned_error(runner, tmp_path, line, message):
+    result = runner.invoke(app, ["test", str(write(tmp_path, [line]))])
+    assert result.exit_code == ExitCode.USAGE
+    assert message in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_missing_question_file(runner, tmp_path):
+    result = runner.invoke(app, ["test", str(tmp_path / "nope.jsonl")])
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr == f"faqbot: {tmp_path / 'nope.jsonl'}: question file not found\n"
+
+
+def test_mcc_matches_known_values():
+    assert mcc(["a", "b", "a", "b"], ["a", "b", "a", "b"]) == pytest.approx(1.0)
+    assert mcc(["a", "b", "a", "b"], ["b", "a", "b", "a"]) == pytest.approx(-1.0)
+    assert mcc(["a", "a"], ["a", "a"]) == 0.0  # one class only: undefined, reported as 0
+    # sklearn.metrics.matthews_corrcoef([0,0,1,1,2,2],[0,1,1,2,2,0]) = 0.25
+    assert mcc(list("aabbcc"), list("abbcca")) == pytest.approx(0.25)
