@@ -21,6 +21,7 @@ from faqbot import __version__
 from faqbot.errors import FaqbotError, KnowledgeBaseError
 from faqbot.exit_codes import ExitCode
 from faqbot.output import OutputMode, choose_mode
+from faqbot.sanitize import one_line
 
 EXIT_CODES_HELP = """\
 \b
@@ -89,8 +90,13 @@ def root(
 # -- error handling, in one place ---------------------------------------------------------
 
 
+def _say(line: str) -> None:
+    # Messages quote file names, keys and ids written by others: no control characters.
+    sys.stderr.write(one_line(line) + "\n")
+
+
 def _fail(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
-    sys.stderr.write(f"faqbot: {message}\n")
+    _say(f"faqbot: {message}")
     raise typer.Exit(code)
 
 
@@ -101,7 +107,7 @@ def _reported() -> Iterator[None]:
         yield
     except KnowledgeBaseError as exc:
         for problem in exc.problems:
-            sys.stderr.write(f"{problem}\n")
+            _say(str(problem))
         raise typer.Exit(ExitCode.USAGE) from None
     except FaqbotError as exc:
         _fail(str(exc))
@@ -144,7 +150,10 @@ def _console(mode: OutputMode):  # -> rich Console
 
 def _questions(words: list[str], stdin: TextIO) -> Iterator[str]:
     if words != ["-"]:
-        yield " ".join(words)
+        question = " ".join(words)
+        if not question.strip():
+            _fail("the question is empty (give one, or - to read questions from stdin)")
+        yield question
         return
     if stdin.isatty():
         sys.stderr.write("faqbot: reading questions from the terminal, one per line; "

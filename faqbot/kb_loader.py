@@ -141,8 +141,13 @@ def _compose(text: str, shown: str):  # -> yaml.Node
         what = " ".join(str(s) for s in (exc.context, exc.problem) if s) or "invalid YAML"
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         raise fail(line, column, f"YAML syntax: {what}") from None
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids: no mark, a position
+        before = text[: exc.position]
+        line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        raise fail(line, column, f"YAML forbids the character U+{ord(char):04X}") from None
     except yaml.YAMLError as exc:
-        raise fail(0, 0, f"YAML syntax: {exc}") from None
+        raise fail(0, 0, "YAML syntax: " + " ".join(str(exc).split())) from None
     finally:
         loader.dispose()
 

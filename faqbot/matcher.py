@@ -24,6 +24,10 @@ from dataclasses import dataclass, field
 from faqbot.analysis import Analyzer, Token
 from faqbot.model import Entry, KnowledgeBase
 
+# Only this much of a question is analysed: no real question is longer, and a megabyte line
+# must not cost minutes of fuzzy matching.
+MAX_QUESTION_CHARS = 1000
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -188,14 +192,17 @@ class Matcher:
         self, question: str, entries: list[_IndexedEntry]
     ) -> tuple[list[Token], list[Candidate]]:
         """The question's tokens and every entry's candidate, best first."""
-        tokens = list({t.term: t for t in self.analyzer.tokens(question)}.values())
+        analysed = question[:MAX_QUESTION_CHARS]
+        tokens = list({t.term: t for t in self.analyzer.tokens(analysed)}.values())
+        if all(t.stop for t in tokens):
+            return tokens, []  # nothing informative to match: no entry is a candidate
         expansions = [self._expand(t) for t in tokens]
         weights = [
             max((self.idf(term) for term in exp), default=self._unknown_idf)
             * (self.settings.stopword_weight if tok.stop else 1.0)
             for tok, exp in zip(tokens, expansions, strict=True)
         ]
-        qtypes = self.analyzer.question_types(question)
+        qtypes = self.analyzer.question_types(analysed)
         candidates = [self._score(ie, tokens, expansions, weights, qtypes) for ie in entries]
         candidates.sort(key=lambda c: (-c.confidence, c.entry.id))
         return tokens, candidates

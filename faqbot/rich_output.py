@@ -123,7 +123,7 @@ def print_test_report(console: Console, figures: dict, misses: list[dict]) -> No
         table.add_row(
             str(miss["line"]),
             Text(one_line(miss["q"])),
-            Text(miss["expected"]),
-            Text(miss["got"] or "(abstained)"),
+            Text(one_line(miss["expected"])),
+            Text(one_line(miss["got"] or "(abstained)")),
         )
     console.print(table)

@@ -7,6 +7,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 # Pin the environment before anything imports typer or rich (habit 8 of STYLE.md).
@@ -14,6 +15,14 @@ os.environ["_TYPER_FORCE_DISABLE_TERMINAL"] = "1"
 os.environ["COLUMNS"] = "100"
 for leaking in ("FORCE_COLOR", "GITHUB_ACTIONS", "NO_COLOR", "FAQBOT_KB", "TERM"):
     os.environ.pop(leaking, None)
+
+# Hypothesis: a quick run by default, many more examples in CI (CI=true), no flaky deadlines on
+# a shared, noisy machine.
+settings.register_profile("dev", max_examples=100, deadline=None)
+settings.register_profile(
+    "ci", max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 REPO = Path(__file__).resolve().parent.parent
 PACKAGED_KB = REPO / "data" / "faq.yaml"

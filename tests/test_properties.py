@@ -1,0 +1,145 @@
+"""Property-based tests: the loader, sanitiser, normaliser, matcher and renderers on any input.
+
+The number of examples comes from the Hypothesis profile in conftest.py (many more in CI).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import unicodedata
+
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from faqbot.errors import KnowledgeBaseError
+from faqbot.kb_loader import load_kb
+from faqbot.matcher import Matcher
+from faqbot.model import Entry, KnowledgeBase
+from faqbot.output import result_record, write_json, write_plain_entry, write_plain_result
+from faqbot.sanitize import one_line, sanitize
+from faqbot.text import fold, words
+from tests.conftest import PACKAGED_KB
+
+MATCHER = Matcher(load_kb(PACKAGED_KB))
+ANSI_STYLE = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def has_control(text: str) -> bool:
+    return any(unicodedata.category(c)[0] == "C" and c not in "\n\t" for c in text)
+
+
+# -- sanitiser and normaliser -----------------------------------------------------------------
+
+
+@given(st.text())
+def test_sanitised_text_has_no_control_characters_and_is_stable(text):
+    clean = sanitize(text)
+    assert not has_control(clean)
+    assert sanitize(clean) == clean
+    assert "\n" not in one_line(text) and not has_control(one_line(text))
+
+
+@given(st.text(alphabet=st.characters(categories=["L", "N", "P", "Zs", "S"])))
+def test_sanitiser_keeps_printable_text(text):
+    assert sanitize(text) == text
+
+
+@given(st.text())
+def test_normaliser_is_total_and_idempotent(text):
+    folded = fold(text)
+    assert fold(folded) == folded
+    for word in words(text):
+        assert word and not any(c.isspace() for c in word)
+        assert word == word.casefold() or not word.isalpha()
+
+
+# -- matcher ---------------------------------------------------------------------------------
+
+
+@given(st.text(max_size=300))
+def test_any_question_gets_a_deterministic_bounded_result(question):
+    first = MATCHER.match(question, top=3)
+    assert first == MATCHER.match(question, top=3)
+    assert all(0 <= c.confidence <= 100 for c in first.candidates)
+    if first.answer is not None:
+        assert first.answer == first.candidates[0]
+        assert first.answer.confidence >= MATCHER.settings.threshold
+
+
+# -- loader ----------------------------------------------------------------------------------
+
+SAFE_TEXT = st.text(
+    alphabet=st.characters(categories=["L", "N", "P", "Zs"], exclude_characters="\x85\xa0"),
+    min_size=1,
+    max_size=40,
+).filter(lambda s: s.strip() == s and s.strip())
+IDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max_size=12)
+
+
+@st.composite
+def kb_documents(draw):
+    ids = draw(st.lists(IDS, min_size=1, max_size=6, unique=True))
+    faqs = []
+    for entry_id in ids:
+        faq = {"id": entry_id, "question": draw(SAFE_TEXT), "answer": draw(SAFE_TEXT)}
+        if draw(st.booleans()):
+            faq["alternates"] = draw(st.lists(SAFE_TEXT, max_size=3))
+        faqs.append(faq)
+    return {"title": draw(SAFE_TEXT), "faqs": faqs}
+
+
+@given(kb_documents())
+def test_valid_documents_load_as_written(tmp_path_factory, document):
+    path = tmp_path_factory.mktemp("kb") / "kb.yaml"
+    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    kb = load_kb(path)
+    assert [e.id for e in kb.entries] == [f["id"] for f in document["faqs"]]
+    for entry, faq in zip(kb.entries, document["faqs"], strict=True):
+        assert (entry.question, entry.answer) == (faq["question"], faq["answer"])
+        assert entry.phrasings[0] == faq["question"]
+
+
+@given(kb_documents(), st.data())
+def test_broken_documents_fail_only_with_knowledge_base_errors(tmp_path_factory, document, data):
+    text = yaml.safe_dump(document, allow_unicode=True)
+    # Mutate: cut, insert junk, or replace a span, anywhere in the text.
+    position = data.draw(st.integers(0, len(text)))
+    junk = data.draw(st.text(max_size=8))
+    cut = data.draw(st.integers(0, 8))
+    broken = text[:position] + junk + text[position + cut :]
+    path = tmp_path_factory.mktemp("kb") / "kb.yaml"
+    path.write_bytes(broken.encode("utf-8", "surrogatepass"))
+    try:
+        load_kb(path)
+    except KnowledgeBaseError as exc:
+        assert exc.problems
+        for problem in exc.problems:
+            assert "\n" not in problem.message
+
+
+# -- renderers -------------------------------------------------------------------------------
+
+
+@given(question=st.text(min_size=1), answer=st.text(min_size=1), source=st.text(min_size=1))
+def test_any_kb_text_renders_in_every_format_without_control_characters(question, answer, source):
+    from faqbot.rich_output import make_console, print_entry, print_result
+
+    entry = Entry("x", "faq", sanitize(question) or "q", sanitize(answer) or "a",
+                  sanitize(source), (sanitize(question) or "q",))  # fmt: skip
+    matcher = Matcher(KnowledgeBase("t", "p", (entry,)))
+    result = matcher.match(question, top=1)
+    plain, data, rich = io.StringIO(), io.StringIO(), io.StringIO()
+    write_plain_result(plain, result, top=1)
+    write_plain_entry(plain, entry)
+    write_json(data, result_record(result, top=1))
+    console = make_console(rich, width=60)
+    print_result(console, result, top=1, explain=True)
+    print_entry(console, entry)
+    assert not has_control(plain.getvalue())
+    assert not has_control(ANSI_STYLE.sub("", rich.getvalue()))
+    record = json.loads(data.getvalue())
+    assert record["question"] == one_line(question)
+    assert plain.getvalue().count("\n") >= 2

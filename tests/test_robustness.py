@@ -1,0 +1,299 @@
+"""Hostile and broken input: a clear message, the documented exit code, nothing else.
+
+Each case here is a row of docs/robustness.md.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from faqbot.cli import app
+from faqbot.errors import KnowledgeBaseError
+from faqbot.exit_codes import ExitCode
+from faqbot.kb_loader import load_kb
+
+FAQBOT = shutil.which("faqbot", path=str(Path(sys.executable).parent)) or "faqbot"
+QUESTION = "Is this Kim Jong Un's first visit to Russia?"
+CONTROL = set(chr(c) for c in range(32) if chr(c) not in "\n\t") | {"\x7f", "\x9b"}
+
+
+def load_problems(path: Path) -> list[str]:
+    with pytest.raises(KnowledgeBaseError) as info:
+        load_kb(path)
+    return [str(p) for p in info.value.problems]
+
+
+# -- knowledge-base faults ------------------------------------------------------------------
+
+
+def test_unreadable_file(tmp_path, monkeypatch):
+    path = tmp_path / "kb.yaml"
+    path.write_text("title: x\n", encoding="utf-8")
+
+    def denied(self):  # root reads everything, so the refusal is simulated
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    assert load_problems(path) == [f"{path}: cannot read knowledge base file: permission denied"]
+
+
+def test_not_yaml_at_all(write_kb):
+    path = write_kb("This is a sentence, not a knowledge base.\n", article=None)
+    assert load_problems(path) == [
+        f"{path}:1:1: the top level must be a mapping (key: value), got text"
+    ]
+
+
+def test_nul_byte(tmp_path):
+    path = tmp_path / "kb.yaml"
+    path.write_bytes(b"title: a\nfaqs: \x00\n")
+    assert load_problems(path) == [
+        f"{path}:2:7: knowledge base contains a NUL byte: not a text file"
+    ]
+
+
+def test_entry_that_is_not_a_mapping(write_kb):
+    path = write_kb("faqs:\n  - just a string\n", article=None)
+    assert load_problems(path) == [f"{path}:2:5: an FAQ must be a mapping (key: value), got text"]
+
+
+def test_list_where_text_belongs(write_kb):
+    path = write_kb("faqs:\n  - id: a\n    question: [a, b]\n    answer: A.\n", article=None)
+    assert load_problems(path) == [f"{path}:3:15: `question` must be text, got a list"]
+
+
+def test_facts_not_a_list(write_kb):
+    path = write_kb("facts: {a: 1}\n", article=None)
+    assert f"{path}:1:8: `facts` must be a list, got a mapping" in load_problems(path)
+
+
+def test_size_cap(tmp_path, monkeypatch):
+    import faqbot.kb_loader as kb_loader
+
+    monkeypatch.setattr(kb_loader, "MAX_KB_BYTES", 1000)
+    path = tmp_path / "kb.yaml"
+    path.write_text("title: " + "x" * 2000 + "\n", encoding="utf-8")
+    assert load_problems(path) == [f"{path}: knowledge base is 2,008 bytes; the limit is 1,000"]
+
+
+@pytest.mark.parametrize("depth", [40, 100_000])
+def test_deep_nesting_is_refused_quickly(tmp_path, depth):
+    path = tmp_path / "kb.yaml"
+    path.write_text("faqs: " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
+    start = time.perf_counter()
+    (message,) = load_problems(path)
+    assert message.startswith(f"{path}:1:")
+    # Our own limit, or libyaml's (1,000 flow levels), whichever the parser meets first.
+    assert "nested deeper than 32 levels" in message or "maximum nesting depth" in message
+    assert time.perf_counter() - start < 10
+
+
+def test_billion_laughs_is_refused_before_expansion(tmp_path):
+    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    path = tmp_path / "kb.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert load_problems(path) == [f"{path}:1:5: anchors (&name) are not allowed"]
+
+
+def test_alias_without_anchor_is_refused(tmp_path):
+    path = tmp_path / "kb.yaml"
+    path.write_text("title: *nothing\n", encoding="utf-8")
+    (message,) = load_problems(path)
+    assert message.startswith(f"{path}:1:8:")
+
+
+def test_extremely_long_string(write_kb):
+    path = write_kb(
+        f"faqs:\n  - id: a\n    question: Q\n    answer: {'x' * 100_001}\n", article=None
+    )
+    assert load_problems(path) == [
+        f"{path}:4:13: `answer` is 100,001 characters; the limit is 100,000"
+    ]
+
+
+@pytest.mark.parametrize("tag", ["!!python/object:os.system", "!custom", "!!binary"])
+def test_tags_are_refused(write_kb, tag):
+    path = write_kb(f"title: {tag} x\n", article=None)
+    (message,) = load_problems(path)
+    assert message.startswith(f"{path}:1:8: the YAML tag")
+
+
+# -- terminal control in KB text --------------------------------------------------------------
+
+HOSTILE = (
+    "Clear\x1b[2J the \x1b]0;pwned\x07screen \u202eevil\u202c [bold]not bold[/bold] [/x] "
+    ":thumbs_up: \x00\x08\x9b done"
+)
+
+
+@pytest.fixture
+def hostile_kb(write_kb) -> Path:
+    answer = json.dumps(HOSTILE)  # a YAML double-quoted string carries the escapes
+    return write_kb(f"""
+        title: "Evil \\e[31m title"
+        faqs:
+          - id: evil
+            question: "Where is the \\e[5m bad screen?"
+            answer: {answer}
+    """, article=None)  # fmt: skip
+
+
+def test_kb_text_is_sanitised_at_load(hostile_kb):
+    entry = load_kb(hostile_kb).entries[0]
+    assert not (set(entry.answer) & CONTROL)
+    assert "\u202e" not in entry.answer
+    assert "[bold]not bold[/bold] [/x] :thumbs_up:" in entry.answer
+
+
+@pytest.mark.parametrize("fmt", ["rich", "plain", "json"])
+def test_hostile_kb_text_reaches_no_output_as_control(runner, hostile_kb, fmt):
+    for args in (["ask", "where is the bad screen"], ["list"], ["show", "evil"]):
+        result = runner.invoke(app, [*args, "--kb", str(hostile_kb), "--format", fmt])
+        assert result.exit_code == 0, result.output
+        out = result.stdout
+        if fmt == "rich":  # Rich's own styling is the only escape sequence allowed
+            import re
+
+            out = re.sub(r"\x1b\[[0-9;]*m", "", out)
+        assert not (set(out) & CONTROL), (args, fmt, out)
+        if fmt != "json":
+            words = out.split()
+            for piece in ("[bold]not", "bold[/bold]", "[/x]", ":thumbs_up:"):
+                assert piece in words, (args, fmt, piece)
+            assert "👍" not in out
+        else:
+            assert all(json.loads(line) for line in out.splitlines())
+
+
+def test_error_messages_are_sanitised(runner, write_kb):
+    path = write_kb('faqs:\n  - id: a\n    question: Q\n    answer: A\n    "\\e[2Jkey": x\n',
+                    article=None)  # fmt: skip
+    result = runner.invoke(app, ["list", "--kb", str(path)])
+    assert result.exit_code == ExitCode.USAGE
+    assert "\x1b" not in result.stderr and "unknown key" in result.stderr
+
+
+# -- question input --------------------------------------------------------------------------
+
+
+def test_empty_question_argument_is_a_usage_error(runner):
+    for question in ("", "   "):
+        result = runner.invoke(app, ["ask", question])
+        assert result.exit_code == ExitCode.USAGE
+        assert result.stderr.startswith("faqbot: the question is empty")
+
+
+@pytest.mark.parametrize("question", ["?!...", "k", "\x00\x00"])
+def test_questions_with_nothing_to_match_are_declined(runner, question):
+    result = runner.invoke(app, ["ask", "--json", question])
+    assert result.exit_code == ExitCode.NO_ANSWER
+    assert json.loads(result.stdout)["answered"] is False
+
+
+def test_megabyte_question_is_answered_quickly(tmp_path):
+    line = QUESTION + " " + "blah " * 200_000
+    start = time.perf_counter()
+    result = subprocess.run([FAQBOT, "ask", "--json", "-"], input=line + "\n", text=True,
+                            capture_output=True, timeout=60)  # fmt: skip
+    assert time.perf_counter() - start < 30
+    record = json.loads(result.stdout)
+    assert record["question"].startswith(QUESTION)
+    assert record["match"]["id"] == "first-visit"  # the first 1000 characters decide
+
+
+def test_invalid_utf8_and_nul_on_stdin_are_replaced():
+    data = b"Is this Kim\xff\xfe's first\x00 visit to Russia?\r\n\xc3\x28\n"
+    result = subprocess.run([FAQBOT, "ask", "--json", "-"], input=data, capture_output=True,
+                            timeout=60)  # fmt: skip
+    records = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert len(records) == 2
+    assert "\ufffd" in records[0]["question"] and "\x00" not in records[0]["question"]
+    assert result.stderr == b""
+
+
+def test_stdin_closed_immediately():
+    result = subprocess.run([FAQBOT, "ask", "-"], stdin=subprocess.DEVNULL, capture_output=True,
+                            text=True, timeout=60)  # fmt: skip
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_full_disk(tmp_path):
+    for args in (["ask", QUESTION], ["ask", "--json", QUESTION], ["list"]):
+        with open("/dev/full", "w") as full:
+            result = subprocess.run([FAQBOT, *args], stdout=full, stderr=subprocess.PIPE,
+                                    text=True, timeout=60)  # fmt: skip
+        assert result.returncode == ExitCode.USAGE
+        assert result.stderr == "faqbot: cannot write output: No space left on device\n"
+
+
+def test_hundred_thousand_questions_stream_in_bounded_memory(tmp_path):
+    def peak_rss_kib(count: int) -> int:
+        script = (
+            "import resource, subprocess, sys\n"
+            f"p = subprocess.Popen([{FAQBOT!r}, 'ask', '-'], stdin=subprocess.PIPE,"
+            " stdout=subprocess.DEVNULL)\n"
+            f"for _ in range({count}):\n"
+            "    p.stdin.write(b'?\\n')\n"
+            "p.stdin.close(); p.wait()\n"
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+        )
+        out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                             timeout=600)  # fmt: skip
+        return int(out.stdout)
+
+    small, large = peak_rss_kib(100), peak_rss_kib(100_000)
+    assert large < small * 1.5, (small, large)
+
+
+def test_stdin_terminal_gets_a_hint_not_a_hang():
+    import pty
+
+    controller, terminal = pty.openpty()
+    proc = subprocess.Popen([FAQBOT, "ask", "-"], stdin=terminal, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)  # fmt: skip
+    os.write(controller, b"\x04")  # Ctrl-D: end of input
+    out, err = proc.communicate(timeout=30)
+    os.close(controller)
+    os.close(terminal)
+    assert proc.returncode == 0
+    assert "reading questions from the terminal" in err
+
+
+# -- environment -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "env",
+    [{"NO_COLOR": "1"}, {"TERM": "dumb"}, {"COLUMNS": "20"}, {"LC_ALL": "C"}],
+    ids=lambda e: next(iter(e)),
+)
+def test_environment_variants_keep_output_correct(env):
+    base = {k: v for k, v in os.environ.items() if k not in ("PYTHONIOENCODING", "LANG")}
+    full_env = {**base, **env}
+    plain = subprocess.run([FAQBOT, "show", "first-visit"], capture_output=True, text=True,
+                           env=full_env, timeout=60, encoding="utf-8")  # fmt: skip
+    assert plain.returncode == 0
+    assert "question\tIs this Kim Jong Un’s first visit to Russia?" in plain.stdout.splitlines()
+    rich = subprocess.run([FAQBOT, "ask", "-f", "rich", QUESTION], capture_output=True,
+                          text=True, env=full_env, timeout=60, encoding="utf-8")  # fmt: skip
+    assert rich.returncode == 0
+    readable = " ".join(__import__("re").sub(r"\x1b\[[0-9;]*m", "", rich.stdout).split())
+    assert "April 2019" in readable
+    if "NO_COLOR" in env:  # styles such as bold stay; colours go
+        assert not __import__("re").search(r"\x1b\[(\d+;)*(3[0-8]|9[0-7])(;|m)", rich.stdout)
+
+
+def test_character_yaml_forbids(tmp_path):
+    # Found by the Hypothesis loader test: PyYAML's reader error spans two lines and has no mark.
+    path = tmp_path / "kb.yaml"
+    path.write_text("title: ok\nfaqs: a\x1fb\n", encoding="utf-8")
+    assert load_problems(path) == [f"{path}:2:8: YAML forbids the character U+001F"]
