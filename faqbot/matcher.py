@@ -27,11 +27,13 @@ from faqbot.model import Entry, KnowledgeBase
 # Only this much of a question is analysed: no real question is longer, and a megabyte line
 # must not cost minutes of fuzzy matching.
 MAX_QUESTION_CHARS = 1000
+# Floor of a KB's novelty (see Matcher.novelty): caps an unknown word's weight at ln(100).
+MIN_NOVELTY = 0.01
 
 
 @dataclass(frozen=True)
 class Settings:
-    threshold: float = 50.0  # confidence (0-100) below which faqbot abstains
+    threshold: float = 45.0  # confidence (0-100) below which faqbot abstains
     fuzzy_cutoff: float = 80.0  # rapidfuzz ratio for two words to count as a typo of each other
     fuzzy_min_length: int = 4  # shorter words must match exactly
     fuzzy_credit: float = 0.85  # a typo match counts this much of an exact one
@@ -42,12 +44,11 @@ class Settings:
     # A word found only in the answer or source sentence (not in any phrasing) explains the
     # question less surely: a source sentence often carries other facts too.
     answer_only_credit: float = 0.5
-    # A word the KB never uses weighs as a word in this many entries: under 1 makes it weigh
-    # more than any KB word, since it is what the KB cannot explain.
-    unknown_df: float = 1.5
     # Function words ("what", "is") count this much of their KB weight: they tell question
     # forms apart ("what is X" vs "what are the symptoms of X") but never carry a topic.
     stopword_weight: float = 0.3
+    # Share of the unknown-word weight for a function word or number the KB never uses.
+    unknown_filler_weight: float = 0.0
     # Share of the entry's second-best phrasing in its phrasing score: an entry that several
     # phrasings back is a surer match than one with a single lucky phrasing.
     support_weight: float = 0.2
@@ -128,8 +129,12 @@ class Matcher:
                 self._surfaces.setdefault(tok.surface, tok.term)
         n = len(kb.entries)
         self._idf = {term: math.log((n + 1) / (d + 0.5)) for term, d in df.items()}
-        # A word the KB never uses is as informative as the rarest word it does use.
-        self._unknown_idf = math.log((n + 1) / self.settings.unknown_df)
+        self.novelty = _novelty(tokenized)
+        # A word the KB never uses weighs its surprisal: -ln(novelty), where novelty is how
+        # often the KB's own phrasings use a word found nowhere else in it. In a KB written in
+        # one vocabulary an unknown word is a strong sign the question is about something
+        # else; in a KB of noisy user messages new words are normal and count for less.
+        self._unknown_idf = -math.log(max(self.novelty, MIN_NOVELTY))
         self._fuzzy_choices = [
             s for s in self._surfaces if len(s) >= self.settings.fuzzy_min_length
         ]
@@ -161,6 +166,19 @@ class Matcher:
 
     def weight(self, token: Token) -> float:
         return self.idf(token.term) * (self.settings.stopword_weight if token.stop else 1.0)
+
+    def _question_weight(self, token: Token, expansion: dict[str, float]) -> float:
+        """How much a question word counts. A word the KB knows (or a typo of one) weighs its
+        KB weight. One it does not know weighs as the rarest KB word, since the KB cannot
+        explain it, unless it is a function word or a number: neither names a topic, so an
+        unknown one is no sign that the question is about something else."""
+        if expansion:
+            idf = max(self.idf(term) for term in expansion)
+        elif token.stop or token.surface.isdigit():
+            return self.settings.unknown_filler_weight * self._unknown_idf
+        else:
+            idf = self._unknown_idf
+        return idf * (self.settings.stopword_weight if token.stop else 1.0)
 
     # -- matching --------------------------------------------------------------------------
 
@@ -197,11 +215,7 @@ class Matcher:
         if all(t.stop for t in tokens):
             return tokens, []  # nothing informative to match: no entry is a candidate
         expansions = [self._expand(t) for t in tokens]
-        weights = [
-            max((self.idf(term) for term in exp), default=self._unknown_idf)
-            * (self.settings.stopword_weight if tok.stop else 1.0)
-            for tok, exp in zip(tokens, expansions, strict=True)
-        ]
+        weights = [self._question_weight(t, exp) for t, exp in zip(tokens, expansions, strict=True)]
         qtypes = self.analyzer.question_types(analysed)
         candidates = [self._score(ie, tokens, expansions, weights, qtypes) for ie in entries]
         candidates.sort(key=lambda c: (-c.confidence, c.entry.id))
@@ -296,6 +310,23 @@ class Matcher:
                 f"({runner_up.confidence:g}) are too close to tell apart"
             )
         return best, f"confidence {best.confidence:g} reaches the threshold {threshold:g}"
+
+
+def _novelty(tokenized: list[tuple[list[list[Token]], list[Token]]]) -> float:
+    """Share of the informative words of the KB's phrasings that occur nowhere else in it."""
+    counts: dict[str, int] = {}
+    phrasing_terms = []
+    for phrasings, answer_tokens in tokenized:
+        for toks in phrasings:
+            terms = {t.term for t in toks if not t.stop}
+            phrasing_terms.append(terms)
+            for term in terms:
+                counts[term] = counts.get(term, 0) + 1
+        for term in {t.term for t in answer_tokens if not t.stop}:
+            counts[term] = counts.get(term, 0) + 1
+    total = sum(len(terms) for terms in phrasing_terms)
+    once = sum(counts[t] == 1 for terms in phrasing_terms for t in terms)
+    return once / total if total else 0.0
 
 
 def runner_up(candidates: list[Candidate]) -> Candidate | None:
