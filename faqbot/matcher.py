@@ -94,6 +94,10 @@ class Result:
 class _Phrasing:
     text: str
     terms: dict[str, float]  # term -> weight
+    total: float = field(init=False)  # sum of the weights, the denominator of precision
+
+    def __post_init__(self) -> None:
+        self.total = sum(self.terms.values()) or 1.0
 
 
 @dataclass
@@ -233,22 +237,28 @@ class Matcher:
         total_q = sum(weights) or 1.0
         best_f, best_p, best_r, best_text = 0.0, 0.0, 0.0, ie.phrasings[0].text
         second_f = 0.0
+        b2 = s.beta_squared
+        query = [(w, tuple(exp.items())) for exp, w in zip(expansions, weights, strict=True) if exp]
         for ph in ie.phrasings:
-            # Recall: weight of question words this phrasing explains.
+            terms = ph.terms
+            # Recall: the weight of question words this phrasing explains; precision: the
+            # weight of phrasing words the question says.
             hit_q = 0.0
             covered: dict[str, float] = {}
-            for exp, w in zip(expansions, weights, strict=True):
-                strength = max((v for t, v in exp.items() if t in ph.terms), default=0.0)
-                if strength:
-                    hit_q += w * strength
-                    for t, v in exp.items():
-                        if t in ph.terms:
-                            covered[t] = max(covered.get(t, 0.0), v)
-            total_p = sum(ph.terms.values()) or 1.0
+            for w, items in query:
+                strength = 0.0
+                for t, v in items:
+                    if t in terms:
+                        if v > strength:
+                            strength = v
+                        if v > covered.get(t, 0.0):
+                            covered[t] = v
+                hit_q += w * strength
+            if not hit_q:
+                continue
             recall = hit_q / total_q
-            precision = sum(ph.terms[t] * v for t, v in covered.items()) / total_p
-            b2 = s.beta_squared
-            f = (1 + b2) * recall * precision / (b2 * precision + recall) if recall else 0.0
+            precision = sum(terms[t] * v for t, v in covered.items()) / ph.total
+            f = (1 + b2) * recall * precision / (b2 * precision + recall)
             if f > best_f:
                 second_f = best_f
                 best_f, best_p, best_r, best_text = f, precision, recall, ph.text
