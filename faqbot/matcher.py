@@ -18,10 +18,9 @@ finds them close enough; a fuzzy match counts for a little less than an exact on
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from faqbot.analysis import Analyzer, Token
+from faqbot.analysis import Analyzer, QuestionType, Token
 from faqbot.model import Entry, KnowledgeBase
 
 # Only this much of a question is analysed: no real question is longer, and a megabyte line
@@ -107,7 +106,7 @@ class _IndexedEntry:
     asked: set[str]  # terms of the entry's phrasings
     told: set[str]  # terms of its answer and source
     answer_text: str
-    types_asked: set[str] = field(default_factory=set)  # question types its phrasings ask
+    types_asked: set[str] | None = None  # question types its phrasings ask, once needed
 
 
 class Matcher:
@@ -150,8 +149,8 @@ class Matcher:
     def _index_entry(
         self, entry: Entry, phrasings: list[list[Token]], answer_tokens: list[Token]
     ) -> _IndexedEntry:
-        """An entry as matching sees it: weighted phrasings, its terms, the types it answers."""
-        indexed = _IndexedEntry(
+        """An entry as matching sees it: weighted phrasings and its terms."""
+        return _IndexedEntry(
             entry=entry,
             phrasings=[
                 _Phrasing(text, {t.term: self.weight(t) for t in toks})
@@ -161,9 +160,15 @@ class Matcher:
             told={t.term for t in answer_tokens},
             answer_text=f"{entry.answer} {entry.source or ''}",
         )
-        for text in entry.phrasings:
-            indexed.types_asked.update(t.name for t in self.analyzer.question_types(text))
-        return indexed
+
+    def _answers_type(self, ie: _IndexedEntry, qtype: QuestionType) -> bool:
+        """Whether the entry can answer a question of this type: one of its phrasings asks
+        that type, or its answer holds such a value (a distance, a time, a number)."""
+        if ie.types_asked is None:  # worked out on first need: most questions have no type
+            ie.types_asked = {
+                t.name for text in ie.entry.phrasings for t in self.analyzer.question_types(text)
+            }
+        return qtype.name in ie.types_asked or bool(qtype.answer_pattern.search(ie.answer_text))
 
     def idf(self, term: str) -> float:
         return self._idf.get(term, self._unknown_idf)
@@ -231,7 +236,7 @@ class Matcher:
         tokens: list[Token],
         expansions: list[dict[str, float]],
         weights: list[float],
-        qtypes: Iterable,
+        qtypes: list[QuestionType],
     ) -> Candidate:
         s = self.settings
         total_q = sum(weights) or 1.0
@@ -278,9 +283,7 @@ class Matcher:
         coverage = hit_c / total_q
         support = (1 - s.support_weight) * best_f + s.support_weight * second_f
         score = s.phrasing_weight * support + (1 - s.phrasing_weight) * coverage
-        type_ok = all(
-            qt.name in ie.types_asked or qt.answer_pattern.search(ie.answer_text) for qt in qtypes
-        )
+        type_ok = all(self._answers_type(ie, qt) for qt in qtypes)
         if not type_ok:
             score *= s.type_penalty
         return Candidate(
