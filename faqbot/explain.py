@@ -50,7 +50,9 @@ def explanation_lines(result: Result) -> list[str]:
         lines.append(f"   nearest phrasing: {one_line(c.phrasing)}")
         carried = ", ".join(
             f"{w.question_word}->{w.kb_word} (weight {w.weight:g}"
-            + (f", typo {w.strength:g})" if w.strength < 1 else ")")
+            + (", a typo" if w.typo else "")
+            + (", in the answer only" if w.answer_only else "")
+            + (f", counts {w.strength:g})" if w.strength < 1 else ")")
             for w in c.words
             if w.kb_word
         )

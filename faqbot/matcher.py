@@ -32,7 +32,11 @@ MIN_NOVELTY = 0.01
 
 @dataclass(frozen=True)
 class Settings:
-    threshold: float = 45.0  # confidence (0-100) below which faqbot abstains
+    # Confidence (0-100) under which faqbot abstains. None: derived from the KB, as
+    # base_threshold x (1 - novelty): where genuine questions often bring words the KB lacks,
+    # right answers score lower, and the bar is lowered by the same share.
+    threshold: float | None = None
+    base_threshold: float = 52.0
     fuzzy_cutoff: float = 80.0  # rapidfuzz ratio for two words to count as a typo of each other
     fuzzy_min_length: int = 4  # shorter words must match exactly
     fuzzy_credit: float = 0.85  # a typo match counts this much of an exact one
@@ -62,7 +66,9 @@ class WordMatch:
     question_word: str
     kb_word: str | None  # None: no word of the entry explains this one
     weight: float
-    strength: float  # 1.0 exact or synonym, <1 fuzzy, 0 unmatched
+    strength: float  # 1.0 exact or synonym; less for a typo or an answer-only match; 0 none
+    typo: bool = False  # matched a KB word it is a misspelling of
+    answer_only: bool = False  # found in the answer or source, in none of the phrasings
 
 
 @dataclass(frozen=True)
@@ -138,6 +144,11 @@ class Matcher:
         # one vocabulary an unknown word is a strong sign the question is about something
         # else; in a KB of noisy user messages new words are normal and count for less.
         self._unknown_idf = -math.log(max(self.novelty, MIN_NOVELTY))
+        self.threshold: float = (
+            self.settings.threshold
+            if self.settings.threshold is not None
+            else round(self.settings.base_threshold * (1 - self.novelty), 1)
+        )
         self._fuzzy_choices = [
             s for s in self._surfaces if len(s) >= self.settings.fuzzy_min_length
         ]
@@ -279,7 +290,13 @@ class Matcher:
             ]
             term, strength = max(in_entry, key=lambda tv: tv[1], default=(None, 0.0))
             hit_c += w * strength
-            matches.append(WordMatch(tok.surface, term, round(w, 3), round(strength, 3)))
+            matches.append(
+                WordMatch(
+                    tok.surface, term, round(w, 3), round(strength, 3),
+                    typo=term is not None and exp[term] < 1,
+                    answer_only=term is not None and term not in ie.asked,
+                )
+            )  # fmt: skip
         coverage = hit_c / total_q
         support = (1 - s.support_weight) * best_f + s.support_weight * second_f
         score = s.phrasing_weight * support + (1 - s.phrasing_weight) * coverage
@@ -309,7 +326,7 @@ class Matcher:
     def _decide(
         self, best: Candidate | None, runner_up: Candidate | None, tokens: list[Token]
     ) -> tuple[Candidate | None, str]:
-        threshold = self.settings.threshold
+        threshold = self.threshold
         if all(t.stop for t in tokens):
             return None, "the question has no informative words"
         if best is None:

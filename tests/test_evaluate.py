@@ -37,7 +37,8 @@ def test_agrees_with_score_py(runner, questions, kb):
     theirs = json.loads(score.stdout.strip().splitlines()[-1])
     assert figures.keys() == theirs.keys()
     for key, value in theirs.items():
-        assert figures[key] == pytest.approx(value) if isinstance(value, float) else value
+        expected = pytest.approx(value) if isinstance(value, float) else value
+        assert figures[key] == expected, key
 
 
 def write(tmp_path: Path, lines: list[str]) -> Path:

@@ -65,7 +65,7 @@ OFF_TOPIC = [
     pytest.param(
         "What colour is Kim's train?",
         marks=pytest.mark.xfail(
-            strict=True, reason="known miss at threshold 45: 'kim' and 'train' outweigh 'colour'"
+            strict=True, reason="known miss: 'kim' and 'train' outweigh the unknown 'colour'"
         ),
     ),
     "Who will win the next World Cup?",

@@ -66,7 +66,7 @@ def test_any_question_gets_a_deterministic_bounded_result(question):
     assert all(0 <= c.confidence <= 100 for c in first.candidates)
     if first.answer is not None:
         assert first.answer == first.candidates[0]
-        assert first.answer.confidence >= MATCHER.settings.threshold
+        assert first.answer.confidence >= MATCHER.threshold
 
 
 # -- loader ----------------------------------------------------------------------------------
