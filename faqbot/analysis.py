@@ -93,19 +93,33 @@ class Analyzer:
     def tokens(self, text: str) -> list[Token]:
         ws = words(text)
         stems = self._stem_all(ws)
+        # Words of a question-type cue ("how long", "how far") say what kind of answer is
+        # wanted, not what it is about: they count as function words.
+        form = self._cue_positions(ws)
         out: list[Token] = []
         i = 0
         while i < len(ws):
             for length in range(min(self._longest, len(ws) - i), 0, -1):
                 term = self._synonyms.get(tuple(stems[i : i + length]))
                 if term is not None:
-                    out.append(Token(term, " ".join(ws[i : i + length])))
+                    in_form = all(j in form for j in range(i, i + length))
+                    out.append(Token(term, " ".join(ws[i : i + length]), in_form))
                     i += length
                     break
             else:
-                out.append(Token(stems[i], ws[i], ws[i] in self.language.stopwords))
+                out.append(Token(stems[i], ws[i], ws[i] in self.language.stopwords or i in form))
                 i += 1
         return out
+
+    def _cue_positions(self, ws: list[str]) -> set[int]:
+        positions: set[int] = set()
+        for qtype in self.language.question_types:
+            for cue in qtype.cues:
+                n = len(cue)
+                for i in range(len(ws) - n + 1):
+                    if tuple(ws[i : i + n]) == cue:
+                        positions.update(range(i, i + n))
+        return positions
 
     def question_types(self, text: str) -> list[QuestionType]:
         """The answer types `text` asks for ("how far" asks for a distance)."""

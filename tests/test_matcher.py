@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from faqbot.kb_loader import load_kb
@@ -127,3 +129,29 @@ def test_matching_is_deterministic():
     first = MATCHER.match("what did kim and trump talk about", top=5)
     second = MATCHER.match("what did kim and trump talk about", top=5)
     assert first == second
+
+
+def test_question_type_cue_words_count_as_function_words():
+    # "long" in "how long" asks for a duration; it is not what the question is about.
+    tokens = {t.surface: t.stop for t in MATCHER.analyzer.tokens("How long is the border?")}
+    assert tokens["how"] and tokens["long"] and not tokens["border"]
+    assert not {t.surface: t.stop for t in MATCHER.analyzer.tokens("a long border")}["long"]
+
+
+def test_unknown_words_weigh_the_kbs_surprisal(write_kb):
+    # novelty: the share of the KB's phrasing words used nowhere else in it. Here the
+    # phrasings' words are cat, sit, mat (in the answer too) and purr (nowhere else): 1/4.
+    kb = write_kb("""
+        faqs:
+          - id: cat
+            question: Where does the cat sit?
+            answer: The cat sits on the mat.
+            alternates: [Does the cat purr?]
+    """, article=None)  # fmt: skip
+    matcher = Matcher(load_kb(kb))
+    assert matcher.novelty == pytest.approx(1 / 4)
+    unknown = matcher.analyzer.tokens("zeppelin")[0]
+    assert matcher._question_weight(unknown, {}) == pytest.approx(-math.log(matcher.novelty))
+    number = matcher.analyzer.tokens("1234")[0]
+    assert matcher._question_weight(number, {}) == 0
+    assert matcher.threshold == pytest.approx(round(52 * (1 - matcher.novelty), 1))
