@@ -12,7 +12,10 @@ frequency over entries: "Kim" is in nearly every entry of the article KB, so it 
   distance, time or number is marked down.
 
 Words match when their stems (or KB synonym groups) are equal, or, for typos, when rapidfuzz
-finds them close enough; a fuzzy match counts for a little less than an exact one.
+finds them close enough; a fuzzy match counts for a little less than an exact one. A word the
+KB never uses weighs its surprisal in the KB (see `_novelty`), and the abstention threshold is
+derived from the same statistic, so nothing here depends on which KB is loaded except what is
+computed from it.
 """
 
 from __future__ import annotations
@@ -50,8 +53,6 @@ class Settings:
     # Function words ("what", "is") count this much of their KB weight: they tell question
     # forms apart ("what is X" vs "what are the symptoms of X") but never carry a topic.
     stopword_weight: float = 0.3
-    # Share of the unknown-word weight for a function word or number the KB never uses.
-    unknown_filler_weight: float = 0.0
     # Share of the entry's second-best phrasing in its phrasing score: an entry that several
     # phrasings back is a surer match than one with a single lucky phrasing.
     support_weight: float = 0.2
@@ -152,7 +153,7 @@ class Matcher:
         self._fuzzy_choices = [
             s for s in self._surfaces if len(s) >= self.settings.fuzzy_min_length
         ]
-        self.indexed = [
+        self._indexed = [
             self._index_entry(entry, phrasings, answer_tokens)
             for entry, (phrasings, answer_tokens) in zip(kb.entries, tokenized, strict=True)
         ]
@@ -189,13 +190,13 @@ class Matcher:
 
     def _question_weight(self, token: Token, expansion: dict[str, float]) -> float:
         """How much a question word counts. A word the KB knows (or a typo of one) weighs its
-        KB weight. One it does not know weighs as the rarest KB word, since the KB cannot
+        KB weight. One it does not know weighs its surprisal in this KB, since the KB cannot
         explain it, unless it is a function word or a number: neither names a topic, so an
-        unknown one is no sign that the question is about something else."""
+        unknown one is no sign that the question is about something else, and weighs 0."""
         if expansion:
             idf = max(self.idf(term) for term in expansion)
         elif token.stop or token.surface.isdigit():
-            return self.settings.unknown_filler_weight * self._unknown_idf
+            return 0.0
         else:
             idf = self._unknown_idf
         return idf * (self.settings.stopword_weight if token.stop else 1.0)
@@ -221,14 +222,12 @@ class Matcher:
         return found
 
     def match(self, question: str, top: int = 3) -> Result:
-        tokens, candidates = self.rank(question, self.indexed)
+        tokens, candidates = self._rank(question)
         best = candidates[0] if candidates else None
-        answer, reason = self._decide(best, runner_up(candidates), tokens)
+        answer, reason = self._decide(best, _runner_up(candidates), tokens)
         return Result(question, tuple(candidates[: max(top, 1)]), answer, reason)
 
-    def rank(
-        self, question: str, entries: list[_IndexedEntry]
-    ) -> tuple[list[Token], list[Candidate]]:
+    def _rank(self, question: str) -> tuple[list[Token], list[Candidate]]:
         """The question's tokens and every entry's candidate, best first."""
         analysed = question[:MAX_QUESTION_CHARS]
         tokens = list({t.term: t for t in self.analyzer.tokens(analysed)}.values())
@@ -237,7 +236,7 @@ class Matcher:
         expansions = [self._expand(t) for t in tokens]
         weights = [self._question_weight(t, exp) for t, exp in zip(tokens, expansions, strict=True)]
         qtypes = self.analyzer.question_types(analysed)
-        candidates = [self._score(ie, tokens, expansions, weights, qtypes) for ie in entries]
+        candidates = [self._score(ie, tokens, expansions, weights, qtypes) for ie in self._indexed]
         candidates.sort(key=lambda c: (-c.confidence, c.entry.id))
         return tokens, candidates
 
@@ -314,7 +313,7 @@ class Matcher:
             words=tuple(matches),
         )
 
-    def margin_ok(self, best: Candidate, runner_up: Candidate | None) -> bool:
+    def _margin_ok(self, best: Candidate, runner_up: Candidate | None) -> bool:
         """Whether `best` leads the runner-up by enough to be told apart from it. The lead
         needed is `min_margin` at confidence 50, shrinking to nothing at 100; a tie never
         passes."""
@@ -333,7 +332,7 @@ class Matcher:
             return None, "the knowledge base is empty"
         if best.confidence < threshold:
             return None, f"best confidence {best.confidence:g} is under the threshold {threshold:g}"
-        if not self.margin_ok(best, runner_up):
+        if not self._margin_ok(best, runner_up):
             assert runner_up is not None
             return None, (
                 f"{best.entry.id} ({best.confidence:g}) and {runner_up.entry.id} "
@@ -359,7 +358,7 @@ def _novelty(tokenized: list[tuple[list[list[Token]], list[Token]]]) -> float:
     return once / total if total else 0.0
 
 
-def runner_up(candidates: list[Candidate]) -> Candidate | None:
+def _runner_up(candidates: list[Candidate]) -> Candidate | None:
     """The best candidate that competes with the first: one that rests on another source."""
     if not candidates:
         return None
