@@ -112,20 +112,19 @@ def _reported() -> Iterator[None]:
     except FaqbotError as exc:
         _fail(str(exc))
     except BrokenPipeError:
-        # The reader went away (`| head -1`): stop quietly. Point stdout at /dev/null so the
-        # interpreter's final flush cannot complain either.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        # The reader went away (`| head -1`): stop quietly.
+        _silence_stdout()
         raise typer.Exit(ExitCode.OK) from None
     except OSError as exc:
+        _silence_stdout()
         if exc.errno in (errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT):
-            _silence_stdout()
             _fail(f"cannot write output: {exc.strerror}")
-        raise
+        _fail(f"{exc.strerror or exc}")
 
 
 def _silence_stdout() -> None:
-    # Unflushed bytes would fail again at exit and print "Exception ignored"; drop them.
+    # Unflushed bytes would fail again at exit and print "Exception ignored": point stdout
+    # at /dev/null so the interpreter's final flush has nowhere to fail.
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
@@ -139,7 +138,7 @@ def _load(kb: Path | None):  # -> KnowledgeBase
     return load_kb(kb if kb is not None else default_kb_path())
 
 
-def _console(mode: OutputMode):  # -> rich Console
+def _console():  # -> rich Console
     from faqbot.rich_output import make_console
 
     return make_console(sys.stdout)
@@ -191,7 +190,8 @@ def ask(
             "--threshold",
             min=0,
             max=100,
-            help="Confidence (0-100) under which faqbot declines to answer.",
+            help="Confidence (0-100) under which faqbot declines to answer "
+            "(default: derived from the KB).",
             show_default=False,
         ),
     ] = None,
@@ -250,7 +250,7 @@ def _result_writer(mode: OutputMode, top: int, explain: bool) -> Callable:
         return write_plain
     from faqbot.rich_output import print_result
 
-    console = _console(mode)
+    console = _console()
     return lambda result: print_result(console, result, top, explain)
 
 
@@ -285,7 +285,7 @@ def list_entries(
         else:
             from faqbot.rich_output import print_entries
 
-            print_entries(_console(mode), entries, knowledge.title)
+            print_entries(_console(), entries, knowledge.title)
 
 
 @app.command(epilog=EXIT_CODES_HELP)
@@ -324,7 +324,7 @@ def show(
         else:
             from faqbot.rich_output import print_entry
 
-            print_entry(_console(mode), entry)
+            print_entry(_console(), entry)
 
 
 @app.command("test", epilog=EXIT_CODES_HELP)
@@ -374,7 +374,7 @@ def test_questions(
         else:
             from faqbot.rich_output import print_test_report
 
-            print_test_report(_console(mode), figures, misses)
+            print_test_report(_console(), figures, misses)
     failed = figures["accuracy"] < min_accuracy
     raise typer.Exit(ExitCode.NO_ANSWER if failed else ExitCode.OK)
 
