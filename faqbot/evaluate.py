@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from faqbot.errors import InputError
+from faqbot.files import UnreadableFile, read_bytes
 from faqbot.matcher import Matcher, Result
 
 _QUOTES = str.maketrans(
@@ -66,13 +67,9 @@ def _norm(text: str) -> str:
 def load_questions(path: Path) -> list[LabeledQuestion]:
     shown = str(path)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{shown}: question file not found") from None
-    except IsADirectoryError:
-        raise InputError(f"{shown}: is a directory, not a question file") from None
-    except OSError as exc:
-        raise InputError(f"{shown}: cannot read: {exc.strerror or exc}") from None
+        raw = read_bytes(path, "question")
+    except UnreadableFile as exc:
+        raise InputError(f"{shown}: {exc}") from None
     text = raw.decode("utf-8", errors="replace")
     rows = []
     for number, line in enumerate(text.splitlines(), 1):

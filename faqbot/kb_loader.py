@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 
 from faqbot.errors import KnowledgeBaseError, Problem
+from faqbot.files import UnreadableFile, read_bytes
 from faqbot.model import Entry, KnowledgeBase
 from faqbot.sanitize import sanitize
 from faqbot.text import fold
@@ -65,20 +66,9 @@ def _read_text(path: Path, shown: str, cap: int, what: str) -> str:
         return KnowledgeBaseError([Problem(shown, line, column, message)])
 
     try:
-        if path.is_dir():
-            raise fail(f"is a directory, not a {what} file")
-        size = path.stat().st_size
-        if size > cap:
-            raise fail(f"{what} is {size:,} bytes; the limit is {cap:,}")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise fail(f"{what} file not found") from None
-    except PermissionError:
-        raise fail(f"cannot read {what} file: permission denied") from None
-    except OSError as exc:
-        raise fail(f"cannot read {what} file: {exc.strerror or exc}") from None
-    if len(data) > cap:  # the file grew, or stat lied (a pipe, /proc)
-        raise fail(f"{what} is over the {cap:,}-byte limit")
+        data = read_bytes(path, what, cap)
+    except UnreadableFile as exc:
+        raise fail(str(exc)) from None
     if b"\x00" in data:
         line, column = _position(data, data.index(b"\x00"))
         raise fail(f"{what} contains a NUL byte: not a text file", line, column)

@@ -30,6 +30,16 @@ PACKAGED_KB = REPO / "data" / "faq.yaml"
 ARTICLE = "The cat sat on the mat. Dogs bark at night.\n\nBirds fly south in winter."
 
 
+def kb_problems(path: Path) -> list[str]:
+    """The problems loading `path` reports, as the lines faqbot prints; fails if it loads."""
+    from faqbot.errors import KnowledgeBaseError
+    from faqbot.kb_loader import load_kb
+
+    with pytest.raises(KnowledgeBaseError) as info:
+        load_kb(path)
+    return [str(p) for p in info.value.problems]
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

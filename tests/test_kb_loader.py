@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from faqbot.errors import KnowledgeBaseError
 from faqbot.kb_loader import default_kb_path, load_kb
-from tests.conftest import PACKAGED_KB, REPO
-
-
-def problems(path: Path) -> list[str]:
-    with pytest.raises(KnowledgeBaseError) as info:
-        load_kb(path)
-    return [str(p) for p in info.value.problems]
+from tests.conftest import PACKAGED_KB, REPO, kb_problems
 
 
 def test_packaged_kb_loads_with_article_quotes():
@@ -56,7 +47,7 @@ def test_small_kb_loads(small_kb):
 
 def test_yaml_syntax_error_has_line_and_column(write_kb):
     path = write_kb("title: x\nfaqs:\n  - id: a\n    question: [unclosed\n")
-    (message,) = problems(path)
+    (message,) = kb_problems(path)
     assert message.startswith(f"{path}:")
     line = int(message.split(":")[1])
     assert line >= 4
@@ -70,17 +61,19 @@ def test_boolean_answer_is_an_error_not_false(write_kb):
             question: Is it?
             answer: No
     """, article=None)  # fmt: skip
-    assert problems(path) == [f'{path}:4:13: `answer` must be text, got a boolean (quote it: "No")']
+    assert kb_problems(path) == [
+        f'{path}:4:13: `answer` must be text, got a boolean (quote it: "No")'
+    ]
 
 
 def test_numeric_id_is_an_error(write_kb):
     path = write_kb("faqs:\n  - id: 12\n    question: Q?\n    answer: A.\n", article=None)
-    assert problems(path) == [f'{path}:2:9: `id` must be text, got a number (quote it: "12")']
+    assert kb_problems(path) == [f'{path}:2:9: `id` must be text, got a number (quote it: "12")']
 
 
 def test_missing_required_fields_are_all_reported(write_kb):
     path = write_kb("faqs:\n  - id: a\n  - question: Q?\n", article=None)
-    assert problems(path) == [
+    assert kb_problems(path) == [
         f"{path}:2:5: an FAQ is missing `question`",
         f"{path}:2:5: an FAQ is missing `answer`",
         f"{path}:3:5: an FAQ is missing `id`",
@@ -90,7 +83,7 @@ def test_missing_required_fields_are_all_reported(write_kb):
 
 def test_empty_text_field(write_kb):
     path = write_kb("faqs:\n  - id: a\n    question: '  '\n    answer: A.\n", article=None)
-    assert problems(path) == [f"{path}:3:15: `question` is empty"]
+    assert kb_problems(path) == [f"{path}:3:15: `question` is empty"]
 
 
 def test_duplicate_ids(write_kb):
@@ -100,19 +93,19 @@ def test_duplicate_ids(write_kb):
         facts:
           - {id: a, fact: F.}
     """, article=None)  # fmt: skip
-    assert problems(path) == [f"{path}:4:10: duplicate id `a` (first used at line 2)"]
+    assert kb_problems(path) == [f"{path}:4:10: duplicate id `a` (first used at line 2)"]
 
 
 def test_duplicate_key_in_one_mapping(write_kb):
     path = write_kb("faqs:\n  - id: a\n    question: Q?\n    answer: A.\n    answer: B.\n",
                     article=None)  # fmt: skip
-    assert problems(path) == [f"{path}:5:5: duplicate key `answer` (first at line 4)"]
+    assert kb_problems(path) == [f"{path}:5:5: duplicate key `answer` (first at line 4)"]
 
 
 def test_unknown_key_names_the_closest_known_one(write_kb):
     path = write_kb("faqs:\n  - id: a\n    question: Q?\n    answer: A.\n    alternate: [x]\n",
                     article=None)  # fmt: skip
-    assert problems(path) == [
+    assert kb_problems(path) == [
         f"{path}:5:5: unknown key `alternate` in an FAQ; did you mean `alternates`?"
     ]
 
@@ -126,14 +119,14 @@ def test_source_must_be_in_the_article(write_kb):
             answer: A.
             source: The dog sat on the mat.
     """)  # fmt: skip
-    assert problems(path) == [f"{path}:6:13: `source` is not found verbatim in the article"]
+    assert kb_problems(path) == [f"{path}:6:13: `source` is not found verbatim in the article"]
 
 
 def test_source_with_different_case_is_named_as_such(write_kb):
     path = write_kb(
         "source: article.txt\nfacts:\n  - {id: a, fact: F., source: the cat sat on the mat.}\n"
     )
-    (message,) = problems(path)
+    (message,) = kb_problems(path)
     assert "differs from the article in case" in message
 
 
@@ -147,59 +140,59 @@ def test_source_is_whitespace_normalised(write_kb):
 
 def test_entry_needs_a_source_when_the_kb_names_an_article(write_kb):
     path = write_kb("source: article.txt\nfacts:\n  - {id: a, fact: F.}\n")
-    (message,) = problems(path)
+    (message,) = kb_problems(path)
     assert "missing `source`" in message
 
 
 def test_missing_article_file(write_kb):
     path = write_kb("source: nowhere.txt\nfacts:\n  - {id: a, fact: F., source: x}\n")
-    (message,) = problems(path)
+    (message,) = kb_problems(path)
     assert message.startswith(f"{path}:1:9: source article ") and "not found" in message
 
 
 def test_top_level_must_be_a_mapping(write_kb):
     path = write_kb("- just\n- a list\n", article=None)
-    assert problems(path) == [
+    assert kb_problems(path) == [
         f"{path}:1:1: the top level must be a mapping (key: value), got a list"
     ]
 
 
 def test_faqs_must_be_a_list(write_kb):
     path = write_kb("faqs: hello\n", article=None)
-    assert f"{path}:1:7: `faqs` must be a list, got text" in problems(path)
+    assert f"{path}:1:7: `faqs` must be a list, got text" in kb_problems(path)
 
 
 def test_no_entries(write_kb):
     path = write_kb("title: nothing here\n", article=None)
-    assert problems(path) == [
+    assert kb_problems(path) == [
         f"{path}:1:1: the knowledge base has no entries: add `faqs` or `facts`"
     ]
 
 
 def test_missing_file_and_directory(tmp_path):
-    assert problems(tmp_path / "nope.yaml") == [
+    assert kb_problems(tmp_path / "nope.yaml") == [
         f"{tmp_path / 'nope.yaml'}: knowledge base file not found"
     ]
-    assert problems(tmp_path) == [f"{tmp_path}: is a directory, not a knowledge base file"]
+    assert kb_problems(tmp_path) == [f"{tmp_path}: is a directory, not a knowledge base file"]
 
 
 def test_empty_file(write_kb):
     path = write_kb("\n\n", article=None)
-    assert problems(path) == [f"{path}: knowledge base file is empty"]
+    assert kb_problems(path) == [f"{path}: knowledge base file is empty"]
 
 
 def test_alias_and_anchor_refused(write_kb):
     path = write_kb("a: &x [1]\nb: *x\n", article=None)
-    assert problems(path) == [f"{path}:1:4: anchors (&name) are not allowed"]
+    assert kb_problems(path) == [f"{path}:1:4: anchors (&name) are not allowed"]
 
 
 def test_python_tag_refused(write_kb):
     path = write_kb("title: !!python/object/apply:os.system ['echo hi']\n", article=None)
-    (message,) = problems(path)
+    (message,) = kb_problems(path)
     assert message.startswith(f"{path}:1:8: the YAML tag") and "python/object" in message
 
 
 def test_not_utf8(tmp_path):
     path = tmp_path / "kb.yaml"
     path.write_bytes(b"title: caf\xe9\n")
-    assert problems(path) == [f"{path}:1:11: knowledge base is not valid UTF-8 (byte 0xe9)"]
+    assert kb_problems(path) == [f"{path}:1:11: knowledge base is not valid UTF-8 (byte 0xe9)"]

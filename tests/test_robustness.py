@@ -16,19 +16,13 @@ from pathlib import Path
 import pytest
 
 from faqbot.cli import app
-from faqbot.errors import KnowledgeBaseError
 from faqbot.exit_codes import ExitCode
 from faqbot.kb_loader import load_kb
+from tests.conftest import kb_problems
 
 FAQBOT = shutil.which("faqbot", path=str(Path(sys.executable).parent)) or "faqbot"
 QUESTION = "Is this Kim Jong Un's first visit to Russia?"
 CONTROL = set(chr(c) for c in range(32) if chr(c) not in "\n\t") | {"\x7f", "\x9b"}
-
-
-def load_problems(path: Path) -> list[str]:
-    with pytest.raises(KnowledgeBaseError) as info:
-        load_kb(path)
-    return [str(p) for p in info.value.problems]
 
 
 # -- knowledge-base faults ------------------------------------------------------------------
@@ -42,12 +36,12 @@ def test_unreadable_file(tmp_path, monkeypatch):
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(Path, "read_bytes", denied)
-    assert load_problems(path) == [f"{path}: cannot read knowledge base file: permission denied"]
+    assert kb_problems(path) == [f"{path}: cannot read knowledge base file: permission denied"]
 
 
 def test_not_yaml_at_all(write_kb):
     path = write_kb("This is a sentence, not a knowledge base.\n", article=None)
-    assert load_problems(path) == [
+    assert kb_problems(path) == [
         f"{path}:1:1: the top level must be a mapping (key: value), got text"
     ]
 
@@ -55,24 +49,22 @@ def test_not_yaml_at_all(write_kb):
 def test_nul_byte(tmp_path):
     path = tmp_path / "kb.yaml"
     path.write_bytes(b"title: a\nfaqs: \x00\n")
-    assert load_problems(path) == [
-        f"{path}:2:7: knowledge base contains a NUL byte: not a text file"
-    ]
+    assert kb_problems(path) == [f"{path}:2:7: knowledge base contains a NUL byte: not a text file"]
 
 
 def test_entry_that_is_not_a_mapping(write_kb):
     path = write_kb("faqs:\n  - just a string\n", article=None)
-    assert load_problems(path) == [f"{path}:2:5: an FAQ must be a mapping (key: value), got text"]
+    assert kb_problems(path) == [f"{path}:2:5: an FAQ must be a mapping (key: value), got text"]
 
 
 def test_list_where_text_belongs(write_kb):
     path = write_kb("faqs:\n  - id: a\n    question: [a, b]\n    answer: A.\n", article=None)
-    assert load_problems(path) == [f"{path}:3:15: `question` must be text, got a list"]
+    assert kb_problems(path) == [f"{path}:3:15: `question` must be text, got a list"]
 
 
 def test_facts_not_a_list(write_kb):
     path = write_kb("facts: {a: 1}\n", article=None)
-    assert f"{path}:1:8: `facts` must be a list, got a mapping" in load_problems(path)
+    assert f"{path}:1:8: `facts` must be a list, got a mapping" in kb_problems(path)
 
 
 def test_size_cap(tmp_path, monkeypatch):
@@ -81,7 +73,7 @@ def test_size_cap(tmp_path, monkeypatch):
     monkeypatch.setattr(kb_loader, "MAX_KB_BYTES", 1000)
     path = tmp_path / "kb.yaml"
     path.write_text("title: " + "x" * 2000 + "\n", encoding="utf-8")
-    assert load_problems(path) == [f"{path}: knowledge base is 2,008 bytes; the limit is 1,000"]
+    assert kb_problems(path) == [f"{path}: knowledge base is 2,008 bytes; the limit is 1,000"]
 
 
 @pytest.mark.parametrize("depth", [40, 100_000])
@@ -89,7 +81,7 @@ def test_deep_nesting_is_refused_quickly(tmp_path, depth):
     path = tmp_path / "kb.yaml"
     path.write_text("faqs: " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
     start = time.perf_counter()
-    (message,) = load_problems(path)
+    (message,) = kb_problems(path)
     assert message.startswith(f"{path}:1:")
     # Our own limit, or libyaml's (1,000 flow levels), whichever the parser meets first.
     assert "nested deeper than 32 levels" in message or "maximum nesting depth" in message
@@ -101,13 +93,13 @@ def test_billion_laughs_is_refused_before_expansion(tmp_path):
     lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
     path = tmp_path / "kb.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert load_problems(path) == [f"{path}:1:5: anchors (&name) are not allowed"]
+    assert kb_problems(path) == [f"{path}:1:5: anchors (&name) are not allowed"]
 
 
 def test_alias_without_anchor_is_refused(tmp_path):
     path = tmp_path / "kb.yaml"
     path.write_text("title: *nothing\n", encoding="utf-8")
-    (message,) = load_problems(path)
+    (message,) = kb_problems(path)
     assert message.startswith(f"{path}:1:8:")
 
 
@@ -115,7 +107,7 @@ def test_extremely_long_string(write_kb):
     path = write_kb(
         f"faqs:\n  - id: a\n    question: Q\n    answer: {'x' * 100_001}\n", article=None
     )
-    assert load_problems(path) == [
+    assert kb_problems(path) == [
         f"{path}:4:13: `answer` is 100,001 characters; the limit is 100,000"
     ]
 
@@ -123,7 +115,7 @@ def test_extremely_long_string(write_kb):
 @pytest.mark.parametrize("tag", ["!!python/object:os.system", "!custom", "!!binary"])
 def test_tags_are_refused(write_kb, tag):
     path = write_kb(f"title: {tag} x\n", article=None)
-    (message,) = load_problems(path)
+    (message,) = kb_problems(path)
     assert message.startswith(f"{path}:1:8: the YAML tag")
 
 
@@ -296,4 +288,4 @@ def test_character_yaml_forbids(tmp_path):
     # Found by the Hypothesis loader test: PyYAML's reader error spans two lines and has no mark.
     path = tmp_path / "kb.yaml"
     path.write_text("title: ok\nfaqs: a\x1fb\n", encoding="utf-8")
-    assert load_problems(path) == [f"{path}:2:8: YAML forbids the character U+001F"]
+    assert kb_problems(path) == [f"{path}:2:8: YAML forbids the character U+001F"]
