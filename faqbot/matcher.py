@@ -35,11 +35,10 @@ MIN_NOVELTY = 0.01
 
 @dataclass(frozen=True)
 class Settings:
-    # Confidence (0-100) under which faqbot abstains. None: derived from the KB, as
-    # base_threshold x (1 - novelty): where genuine questions often bring words the KB lacks,
-    # right answers score lower, and the bar is lowered by the same share.
+    # Confidence (0-100) under which faqbot abstains. None: derived from the KB (see
+    # Matcher.derived_threshold), from this base.
     threshold: float | None = None
-    base_threshold: float = 52.0
+    base_threshold: float = 57.0
     fuzzy_cutoff: float = 80.0  # rapidfuzz ratio for two words to count as a typo of each other
     fuzzy_min_length: int = 4  # shorter words must match exactly
     fuzzy_credit: float = 0.85  # a typo match counts this much of an exact one
@@ -148,7 +147,7 @@ class Matcher:
         self.threshold: float = (
             self.settings.threshold
             if self.settings.threshold is not None
-            else round(self.settings.base_threshold * (1 - self.novelty), 1)
+            else self.derived_threshold()
         )
         self._fuzzy_choices = [
             s for s in self._surfaces if len(s) >= self.settings.fuzzy_min_length
@@ -157,6 +156,21 @@ class Matcher:
             self._index_entry(entry, phrasings, answer_tokens)
             for entry, (phrasings, answer_tokens) in zip(kb.entries, tokenized, strict=True)
         ]
+
+    def derived_threshold(self) -> float:
+        """The confidence a right answer can be expected to reach in this KB, scaled from
+        `base_threshold` by two of the KB's own statistics:
+
+        - 1 - novelty: where genuine questions often bring words the KB lacks (novelty, see
+          `_novelty`), right answers explain less of the question and score lower by about
+          that share;
+        - k / (k + 1), k the mean number of phrasings per entry: an entry scores through its
+          best phrasing, and the best of k draws is k / (k + 1) on average for uniform
+          draws, so one question per entry scores about half of what many alternates do.
+        """
+        entries = self.kb.entries
+        k = sum(len(e.phrasings) for e in entries) / len(entries) if entries else 1.0
+        return round(self.settings.base_threshold * (1 - self.novelty) * k / (k + 1), 1)
 
     def _index_entry(
         self, entry: Entry, phrasings: list[list[Token]], answer_tokens: list[Token]
