@@ -29,6 +29,7 @@ from faqbot.model import Entry, KnowledgeBase
 # Only this much of a question is analysed: no real question is longer, and a megabyte line
 # must not cost minutes of fuzzy matching.
 MAX_QUESTION_CHARS = 1000
+MAX_SUGGESTIONS = 3
 # Floor of a KB's novelty (see Matcher.novelty): caps an unknown word's weight at ln(100).
 MIN_NOVELTY = 0.01
 
@@ -89,6 +90,7 @@ class Result:
     candidates: tuple[Candidate, ...]  # best first
     answer: Candidate | None  # None: no confident answer
     reason: str  # why faqbot answered or abstained, for --explain
+    suggestions: tuple[Candidate, ...] = ()  # when abstaining: the closest entries worth naming
 
     @property
     def answered(self) -> bool:
@@ -239,7 +241,15 @@ class Matcher:
         tokens, candidates = self._rank(question)
         best = candidates[0] if candidates else None
         answer, reason = self._decide(best, _runner_up(candidates), tokens)
-        return Result(question, tuple(candidates[: max(top, 1)]), answer, reason)
+        # Suggest only entries at least half-way to the threshold: a 5% match helps nobody.
+        offered = (
+            ()
+            if answer
+            else tuple(
+                c for c in candidates[:MAX_SUGGESTIONS] if c.confidence >= self.threshold / 2
+            )
+        )
+        return Result(question, tuple(candidates[: max(top, 1)]), answer, reason, offered)
 
     def _rank(self, question: str) -> tuple[list[Token], list[Candidate]]:
         """The question's tokens and every entry's candidate, best first."""

@@ -31,11 +31,6 @@ def choose_mode(requested: OutputMode, json_flag: bool, stdout_is_tty: bool) -> 
     return requested
 
 
-def suggestions(result: Result) -> list[Candidate]:
-    """The closest entries to offer when faqbot abstains (none when it answered)."""
-    return [] if result.answered else [c for c in result.candidates[:3] if c.confidence > 0]
-
-
 def runners_up(result: Result, top: int) -> list[Candidate]:
     skip = 1 if result.answered else 0
     return list(result.candidates[skip : skip + top])
@@ -59,7 +54,7 @@ def result_record(result: Result, top: int = 0) -> dict[str, Any]:
         },
         "suggestions": [
             {"id": c.entry.id, "question": c.entry.question, "score": c.confidence}
-            for c in suggestions(result)
+            for c in result.suggestions
         ],
     }
     if top:

@@ -14,7 +14,7 @@ from rich.text import Text
 
 from faqbot.matcher import Result
 from faqbot.model import Entry
-from faqbot.output import format_figures, runners_up, suggestions
+from faqbot.output import format_figures, runners_up
 from faqbot.sanitize import one_line, sanitize
 
 
@@ -37,7 +37,7 @@ def print_result(console: Console, result: Result, top: int = 0, explain: bool =
     best = result.answer
     if best is None:
         console.print(Text("No confident answer.", style="bold red"))
-        offered = suggestions(result)
+        offered = result.suggestions
         if offered:
             console.print(Text("Did you mean:", style="dim"))
             for c in offered:

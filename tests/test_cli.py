@@ -221,3 +221,17 @@ def test_usage_error_exits_2(runner):
     result = runner.invoke(app, ["ask", "--no-such-flag", "q"])
     assert result.exit_code == ExitCode.USAGE
     assert "No such option" in result.stderr
+
+
+def test_suggestions_are_only_entries_half_way_to_the_threshold(runner):
+    from faqbot.matcher import Matcher
+
+    threshold = Matcher(KB).threshold
+    near = json.loads(
+        runner.invoke(app, ["ask", "--json", "--top", "5", "Kim train carriages"]).stdout
+    )
+    assert all(s["score"] >= threshold / 2 for s in near["suggestions"])
+    far = json.loads(
+        runner.invoke(app, ["ask", "--json", "What is the capital of Germany?"]).stdout
+    )
+    assert far["suggestions"] == []
