@@ -95,7 +95,7 @@ class Analyzer:
         stems = self._stem_all(ws)
         # Words of a question-type cue ("how long", "how far") say what kind of answer is
         # wanted, not what it is about: they count as function words.
-        form = self._cue_positions(ws)
+        form = {i for _, span in self._cue_hits(ws) for i in span}
         out: list[Token] = []
         i = 0
         while i < len(ws):
@@ -111,26 +111,23 @@ class Analyzer:
                 i += 1
         return out
 
-    def _cue_positions(self, ws: list[str]) -> set[int]:
-        positions: set[int] = set()
+    def _cue_hits(self, ws: list[str]) -> list[tuple[QuestionType, range]]:
+        """Every question-type cue in the words `ws`, with the positions it spans."""
+        hits = []
         for qtype in self.language.question_types:
             for cue in qtype.cues:
                 n = len(cue)
-                for i in range(len(ws) - n + 1):
-                    if tuple(ws[i : i + n]) == cue:
-                        positions.update(range(i, i + n))
-        return positions
+                hits += [
+                    (qtype, range(i, i + n))
+                    for i in range(len(ws) - n + 1)
+                    if tuple(ws[i : i + n]) == cue
+                ]
+        return hits
 
     def question_types(self, text: str) -> list[QuestionType]:
         """The answer types `text` asks for ("how far" asks for a distance)."""
-        ws = words(text)
-        found = []
-        for qtype in self.language.question_types:
-            if any(_contains(ws, cue) for cue in qtype.cues):
+        found: list[QuestionType] = []
+        for qtype, _ in self._cue_hits(words(text)):
+            if qtype not in found:
                 found.append(qtype)
         return found
-
-
-def _contains(ws: list[str], seq: tuple[str, ...]) -> bool:
-    n = len(seq)
-    return any(tuple(ws[i : i + n]) == seq for i in range(len(ws) - n + 1))
