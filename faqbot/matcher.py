@@ -40,8 +40,8 @@ class Settings:
     # Matcher.derived_threshold), from this base.
     threshold: float | None = None
     base_threshold: float = 57.0
-    fuzzy_cutoff: float = 80.0  # rapidfuzz ratio for two words to count as a typo of each other
-    fuzzy_min_length: int = 4  # shorter words must match exactly
+    one_edit_max_length: int = 6  # typo tolerance: 1 edit up to this length, 2 beyond
+    fuzzy_min_length: int = 5  # shorter words must match exactly
     fuzzy_credit: float = 0.85  # a typo match counts this much of an exact one
     phrasing_weight: float = 0.4  # share of the best phrasing's F-score; the rest is coverage
     # F-score balance: under 1 favours precision (all of a phrasing said), over 1 recall.
@@ -225,15 +225,19 @@ class Matcher:
             return {token.term: 1.0}
         if len(token.surface) < self.settings.fuzzy_min_length or " " in token.surface:
             return {}
-        from rapidfuzz import fuzz, process
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
 
+        # A typo is one edit in a word of up to six letters, two in a longer one, where
+        # swapping two neighbours is one edit ("frist" -> "first"); "height" is not "high".
+        word = token.surface
+        max_edits = 1 if len(word) <= self.settings.one_edit_max_length else 2
         found: dict[str, float] = {}
-        for surface, score, _ in process.extract(
-            token.surface, self._fuzzy_choices, scorer=fuzz.ratio,
-            score_cutoff=self.settings.fuzzy_cutoff, limit=5,
+        for surface, edits, _ in process.extract(
+            word, self._fuzzy_choices, scorer=OSA.distance, score_cutoff=max_edits, limit=5,
         ):  # fmt: skip
             term = self._surfaces[surface]
-            strength = self.settings.fuzzy_credit * score / 100
+            strength = self.settings.fuzzy_credit * (1 - edits / max(len(word), len(surface)))
             found[term] = max(found.get(term, 0.0), strength)
         return found
 

@@ -156,3 +156,22 @@ def test_unknown_words_weigh_the_kbs_surprisal(write_kb):
     assert matcher._question_weight(number, {}) == 0
     # two phrasings: the best of two draws, 2/3
     assert matcher.threshold == pytest.approx(round(57 * (1 - 1 / 4) * 2 / 3, 1))
+
+
+def test_typos_are_near_in_edits_not_merely_similar():
+    from faqbot.analysis import Token
+
+    def expand(word: str) -> dict[str, float]:
+        return MATCHER._expand(Token(MATCHER.analyzer.stem(word), word))
+
+    assert "first" in expand("frist")  # a swap of neighbours is one edit
+    assert "vladivostok" in expand("vladivostk")  # long words allow two edits
+    assert expand("height") == {}  # "high" is two edits from a six-letter word: no typo
+
+
+def test_where_questions_prefer_entries_that_say_where():
+    result = MATCHER.match("Where did Kim meet Moon Jae-in?", top=30)
+    assert result.answer is not None
+    assert result.answer.entry.id == "moon-dmz-meeting"
+    by_id = {c.entry.id: c for c in result.candidates}
+    assert not by_id["ukraine-war"].type_ok  # no place named, no where-phrasing
