@@ -251,7 +251,16 @@ def _result_writer(mode: OutputMode, top: int, explain: bool) -> Callable:
     from faqbot.rich_output import print_result
 
     console = _console()
-    return lambda result: print_result(console, result, top, explain)
+    shown = 0
+
+    def write_rich(result):  # type: ignore[no-untyped-def]
+        nonlocal shown
+        if shown:  # a blank line between answers, so a batch reads as separate answers
+            console.print()
+        print_result(console, result, top, explain)
+        shown += 1
+
+    return write_rich
 
 
 @app.command("list", epilog=EXIT_CODES_HELP)
