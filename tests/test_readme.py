@@ -30,3 +30,20 @@ def test_readme_documents_every_option(runner, command):
 def test_readme_documents_every_exit_code():
     for code in ExitCode:
         assert f"| {int(code)} |" in README
+
+
+def test_readme_json_examples_are_real_output(runner):
+    import json
+    import shlex
+
+    lines = README.split("```console\n")[1].split("```")[0].splitlines()
+    examples = [
+        (lines[i], lines[i + 1])
+        for i in range(len(lines) - 1)
+        if lines[i].startswith("$ faqbot ask --json")
+    ]
+    assert len(examples) >= 2
+    for command, shown in examples:
+        args = shlex.split(command[2:].split(";")[0])[1:]
+        result = runner.invoke(app, args)
+        assert json.loads(result.stdout) == json.loads(shown), command
