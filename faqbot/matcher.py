@@ -50,8 +50,9 @@ class Settings:
     # A word found only in the answer or source sentence (not in any phrasing) explains the
     # question less surely: a source sentence often carries other facts too.
     answer_only_credit: float = 0.5
-    # Function words ("what", "is") count this much of their KB weight: they tell question
-    # forms apart ("what is X" vs "what are the symptoms of X") but never carry a topic.
+    # Function words ("what", "is") count at least this much of their KB weight: they tell
+    # question forms apart ("what is X" vs "what are the symptoms of X") but carry no topic.
+    # See Matcher.stopword_weight for how a KB with few phrasings per entry raises it.
     stopword_weight: float = 0.3
     # Share of the entry's second-best phrasing in its phrasing score: an entry that several
     # phrasings back is a surer match than one with a single lucky phrasing.
@@ -130,6 +131,14 @@ class Matcher:
             )
             for entry in kb.entries
         ]
+        # Function words weigh more where entries have few phrasings: with one question per
+        # FAQ its form is much of what tells it from its neighbours; with many alternates
+        # per entry the forms vary and say little. 0.3 + 0.7 / k^2, k phrasings per entry.
+        self.phrasings_per_entry = sum(len(e.phrasings) for e in kb.entries) / max(
+            len(kb.entries), 1
+        )
+        base = self.settings.stopword_weight
+        self.stopword_weight = base + (1 - base) / self.phrasings_per_entry**2
         df: dict[str, int] = {}
         self._surfaces: dict[str, str] = {}  # KB word as written -> its term, for typo matching
         for phrasings, answer_tokens in tokenized:
@@ -170,8 +179,7 @@ class Matcher:
           best phrasing, and the best of k draws is k / (k + 1) on average for uniform
           draws, so one question per entry scores about half of what many alternates do.
         """
-        entries = self.kb.entries
-        k = sum(len(e.phrasings) for e in entries) / len(entries) if entries else 1.0
+        k = self.phrasings_per_entry
         return round(self.settings.base_threshold * (1 - self.novelty) * k / (k + 1), 1)
 
     def _index_entry(
@@ -202,7 +210,7 @@ class Matcher:
         return self._idf.get(term, self._unknown_idf)
 
     def weight(self, token: Token) -> float:
-        return self.idf(token.term) * (self.settings.stopword_weight if token.stop else 1.0)
+        return self.idf(token.term) * (self.stopword_weight if token.stop else 1.0)
 
     def _question_weight(self, token: Token, expansion: dict[str, float]) -> float:
         """How much a question word counts. A word the KB knows (or a typo of one) weighs its
@@ -215,7 +223,7 @@ class Matcher:
             return 0.0
         else:
             idf = self._unknown_idf
-        return idf * (self.settings.stopword_weight if token.stop else 1.0)
+        return idf * (self.stopword_weight if token.stop else 1.0)
 
     # -- matching --------------------------------------------------------------------------
 

@@ -175,3 +175,13 @@ def test_where_questions_prefer_entries_that_say_where():
     assert result.answer.entry.id == "moon-dmz-meeting"
     by_id = {c.entry.id: c for c in result.candidates}
     assert not by_id["ukraine-war"].type_ok  # no place named, no where-phrasing
+
+
+def test_function_words_weigh_more_when_entries_have_one_phrasing(write_kb):
+    one_each = write_kb(
+        "faqs:\n  - {id: a, question: What is it, answer: A}\n"
+        "  - {id: b, question: Where is it, answer: B}\n",
+        article=None,
+    )
+    assert Matcher(load_kb(one_each)).stopword_weight == pytest.approx(1.0)
+    assert 0.3 < MATCHER.stopword_weight < 0.32  # about ten phrasings an entry
