@@ -90,12 +90,25 @@ class Analyzer:
     def _stem_all(self, ws: list[str]) -> list[str]:
         return [self.stem(w) for w in ws]
 
+    def analyse(self, text: str) -> tuple[list[Token], list[QuestionType]]:
+        """The tokens of a question and the answer types it asks for, from one cue scan."""
+        ws = words(text)
+        hits = self._cue_hits(ws)
+        return self._tokens(ws, hits), _types(hits)
+
     def tokens(self, text: str) -> list[Token]:
         ws = words(text)
+        return self._tokens(ws, self._cue_hits(ws))
+
+    def question_types(self, text: str) -> list[QuestionType]:
+        """The answer types `text` asks for ("how far" asks for a distance)."""
+        return _types(self._cue_hits(words(text)))
+
+    def _tokens(self, ws: list[str], hits: list[tuple[QuestionType, range]]) -> list[Token]:
         stems = self._stem_all(ws)
         # Words of a question-type cue ("how long", "how far") say what kind of answer is
         # wanted, not what it is about: they count as function words.
-        form = {i for _, span in self._cue_hits(ws) for i in span}
+        form = {i for _, span in hits for i in span}
         out: list[Token] = []
         i = 0
         while i < len(ws):
@@ -124,10 +137,10 @@ class Analyzer:
                 ]
         return hits
 
-    def question_types(self, text: str) -> list[QuestionType]:
-        """The answer types `text` asks for ("how far" asks for a distance)."""
-        found: list[QuestionType] = []
-        for qtype, _ in self._cue_hits(words(text)):
-            if qtype not in found:
-                found.append(qtype)
-        return found
+
+def _types(hits: list[tuple[QuestionType, range]]) -> list[QuestionType]:
+    found: list[QuestionType] = []
+    for qtype, _ in hits:
+        if qtype not in found:
+            found.append(qtype)
+    return found

@@ -36,8 +36,6 @@ class UnknownEntryError(FaqbotError):
     """`faqbot show ID` with an id the knowledge base does not have."""
 
     def __init__(self, entry_id: str, closest: list[str]) -> None:
-        self.entry_id = entry_id
-        self.closest = closest
         hint = f"; closest: {', '.join(closest)}" if closest else ""
         super().__init__(f"no entry with id {entry_id!r}{hint}")
 

@@ -61,6 +61,8 @@ class Outcome:
 
 
 def _norm(text: str) -> str:
+    # score.py's own normalisation, kept to the letter (not faqbot.text.fold, which folds more
+    # quote and dash forms): `faqbot test` must give the yardstick's figures exactly.
     return " ".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold().split())
 
 

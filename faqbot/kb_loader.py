@@ -162,7 +162,7 @@ class _Validator:
         if top is None:
             raise KnowledgeBaseError(self.problems)
         title = self.text(top, "title", required=False) or self.path.stem
-        article_path, article = self.article(top)
+        article = self.article(top)
         synonyms = self.synonyms(top.get("synonyms"))
         entries: list[Entry] = []
         for key, kind in (("faqs", "faq"), ("facts", "fact")):
@@ -181,7 +181,6 @@ class _Validator:
             path=self.shown,
             entries=tuple(entries),
             synonyms=synonyms,
-            article_path=article_path,
         )
 
     # -- structure -------------------------------------------------------------------------
@@ -295,13 +294,13 @@ class _Validator:
             answer=answer,
             source=source,
             phrasings=phrasings,
-            line=node.start_mark.line + 1,
         )
 
-    def article(self, top: dict) -> tuple[str | None, str | None]:
+    def article(self, top: dict) -> str | None:
+        """The article the KB quotes, whitespace-normalised, or None (none named, or unreadable)."""
         relative = self.text(top, "source")
         if relative is None:
-            return None, None
+            return None
         article_path = (self.path.parent / relative).resolve()
         try:
             text = _read_text(article_path, str(article_path), MAX_ARTICLE_BYTES, "article")
@@ -310,8 +309,8 @@ class _Validator:
                 top["source"][1],
                 f"source article {exc.problems[0].path}: {exc.problems[0].message}",
             )
-            return str(article_path), None
-        return str(article_path), " ".join(sanitize(text).split())
+            return None
+        return " ".join(sanitize(text).split())
 
     def check_quote(self, node, source: str, article: str) -> None:  # type: ignore[no-untyped-def]
         quote = " ".join(source.split())

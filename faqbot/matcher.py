@@ -266,12 +266,12 @@ class Matcher:
     def _rank(self, question: str) -> tuple[list[Token], list[Candidate]]:
         """The question's tokens and every entry's candidate, best first."""
         analysed = question[:MAX_QUESTION_CHARS]
-        tokens = list({t.term: t for t in self.analyzer.tokens(analysed)}.values())
+        all_tokens, qtypes = self.analyzer.analyse(analysed)
+        tokens = list({t.term: t for t in all_tokens}.values())
         if all(t.stop for t in tokens):
             return tokens, []  # nothing informative to match: no entry is a candidate
         expansions = [self._expand(t) for t in tokens]
         weights = [self._question_weight(t, exp) for t, exp in zip(tokens, expansions, strict=True)]
-        qtypes = self.analyzer.question_types(analysed)
         candidates = [self._score(ie, tokens, expansions, weights, qtypes) for ie in self._indexed]
         candidates.sort(key=lambda c: (-c.confidence, c.entry.id))
         return tokens, candidates

@@ -18,7 +18,6 @@ class Entry:
     answer: str  # the FAQ answer; for a fact, the fact statement
     source: str | None  # the verbatim article sentence behind the answer, if the KB has one
     phrasings: tuple[str, ...]  # what a user may ask: question + alternates, or fact + questions
-    line: int = 0  # where the entry starts in its YAML file (1-based), for messages
 
 
 @dataclass(frozen=True)
@@ -27,7 +26,6 @@ class KnowledgeBase:
     path: str
     entries: tuple[Entry, ...]
     synonyms: tuple[tuple[str, ...], ...] = ()
-    article_path: str | None = None
     by_id: dict[str, Entry] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
