@@ -59,7 +59,7 @@ class Settings:
     support_weight: float = 0.2
     # Two entries scoring alike means the question does not tell them apart: decline. The lead
     # required over the runner-up is this at confidence 50, shrinking to 0 at confidence 100
-    # (an exact tie always declines).
+    # (an exact tie always declines), in the KB's confidence units (see Matcher.scale).
     min_margin: float = 4.0
 
 
@@ -150,6 +150,7 @@ class Matcher:
         n = len(kb.entries)
         self._idf = {term: math.log((n + 1) / (d + 0.5)) for term, d in df.items()}
         self.novelty = _novelty(tokenized)
+        self.scale = (1 - self.novelty) * self.phrasings_per_entry / (self.phrasings_per_entry + 1)
         # A word the KB never uses weighs its surprisal: -ln(novelty), where novelty is how
         # often the KB's own phrasings use a word found nowhere else in it. In a KB written in
         # one vocabulary an unknown word is a strong sign the question is about something
@@ -169,8 +170,8 @@ class Matcher:
         ]
 
     def derived_threshold(self) -> float:
-        """The confidence a right answer can be expected to reach in this KB, scaled from
-        `base_threshold` by two of the KB's own statistics:
+        """The confidence a right answer can be expected to reach in this KB: `base_threshold`
+        times `scale`, the product of two of the KB's own statistics:
 
         - 1 - novelty: where genuine questions often bring words the KB lacks (novelty, see
           `_novelty`), right answers explain less of the question and score lower by about
@@ -179,8 +180,7 @@ class Matcher:
           best phrasing, and the best of k draws is k / (k + 1) on average for uniform
           draws, so one question per entry scores about half of what many alternates do.
         """
-        k = self.phrasings_per_entry
-        return round(self.settings.base_threshold * (1 - self.novelty) * k / (k + 1), 1)
+        return round(self.settings.base_threshold * self.scale, 1)
 
     def _index_entry(
         self, entry: Entry, phrasings: list[list[Token]], answer_tokens: list[Token]
@@ -352,10 +352,13 @@ class Matcher:
     def _margin_ok(self, best: Candidate, runner_up: Candidate | None) -> bool:
         """Whether `best` leads the runner-up by enough to be told apart from it. The lead
         needed is `min_margin` at confidence 50, shrinking to nothing at 100; a tie never
-        passes."""
+        passes. Like the threshold it is scaled by the KB's `scale`: where right answers
+        score about half as high (one phrasing per entry), their leads are about half as
+        wide too, and an unscaled margin declines many questions it should answer."""
         if runner_up is None:
             return True
-        required = max(self.settings.min_margin * (100 - best.confidence) / 50, 1e-9)
+        margin = self.settings.min_margin * self.scale * (100 - best.confidence) / 50
+        required = max(margin, 1e-9)
         return best.confidence - runner_up.confidence >= required
 
     def _decide(

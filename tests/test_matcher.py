@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import pytest
@@ -185,3 +186,39 @@ def test_function_words_weigh_more_when_entries_have_one_phrasing(write_kb):
     )
     assert Matcher(load_kb(one_each)).stopword_weight == pytest.approx(1.0)
     assert 0.3 < MATCHER.stopword_weight < 0.32  # about ten phrasings an entry
+
+
+TWINS_KB = """
+    faqs:
+      - {id: apples, question: What do apples cost at the market?, answer: Two euros.}
+      - {id: pears, question: What do pears cost at the market?, answer: Three euros.}
+"""
+
+
+def test_a_question_that_cannot_tell_two_entries_apart_is_declined(write_kb):
+    matcher = Matcher(load_kb(write_kb(TWINS_KB, article=None)))
+    result = matcher.match("What does it cost at the market?")
+    best, second = result.candidates[:2]
+    assert best.confidence == second.confidence >= matcher.threshold  # a tie, well above
+    assert result.answer is None and "too close to tell apart" in result.reason
+    # ...while a question that names one of them is answered
+    assert matcher.match("What do apples cost at the market?").answer.entry.id == "apples"
+
+
+def test_the_margin_is_in_the_kbs_confidence_units(write_kb):
+    # The lead needed over the runner-up scales like the threshold: a KB whose right answers
+    # score about half as high (one question per entry) needs about half the lead.
+    one_each = Matcher(load_kb(write_kb(TWINS_KB, article=None)))
+    assert one_each.scale == pytest.approx(one_each.threshold / 57, abs=0.01)
+    assert one_each.scale < 0.55 < MATCHER.scale  # the article KB: about ten phrasings each
+
+    def passes(matcher: Matcher, lead: float) -> bool:
+        best = MATCHER.match("Has Kim been to Russia before?").candidates[0]
+        at_50 = dataclasses.replace(best, confidence=50.0)
+        runner_up = dataclasses.replace(best, confidence=50.0 - lead)
+        return matcher._margin_ok(at_50, runner_up)
+
+    lead = 4 * one_each.scale + 0.1  # enough in the one-question KB...
+    assert passes(one_each, lead)
+    assert not passes(MATCHER, lead)  # ...not in the article KB
+    assert passes(MATCHER, 4 * MATCHER.scale + 0.1)
