@@ -43,7 +43,10 @@ class Settings:
     one_edit_max_length: int = 6  # typo tolerance: 1 edit up to this length, 2 beyond
     fuzzy_min_length: int = 5  # shorter words must match exactly
     fuzzy_credit: float = 0.85  # a typo match counts this much of an exact one
-    phrasing_weight: float = 0.4  # share of the best phrasing's F-score; the rest is coverage
+    # Share of the phrasing score (best phrasing's F-score) in an entry's score, the rest being
+    # coverage, where entries have many phrasings; k phrasings per entry make it this x k/(k+1)
+    # (see Matcher.__init__).
+    phrasing_weight: float = 0.6
     # F-score balance: under 1 favours precision (all of a phrasing said), over 1 recall.
     beta_squared: float = 0.5
     type_penalty: float = 0.6  # factor when the entry cannot answer the question's type
@@ -151,6 +154,11 @@ class Matcher:
         self._idf = {term: math.log((n + 1) / (d + 0.5)) for term, d in df.items()}
         self.novelty = _novelty(tokenized)
         self.scale = (1 - self.novelty) * self.phrasings_per_entry / (self.phrasings_per_entry + 1)
+        # An entry's best phrasing is the best of k draws: with many alternates it says much
+        # about the entry, with one question per FAQ little, and the answer text (coverage)
+        # must say the rest.
+        k = self.phrasings_per_entry
+        self.phrasing_weight = self.settings.phrasing_weight * k / (k + 1)
         # A word the KB never uses weighs its surprisal: -ln(novelty), where novelty is how
         # often the KB's own phrasings use a word found nowhere else in it. In a KB written in
         # one vocabulary an unknown word is a strong sign the question is about something
@@ -334,7 +342,7 @@ class Matcher:
             )  # fmt: skip
         coverage = hit_c / total_q
         support = (1 - s.support_weight) * best_f + s.support_weight * second_f
-        score = s.phrasing_weight * support + (1 - s.phrasing_weight) * coverage
+        score = self.phrasing_weight * support + (1 - self.phrasing_weight) * coverage
         type_ok = all(self._answers_type(ie, qt) for qt in qtypes)
         if not type_ok:
             score *= s.type_penalty
