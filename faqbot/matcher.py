@@ -52,7 +52,7 @@ class Settings:
     type_penalty: float = 0.6  # factor when the entry cannot answer the question's type
     # A word found only in the answer or source sentence (not in any phrasing) explains the
     # question less surely: a source sentence often carries other facts too.
-    answer_only_credit: float = 0.5
+    answer_only_credit: float = 0.3
     # Function words ("what", "is") count at least this much of their KB weight: they tell
     # question forms apart ("what is X" vs "what are the symptoms of X") but carry no topic.
     # See Matcher.stopword_weight for how a KB with few phrasings per entry raises it.
