@@ -26,6 +26,11 @@ def _candidate(c: Candidate) -> dict[str, Any]:
         "precision": c.precision,
         "coverage": c.coverage,
         "answer_type_ok": c.type_ok,
+        "signals": {
+            "phrasing": {"weight": c.phrasing_weight, "score": c.phrasing_score},
+            "coverage": {"weight": round(1 - c.phrasing_weight, 3), "score": c.coverage},
+            "type_factor": c.type_factor,
+        },
         "words": [
             {
                 "word": w.question_word,
@@ -42,10 +47,18 @@ def explanation_lines(result: Result) -> list[str]:
     """The same explanation as readable lines."""
     lines = [f"decision: {'answered' if result.answered else 'abstained'}: {result.reason}"]
     for rank, c in enumerate(result.candidates, 1):
+        phrasing_points = 100 * c.phrasing_weight * c.phrasing_score * c.type_factor
+        coverage_points = 100 * (1 - c.phrasing_weight) * c.coverage * c.type_factor
         lines.append(
-            f"#{rank} {c.entry.id} score {c.confidence:g} = phrasing match (recall {c.recall:g}, "
-            f"precision {c.precision:g}) + coverage {c.coverage:g}"
-            + ("" if c.type_ok else "; marked down: its answer is not of the type asked")
+            f"#{rank} {c.entry.id} score {c.confidence:g} = {phrasing_points:.1f} from the "
+            f"phrasing match ({c.phrasing_weight:g} x {c.phrasing_score:g}: recall {c.recall:g}, "
+            f"precision {c.precision:g}) + {coverage_points:.1f} from coverage "
+            f"({1 - c.phrasing_weight:g} x {c.coverage:g})"
+            + (
+                ""
+                if c.type_ok
+                else f"; marked down x{c.type_factor:g}: its answer is not of the type asked"
+            )
         )
         lines.append(f"   nearest phrasing: {one_line(c.phrasing)}")
         carried = ", ".join(

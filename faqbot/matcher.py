@@ -86,6 +86,11 @@ class Candidate:
     coverage: float
     type_ok: bool
     words: tuple[WordMatch, ...]
+    # How the confidence is made, for --explain: confidence = 100 x (phrasing_weight x
+    # phrasing_score + (1 - phrasing_weight) x coverage) x type_factor.
+    phrasing_score: float = 0.0  # the F-scores of the best phrasings, blended (0-1)
+    phrasing_weight: float = 0.0  # its share in this KB (see Matcher.phrasing_weight)
+    type_factor: float = 1.0  # 1, or the mark-down for an answer of the wrong type
 
 
 @dataclass(frozen=True)
@@ -344,8 +349,8 @@ class Matcher:
         support = (1 - s.support_weight) * best_f + s.support_weight * second_f
         score = self.phrasing_weight * support + (1 - self.phrasing_weight) * coverage
         type_ok = all(self._answers_type(ie, qt) for qt in qtypes)
-        if not type_ok:
-            score *= s.type_penalty
+        type_factor = 1.0 if type_ok else s.type_penalty
+        score *= type_factor
         return Candidate(
             entry=ie.entry,
             confidence=round(100 * score, 1),
@@ -355,6 +360,9 @@ class Matcher:
             coverage=round(coverage, 3),
             type_ok=type_ok,
             words=tuple(matches),
+            phrasing_score=round(support, 3),
+            phrasing_weight=round(self.phrasing_weight, 3),
+            type_factor=type_factor,
         )
 
     def _margin_ok(self, best: Candidate, runner_up: Candidate | None) -> bool:

@@ -147,6 +147,13 @@ def test_explain(runner):
     best = explain["candidates"][0]
     assert best["id"] == "vladivostok-distance"
     assert {w["word"] for w in best["words"] if w["matched"]} >= {"vladivostok"}
+    # each signal's contribution: the weighted signals make up the score
+    signals = best["signals"]
+    parts = sum(
+        signals[name]["weight"] * signals[name]["score"] for name in ("phrasing", "coverage")
+    )
+    assert 100 * parts * signals["type_factor"] == pytest.approx(best["score"], abs=0.2)
+    assert signals["phrasing"]["weight"] + signals["coverage"]["weight"] == pytest.approx(1)
     rich = runner.invoke(app, ["ask", "-f", "rich", "--explain", OFF_TOPIC]).stdout
     assert "decision: abstained" in rich
 
