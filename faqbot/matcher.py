@@ -43,9 +43,9 @@ class Settings:
     one_edit_max_length: int = 6  # typo tolerance: 1 edit up to this length, 2 beyond
     fuzzy_min_length: int = 5  # shorter words must match exactly
     fuzzy_credit: float = 0.85  # a typo match counts this much of an exact one
-    # Share of the phrasing score (best phrasing's F-score) in an entry's score, the rest being
-    # coverage, where entries have many phrasings; k phrasings per entry make it this x k/(k+1)
-    # (see Matcher.__init__).
+    # Share of the phrasing score (the best phrasings' F-scores) in an entry's score, the rest
+    # being coverage, in a KB with many phrasings per entry; with k per entry it is this x
+    # k/(k+1) (see Matcher.__init__).
     phrasing_weight: float = 0.6
     # F-score balance: under 1 favours precision (all of a phrasing said), over 1 recall.
     beta_squared: float = 0.5
@@ -158,11 +158,13 @@ class Matcher:
         n = len(kb.entries)
         self._idf = {term: math.log((n + 1) / (d + 0.5)) for term, d in df.items()}
         self.novelty = _novelty(tokenized)
-        self.scale = (1 - self.novelty) * self.phrasings_per_entry / (self.phrasings_per_entry + 1)
+        k = self.phrasings_per_entry
+        # The KB's confidence units: the threshold and the runner-up margin scale by it (see
+        # derived_threshold).
+        self.scale = (1 - self.novelty) * k / (k + 1)
         # An entry's best phrasing is the best of k draws: with many alternates it says much
         # about the entry, with one question per FAQ little, and the answer text (coverage)
         # must say the rest.
-        k = self.phrasings_per_entry
         self.phrasing_weight = self.settings.phrasing_weight * k / (k + 1)
         # A word the KB never uses weighs its surprisal: -ln(novelty), where novelty is how
         # often the KB's own phrasings use a word found nowhere else in it. In a KB written in
