@@ -37,6 +37,11 @@ class LabeledQuestion:
         return bool(self.any if self.any is not None else self.gold)
 
     @property
+    def label(self) -> str:
+        """Its class for MCC: the first gold id, or "OOS" when nothing answers it."""
+        return (self.gold or ("OOS",))[0]
+
+    @property
     def expected(self) -> str:
         labels = self.any if self.any is not None else self.gold
         return " | ".join(labels or ()) or "(abstain)"
@@ -128,7 +133,7 @@ def summary(outcomes: list[Outcome]) -> dict[str, Any]:
         "wrong_answer_rate": wrong / len(answered) if answered else 0.0,
     }
     if outcomes and all(o.labeled.gold is not None for o in outcomes):
-        truth = [(o.labeled.gold or ("OOS",))[0] for o in outcomes]
+        truth = [o.labeled.label for o in outcomes]
         figures["mcc"] = mcc(truth, [_predicted_label(o) for o in outcomes])
     return figures
 
@@ -138,7 +143,7 @@ def _predicted_label(outcome: Outcome) -> str:
     if answer is None:
         return "OOS"
     if outcome.right:
-        return (outcome.labeled.gold or ("OOS",))[0]
+        return outcome.labeled.label
     return answer.entry.id
 
 

@@ -117,13 +117,37 @@ class _Phrasing:
 
 
 @dataclass
+class _Question:
+    """A question as every entry is scored against it: worked out once per question."""
+
+    tokens: list[Token]
+    expansions: list[dict[str, float]]  # per token: the KB terms it may stand for, and how well
+    weights: list[float]  # per token
+    types: list[QuestionType]  # the answer types it asks for
+    total_weight: float = field(init=False)  # the denominator of recall and coverage
+    # (weight, (term, strength) pairs) of the tokens some KB term may explain
+    matchable: list[tuple[float, tuple[tuple[str, float], ...]]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.total_weight = sum(self.weights) or 1.0
+        self.matchable = [
+            (w, tuple(exp.items()))
+            for exp, w in zip(self.expansions, self.weights, strict=True)
+            if exp
+        ]
+
+
+@dataclass
 class _IndexedEntry:
     entry: Entry
     phrasings: list[_Phrasing]
     asked: set[str]  # terms of the entry's phrasings
     told: set[str]  # terms of its answer and source
     answer_text: str
-    types_asked: set[str] | None = None  # question types its phrasings ask, once needed
+    # Question type name -> whether the entry answers that type, worked out on first need
+    # (most questions have no type) and kept: the answer patterns are regular expressions over
+    # the whole answer, too dear to run for every question.
+    answers_type: dict[str, bool] = field(default_factory=dict)
 
 
 class Matcher:
@@ -142,11 +166,11 @@ class Matcher:
         # Function words weigh more where entries have few phrasings: with one question per
         # FAQ its form is much of what tells it from its neighbours; with many alternates
         # per entry the forms vary and say little. 0.3 + 0.7 / k^2, k phrasings per entry.
-        self.phrasings_per_entry = sum(len(e.phrasings) for e in kb.entries) / max(
+        self.phrasings_per_entry = k = sum(len(e.phrasings) for e in kb.entries) / max(
             len(kb.entries), 1
         )
         base = self.settings.stopword_weight
-        self.stopword_weight = base + (1 - base) / self.phrasings_per_entry**2
+        self.stopword_weight = base + (1 - base) / k**2
         df: dict[str, int] = {}
         self._surfaces: dict[str, str] = {}  # KB word as written -> its term, for typo matching
         for phrasings, answer_tokens in tokenized:
@@ -158,7 +182,6 @@ class Matcher:
         n = len(kb.entries)
         self._idf = {term: math.log((n + 1) / (d + 0.5)) for term, d in df.items()}
         self.novelty = _novelty(tokenized)
-        k = self.phrasings_per_entry
         # The KB's confidence units: the threshold and the runner-up margin scale by it (see
         # derived_threshold).
         self.scale = (1 - self.novelty) * k / (k + 1)
@@ -215,17 +238,22 @@ class Matcher:
     def _answers_type(self, ie: _IndexedEntry, qtype: QuestionType) -> bool:
         """Whether the entry can answer a question of this type: one of its phrasings asks
         that type, or its answer holds such a value (a distance, a time, a number)."""
-        if ie.types_asked is None:  # worked out on first need: most questions have no type
-            ie.types_asked = {
-                t.name for text in ie.entry.phrasings for t in self.analyzer.question_types(text)
-            }
-        return qtype.name in ie.types_asked or bool(qtype.answer_pattern.search(ie.answer_text))
+        known = ie.answers_type.get(qtype.name)
+        if known is None:
+            known = any(
+                qtype in self.analyzer.question_types(text) for text in ie.entry.phrasings
+            ) or bool(qtype.answer_pattern.search(ie.answer_text))
+            ie.answers_type[qtype.name] = known
+        return known
 
     def idf(self, term: str) -> float:
         return self._idf.get(term, self._unknown_idf)
 
     def weight(self, token: Token) -> float:
-        return self.idf(token.term) * (self.stopword_weight if token.stop else 1.0)
+        return self.idf(token.term) * self._form_factor(token)
+
+    def _form_factor(self, token: Token) -> float:
+        return self.stopword_weight if token.stop else 1.0
 
     def _question_weight(self, token: Token, expansion: dict[str, float]) -> float:
         """How much a question word counts. A word the KB knows (or a typo of one) weighs its
@@ -238,7 +266,7 @@ class Matcher:
             return 0.0
         else:
             idf = self._unknown_idf
-        return idf * (self.stopword_weight if token.stop else 1.0)
+        return idf * self._form_factor(token)
 
     # -- matching --------------------------------------------------------------------------
 
@@ -287,31 +315,24 @@ class Matcher:
             return tokens, []  # nothing informative to match: no entry is a candidate
         expansions = [self._expand(t) for t in tokens]
         weights = [self._question_weight(t, exp) for t, exp in zip(tokens, expansions, strict=True)]
-        candidates = [self._score(ie, tokens, expansions, weights, qtypes) for ie in self._indexed]
+        question = _Question(tokens, expansions, weights, qtypes)
+        candidates = [self._score(ie, question) for ie in self._indexed]
         candidates.sort(key=lambda c: (-c.confidence, c.entry.id))
         return tokens, candidates
 
-    def _score(
-        self,
-        ie: _IndexedEntry,
-        tokens: list[Token],
-        expansions: list[dict[str, float]],
-        weights: list[float],
-        qtypes: list[QuestionType],
-    ) -> Candidate:
+    def _score(self, ie: _IndexedEntry, question: _Question) -> Candidate:
         s = self.settings
-        total_q = sum(weights) or 1.0
+        total_q = question.total_weight
         best_f, best_p, best_r, best_text = 0.0, 0.0, 0.0, ie.phrasings[0].text
         second_f = 0.0
         b2 = s.beta_squared
-        query = [(w, tuple(exp.items())) for exp, w in zip(expansions, weights, strict=True) if exp]
         for ph in ie.phrasings:
             terms = ph.terms
             # Recall: the weight of question words this phrasing explains; precision: the
             # weight of phrasing words the question says.
             hit_q = 0.0
             covered: dict[str, float] = {}
-            for w, items in query:
+            for w, items in question.matchable:
                 strength = 0.0
                 for t, v in items:
                     if t in terms:
@@ -332,7 +353,7 @@ class Matcher:
                 second_f = f
         matches = []
         hit_c = 0.0
-        for tok, exp, w in zip(tokens, expansions, weights, strict=True):
+        for tok, exp, w in zip(question.tokens, question.expansions, question.weights, strict=True):
             in_entry = [
                 (t, v if t in ie.asked else v * s.answer_only_credit)
                 for t, v in exp.items()
@@ -350,7 +371,7 @@ class Matcher:
         coverage = hit_c / total_q
         support = (1 - s.support_weight) * best_f + s.support_weight * second_f
         score = self.phrasing_weight * support + (1 - self.phrasing_weight) * coverage
-        type_ok = all(self._answers_type(ie, qt) for qt in qtypes)
+        type_ok = all(self._answers_type(ie, qt) for qt in question.types)
         type_factor = 1.0 if type_ok else s.type_penalty
         score *= type_factor
         return Candidate(
@@ -375,9 +396,8 @@ class Matcher:
         wide too, and an unscaled margin declines many questions it should answer."""
         if runner_up is None:
             return True
-        margin = self.settings.min_margin * self.scale * (100 - best.confidence) / 50
-        required = max(margin, 1e-9)
-        return best.confidence - runner_up.confidence >= required
+        required = self.settings.min_margin * self.scale * (100 - best.confidence) / 50
+        return best.confidence - runner_up.confidence >= max(required, 1e-9)
 
     def _decide(
         self, best: Candidate | None, runner_up: Candidate | None, tokens: list[Token]
