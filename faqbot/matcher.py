@@ -20,6 +20,7 @@ computed from it.
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass, field
 
@@ -64,6 +65,19 @@ class Settings:
     # required over the runner-up is this at confidence 50, shrinking to 0 at confidence 100
     # (an exact tie always declines), in the KB's confidence units (see Matcher.scale).
     min_margin: float = 4.0
+    # A question word that no entry uses, no KB word is a typo of, and English uses less often
+    # than this (Zipf scale: "linux" 4.0, "museum" 4.7, "today" 5.6) names a topic the KB does
+    # not cover: faqbot declines, however well the rest of the question matches.
+    rare_word_zipf: float = 5.0
+    # ... in a KB whose entries have fewer phrasings than this on average: it shows one way
+    # to ask each question, so its own statistics cannot say how its users talk. A KB of
+    # users' own messages (many per entry) knows which unknown words are normal there, and
+    # weighs them by its novelty instead.
+    rare_word_max_phrasings: float = 2.0
+    # Weight of the prior in a KB's novelty: as many pseudo-words as this, at prior_novelty, so
+    # that a KB of a few entries (where every word is new) is not taken to expect unknown words.
+    novelty_prior_words: float = 20.0
+    prior_novelty: float = 0.1
 
 
 @dataclass(frozen=True)
@@ -124,6 +138,7 @@ class _Question:
     expansions: list[dict[str, float]]  # per token: the KB terms it may stand for, and how well
     weights: list[float]  # per token
     types: list[QuestionType]  # the answer types it asks for
+    unknown_topic: list[str]  # rare words the KB never uses (see Settings.rare_word_zipf)
     total_weight: float = field(init=False)  # the denominator of recall and coverage
     # (weight, (term, strength) pairs) of the tokens some KB term may explain
     matchable: list[tuple[float, tuple[tuple[str, float], ...]]] = field(init=False)
@@ -135,6 +150,17 @@ class _Question:
             for exp, w in zip(self.expansions, self.weights, strict=True)
             if exp
         ]
+
+
+@dataclass
+class _Fit:
+    """The nearest phrasings of an entry to a question (see Matcher._phrasing_fit)."""
+
+    text: str  # the best phrasing
+    best: float = 0.0  # its F-score
+    second: float = 0.0  # the second best phrasing's F-score
+    recall: float = 0.0  # the best phrasing's
+    precision: float = 0.0
 
 
 @dataclass
@@ -181,7 +207,9 @@ class Matcher:
                 self._surfaces.setdefault(tok.surface, tok.term)
         n = len(kb.entries)
         self._idf = {term: math.log((n + 1) / (d + 0.5)) for term, d in df.items()}
-        self.novelty = _novelty(tokenized)
+        once, total = _novelty_counts(tokenized)
+        prior = self.settings.novelty_prior_words
+        self.novelty = (once + prior * self.settings.prior_novelty) / (total + prior)
         # The KB's confidence units: the threshold and the runner-up margin scale by it (see
         # derived_threshold).
         self.scale = (1 - self.novelty) * k / (k + 1)
@@ -199,6 +227,13 @@ class Matcher:
             if self.settings.threshold is not None
             else self.derived_threshold()
         )
+        # Every two adjacent KB words, joined ("wi fi" -> "wifi"), for questions that write
+        # them as one word; a KB word written joined ("email") is found in self._surfaces.
+        self._joined_pairs: dict[str, tuple[Token, Token]] = {}
+        for phrasings, answer_tokens in tokenized:
+            for toks in [*phrasings, answer_tokens]:
+                for a, b in itertools.pairwise(toks):
+                    self._joined_pairs.setdefault(a.surface + b.surface, (a, b))
         self._fuzzy_choices = [
             s for s in self._surfaces if len(s) >= self.settings.fuzzy_min_length
         ]
@@ -292,10 +327,50 @@ class Matcher:
             found[term] = max(found.get(term, 0.0), strength)
         return found
 
+    def _mend_compounds(self, tokens: list[Token]) -> list[Token]:
+        """Words as people write them: "wifi", "wi-fi" and "wi fi", or "login" and "log in",
+        are one word. Where the question joins two words that the KB writes apart, it is
+        split; where it splits a word the KB writes joined, the two are joined."""
+        out: list[Token] = []
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            joined = tok.surface + nxt.surface if nxt is not None else ""
+            if (
+                nxt is not None
+                and joined in self._surfaces
+                and joined not in self._joined_pairs  # the KB writes them apart too
+                and " " not in joined
+            ):
+                out.append(Token(self._surfaces[joined], joined))
+                i += 2
+                continue
+            if (
+                tok.term not in self._idf
+                and tok.surface in self._joined_pairs
+                and tok.surface not in self._surfaces
+            ):
+                out.extend(self._joined_pairs[tok.surface])
+            else:
+                out.append(tok)
+            i += 1
+        return out
+
+    def _names_a_topic(self, token: Token) -> bool:
+        """Whether a word the KB does not know names a topic: a real English word, and a
+        rare one. Function words, numbers and words English does not know (typos, codes) do
+        not: they say nothing of what the question is about."""
+        if token.stop or not token.surface.isalpha():
+            return False
+        from faqbot.general_english import ABSENT, zipf
+
+        return ABSENT < zipf(token.surface) < self.settings.rare_word_zipf
+
     def match(self, question: str, top: int = 3) -> Result:
-        tokens, candidates = self._rank(question)
+        tokens, unknown_topic, candidates = self._rank(question)
         best = candidates[0] if candidates else None
-        answer, reason = self._decide(best, _runner_up(candidates), tokens)
+        answer, reason = self._decide(best, _runner_up(candidates), tokens, unknown_topic)
         # Suggest only entries at least half-way to the threshold: a 5% match helps nobody.
         offered = (
             ()
@@ -306,30 +381,63 @@ class Matcher:
         )
         return Result(question, tuple(candidates[: max(top, 1)]), answer, reason, offered)
 
-    def _rank(self, question: str) -> tuple[list[Token], list[Candidate]]:
-        """The question's tokens and every entry's candidate, best first."""
+    def _rank(self, question: str) -> tuple[list[Token], list[str], list[Candidate]]:
+        """The question's tokens, the rare words it has that the KB never uses, and every
+        entry's candidate, best first."""
         analysed = question[:MAX_QUESTION_CHARS]
         all_tokens, qtypes = self.analyzer.analyse(analysed)
-        tokens = list({t.term: t for t in all_tokens}.values())
+        tokens = list({t.term: t for t in self._mend_compounds(all_tokens)}.values())
         if all(t.stop for t in tokens):
-            return tokens, []  # nothing informative to match: no entry is a candidate
+            return tokens, [], []  # nothing informative to match: no entry is a candidate
         expansions = [self._expand(t) for t in tokens]
         weights = [self._question_weight(t, exp) for t, exp in zip(tokens, expansions, strict=True)]
-        question = _Question(tokens, expansions, weights, qtypes)
+        unknown_topic = (
+            [
+                t.surface
+                for t, exp in zip(tokens, expansions, strict=True)
+                if not exp and self._names_a_topic(t)
+            ]
+            if self.phrasings_per_entry < self.settings.rare_word_max_phrasings
+            else []
+        )
+        question = _Question(tokens, expansions, weights, qtypes, unknown_topic)
         candidates = [self._score(ie, question) for ie in self._indexed]
         candidates.sort(key=lambda c: (-c.confidence, c.entry.id))
-        return tokens, candidates
+        return tokens, unknown_topic, candidates
 
     def _score(self, ie: _IndexedEntry, question: _Question) -> Candidate:
+        """The entry's confidence for the question: the signals below, combined."""
         s = self.settings
-        total_q = question.total_weight
-        best_f, best_p, best_r, best_text = 0.0, 0.0, 0.0, ie.phrasings[0].text
-        second_f = 0.0
-        b2 = s.beta_squared
+        fit = self._phrasing_fit(ie, question)
+        coverage, matches = self._coverage(ie, question)
+        support = (1 - s.support_weight) * fit.best + s.support_weight * fit.second
+        score = self.phrasing_weight * support + (1 - self.phrasing_weight) * coverage
+        type_ok = all(self._answers_type(ie, qt) for qt in question.types)
+        type_factor = 1.0 if type_ok else s.type_penalty
+        if not _topical(matches, question):
+            type_factor = 0.0
+        return Candidate(
+            entry=ie.entry,
+            confidence=round(100 * score * type_factor, 1),
+            phrasing=fit.text,
+            recall=round(fit.recall, 3),
+            precision=round(fit.precision, 3),
+            coverage=round(coverage, 3),
+            type_ok=type_ok,
+            words=tuple(matches),
+            phrasing_score=round(support, 3),
+            phrasing_weight=round(self.phrasing_weight, 3),
+            type_factor=type_factor,
+        )
+
+    def _phrasing_fit(self, ie: _IndexedEntry, question: _Question) -> _Fit:
+        """Signal 1, the nearest phrasings: for each, an F-score of recall (the weight of
+        question words it explains) and precision (the weight of its words the question
+        says); the best and the second best."""
+        fit = _Fit(text=ie.phrasings[0].text)
+        b2 = self.settings.beta_squared
         for ph in ie.phrasings:
             terms = ph.terms
-            # Recall: the weight of question words this phrasing explains; precision: the
-            # weight of phrasing words the question says.
             hit_q = 0.0
             covered: dict[str, float] = {}
             for w, items in question.matchable:
@@ -343,24 +451,31 @@ class Matcher:
                 hit_q += w * strength
             if not hit_q:
                 continue
-            recall = hit_q / total_q
+            recall = hit_q / question.total_weight
             precision = sum(terms[t] * v for t, v in covered.items()) / ph.total
             f = (1 + b2) * recall * precision / (b2 * precision + recall)
-            if f > best_f:
-                second_f = best_f
-                best_f, best_p, best_r, best_text = f, precision, recall, ph.text
-            elif f > second_f:
-                second_f = f
+            if f > fit.best:
+                fit.second = fit.best
+                fit.best, fit.precision, fit.recall, fit.text = f, precision, recall, ph.text
+            elif f > fit.second:
+                fit.second = f
+        return fit
+
+    def _coverage(self, ie: _IndexedEntry, question: _Question) -> tuple[float, list[WordMatch]]:
+        """Signal 2, coverage: how much of the question the entry explains anywhere, a word
+        found only in its answer or source counting `answer_only_credit`; and how each
+        question word was explained, for --explain."""
+        credit = self.settings.answer_only_credit
         matches = []
-        hit_c = 0.0
+        hit = 0.0
         for tok, exp, w in zip(question.tokens, question.expansions, question.weights, strict=True):
             in_entry = [
-                (t, v if t in ie.asked else v * s.answer_only_credit)
+                (t, v if t in ie.asked else v * credit)
                 for t, v in exp.items()
                 if t in ie.asked or t in ie.told
             ]
             term, strength = max(in_entry, key=lambda tv: tv[1], default=(None, 0.0))
-            hit_c += w * strength
+            hit += w * strength
             matches.append(
                 WordMatch(
                     tok.surface, term, round(w, 3), round(strength, 3),
@@ -368,25 +483,7 @@ class Matcher:
                     answer_only=term is not None and term not in ie.asked,
                 )
             )  # fmt: skip
-        coverage = hit_c / total_q
-        support = (1 - s.support_weight) * best_f + s.support_weight * second_f
-        score = self.phrasing_weight * support + (1 - self.phrasing_weight) * coverage
-        type_ok = all(self._answers_type(ie, qt) for qt in question.types)
-        type_factor = 1.0 if type_ok else s.type_penalty
-        score *= type_factor
-        return Candidate(
-            entry=ie.entry,
-            confidence=round(100 * score, 1),
-            phrasing=best_text,
-            recall=round(best_r, 3),
-            precision=round(best_p, 3),
-            coverage=round(coverage, 3),
-            type_ok=type_ok,
-            words=tuple(matches),
-            phrasing_score=round(support, 3),
-            phrasing_weight=round(self.phrasing_weight, 3),
-            type_factor=type_factor,
-        )
+        return hit / question.total_weight, matches
 
     def _margin_ok(self, best: Candidate, runner_up: Candidate | None) -> bool:
         """Whether `best` leads the runner-up by enough to be told apart from it. The lead
@@ -400,13 +497,20 @@ class Matcher:
         return best.confidence - runner_up.confidence >= max(required, 1e-9)
 
     def _decide(
-        self, best: Candidate | None, runner_up: Candidate | None, tokens: list[Token]
+        self,
+        best: Candidate | None,
+        runner_up: Candidate | None,
+        tokens: list[Token],
+        unknown_topic: list[str],
     ) -> tuple[Candidate | None, str]:
         threshold = self.threshold
         if all(t.stop for t in tokens):
             return None, "the question has no informative words"
         if best is None:
             return None, "the knowledge base is empty"
+        if unknown_topic:
+            words = ", ".join(repr(w) for w in unknown_topic)
+            return None, f"the knowledge base never mentions {words}"
         if best.confidence < threshold:
             return None, f"best confidence {best.confidence:g} is under the threshold {threshold:g}"
         if not self._margin_ok(best, runner_up):
@@ -418,8 +522,9 @@ class Matcher:
         return best, f"confidence {best.confidence:g} reaches the threshold {threshold:g}"
 
 
-def _novelty(tokenized: list[tuple[list[list[Token]], list[Token]]]) -> float:
-    """Share of the informative words of the KB's phrasings that occur nowhere else in it."""
+def _novelty_counts(tokenized: list[tuple[list[list[Token]], list[Token]]]) -> tuple[int, int]:
+    """How many of the informative words of the KB's phrasings occur nowhere else in it, and
+    how many there are: their ratio is the KB's novelty, before the prior is mixed in."""
     counts: dict[str, int] = {}
     phrasing_terms = []
     for phrasings, answer_tokens in tokenized:
@@ -432,7 +537,16 @@ def _novelty(tokenized: list[tuple[list[list[Token]], list[Token]]]) -> float:
             counts[term] = counts.get(term, 0) + 1
     total = sum(len(terms) for terms in phrasing_terms)
     once = sum(counts[t] == 1 for terms in phrasing_terms for t in terms)
-    return once / total if total else 0.0
+    return once, total
+
+
+def _topical(matches: list[WordMatch], question: _Question) -> bool:
+    """Signal 4, a veto: an entry that explains only the question's function words ("Is
+    there a ...?") says nothing about what the question is about, and is no answer however
+    many of them it shares."""
+    return any(
+        m.strength > 0 and not tok.stop for m, tok in zip(matches, question.tokens, strict=True)
+    )
 
 
 def _runner_up(candidates: list[Candidate]) -> Candidate | None:

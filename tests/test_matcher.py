@@ -140,8 +140,9 @@ def test_question_type_cue_words_count_as_function_words():
 
 
 def test_unknown_words_weigh_the_kbs_surprisal(write_kb):
-    # novelty: the share of the KB's phrasing words used nowhere else in it. Here the
-    # phrasings' words are cat, sit, mat (in the answer too) and purr (nowhere else): 1/4.
+    # novelty: the share of the KB's phrasing words used nowhere else in it, mixed with a
+    # prior (20 pseudo-words at 0.1). Here the phrasings' words are cat, sit, mat (in the
+    # answer too) and purr (nowhere else): (1 + 2) / (4 + 20).
     kb = write_kb("""
         faqs:
           - id: cat
@@ -150,13 +151,13 @@ def test_unknown_words_weigh_the_kbs_surprisal(write_kb):
             alternates: [Does the cat purr?]
     """, article=None)  # fmt: skip
     matcher = Matcher(load_kb(kb))
-    assert matcher.novelty == pytest.approx(1 / 4)
+    assert matcher.novelty == pytest.approx(3 / 24)
     unknown = matcher.analyzer.tokens("zeppelin")[0]
     assert matcher._question_weight(unknown, {}) == pytest.approx(-math.log(matcher.novelty))
     number = matcher.analyzer.tokens("1234")[0]
     assert matcher._question_weight(number, {}) == 0
     # two phrasings: the best of two draws, 2/3
-    assert matcher.threshold == pytest.approx(round(57 * (1 - 1 / 4) * 2 / 3, 1))
+    assert matcher.threshold == pytest.approx(round(57 * (1 - 3 / 24) * 2 / 3, 1))
 
 
 def test_typos_are_near_in_edits_not_merely_similar():

@@ -1,0 +1,113 @@
+"""Knowledge bases as people first write them: one question per entry, no alternates, no
+synonyms. faqbot must be right on them and decline what they do not cover, whatever their size.
+The KBs and questions here are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from faqbot import general_english
+from faqbot.kb_loader import load_kb
+from faqbot.matcher import Matcher
+from tests.conftest import PACKAGED_KB
+
+SHOP_FAQS = [
+    ("hours", "When is the shop open?", "Tuesday to Sunday, 10:00 to 18:00."),
+    ("wifi", "Is there free Wi-Fi?", "Yes, the network is Shop-Guest, no password needed."),
+    ("login", "How do I log in to my account?", "Use the address you signed up with."),
+    ("email", "Can I change my email address?", "Yes, under Settings, then Profile."),
+    ("dark", "Is there a dark mode?", "Yes, under Settings, then Appearance."),
+    ("platforms", "Which systems does the app run on?", "Windows, macOS, Linux and Android."),
+    ("returns", "Can I return an item?", "Within 30 days, with the receipt."),
+]
+
+
+def shop_kb(write_kb, n: int | None = None) -> Matcher:
+    faqs = SHOP_FAQS[:n] if n else SHOP_FAQS
+    text = "faqs:\n" + "".join(
+        f"  - id: {i}\n    question: {q}\n    answer: {a}\n" for i, q, a in faqs
+    )
+    return Matcher(load_kb(write_kb(text, article=None)))
+
+
+OFF_TOPIC = [
+    "What is the capital of Germany?",
+    "Who won the football match yesterday?",
+    "How do I bake sourdough bread?",
+    "What are the side effects of aspirin?",
+]
+
+
+@pytest.mark.parametrize("size", [1, 2, 3])
+@pytest.mark.parametrize("question", OFF_TOPIC)
+def test_a_kb_of_one_to_three_entries_declines_other_topics(write_kb, size, question):
+    matcher = shop_kb(write_kb, size)
+    result = matcher.match(question)
+    assert not result.answered, f"{question!r} answered by a {size}-entry KB: {result.reason}"
+
+
+@pytest.mark.parametrize("size", [1, 2, 3])
+def test_a_tiny_kb_still_answers_its_own_questions(write_kb, size):
+    matcher = shop_kb(write_kb, size)
+    for entry in matcher.kb.entries:
+        result = matcher.match(entry.question)
+        assert result.answer is not None and result.answer.entry.id == entry.id, result.reason
+
+
+def test_a_rare_word_the_kb_never_uses_is_named_when_declining(write_kb):
+    result = shop_kb(write_kb).match("Is there a telescope in the shop?")
+    assert not result.answered
+    assert "telescope" in result.reason
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("can I use the wifi here", "wifi"),  # KB: Wi-Fi
+        ("what is the wi fi network", "wifi"),
+        ("I have a login problem", "login"),  # KB: log in
+        ("how do I change the e-mail", "email"),  # KB: email
+    ],
+)
+def test_words_written_joined_hyphenated_or_apart_are_one_word(write_kb, question, expected):
+    result = shop_kb(write_kb).match(question)
+    assert result.answer is not None, result.reason
+    assert result.answer.entry.id == expected
+
+
+def test_an_entry_sharing_only_function_words_is_no_answer(write_kb):
+    # "Is there a ..." is the whole overlap with the dark-mode entry: not an answer.
+    result = shop_kb(write_kb).match("Is there a car park nearby?")
+    assert not result.answered
+    dark = next(c for c in result.candidates if c.entry.id == "dark")
+    assert dark.confidence == 0 and dark.type_factor == 0
+
+
+def test_the_answer_is_evidence_for_a_word_the_questions_lack(write_kb):
+    # Only the platforms answer names Linux; "Is there a" must not carry dark mode.
+    result = shop_kb(write_kb).match("Is there a Linux version?")
+    assert result.candidates[0].entry.id == "platforms"
+    assert result.answer is None or result.answer.entry.id == "platforms", result.reason
+
+
+def test_the_rare_word_rule_is_left_to_the_kb_where_it_shows_how_users_ask():
+    # The packaged KB has many phrasings per entry: there an unknown word weighs its
+    # surprisal in the KB, and the decision is the threshold's, not a veto's.
+    matcher = Matcher(load_kb(PACKAGED_KB))
+    assert matcher.phrasings_per_entry >= matcher.settings.rare_word_max_phrasings
+    result = matcher.match("Is this Kim Jong Un's first visit to Russia, the telescope?")
+    assert "never mentions" not in result.reason
+
+
+def test_general_english_frequencies_order_words_by_how_common_they_are():
+    z = general_english.zipf
+    assert z("the") > z("library") > z("telescope") > general_english.ABSENT
+    assert z("qzxvtrw") == general_english.ABSENT
+
+
+def test_general_english_reads_wordfreqs_file_as_wordfreq_does():
+    import wordfreq
+
+    table = general_english._read_cbpack(general_english._data_file())
+    for word in ["the", "library", "linux", "telescope", "aspirin"]:
+        assert table[word] == pytest.approx(wordfreq.zipf_frequency(word, "en", "small"), abs=0.01)
