@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from faqbot.analysis import Analyzer, QuestionType, Token
 from faqbot.model import Entry, KnowledgeBase
+from faqbot.text import words
 
 # Only this much of a question is analysed: no real question is longer, and a megabyte line
 # must not cost minutes of fuzzy matching.
@@ -557,6 +558,9 @@ def _runner_up(candidates: list[Candidate]) -> Candidate | None:
 
 
 def _agree(a: Candidate, b: Candidate) -> bool:
-    """Two entries resting on the same source sentence give compatible answers: a close
-    runner-up of that kind is no reason to doubt the best one."""
-    return a.entry.source is not None and a.entry.source == b.entry.source
+    """Two entries resting on the same source sentence give compatible answers, and two
+    entries asking the same question are answers to it (a forum thread with several accepted
+    answers): a close runner-up of either kind is no reason to doubt the best one."""
+    if a.entry.source is not None and a.entry.source == b.entry.source:
+        return True
+    return words(a.entry.question) == words(b.entry.question)

@@ -111,3 +111,25 @@ def test_general_english_reads_wordfreqs_file_as_wordfreq_does():
     table = general_english._read_cbpack(general_english._data_file())
     for word in ["the", "library", "linux", "telescope", "aspirin"]:
         assert table[word] == pytest.approx(wordfreq.zipf_frequency(word, "en", "small"), abs=0.01)
+
+
+def test_entries_asking_the_same_question_do_not_block_each_other(write_kb):
+    # A forum thread with two accepted answers: the same question, two entries. The tie
+    # between them is no reason to decline.
+    kb = write_kb(
+        """
+        faqs:
+          - id: reset-1
+            question: How do I reset the router?
+            answer: Hold the reset button for ten seconds.
+          - id: reset-2
+            question: How do I reset the router?
+            answer: Unplug it for a minute, then plug it back in.
+          - id: speed
+            question: Why is my connection slow?
+            answer: Move closer to the router or restart it.
+        """,
+        article=None,
+    )
+    result = Matcher(load_kb(kb)).match("how can I reset my router")
+    assert result.answer is not None and result.answer.entry.id.startswith("reset"), result.reason
