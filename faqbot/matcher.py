@@ -66,15 +66,21 @@ class Settings:
     # required over the runner-up is this at confidence 50, shrinking to 0 at confidence 100
     # (an exact tie always declines), in the KB's confidence units (see Matcher.scale).
     min_margin: float = 4.0
-    # A question word that no entry uses, no KB word is a typo of, and English uses less often
-    # than this (Zipf scale: "linux" 4.0, "museum" 4.7, "today" 5.6) names a topic the KB does
-    # not cover: faqbot declines, however well the rest of the question matches.
+    # A KB whose entries have at least this many phrasings on average shows how its users ask
+    # (HINT3: users' own messages; the article KB: hand-written alternates). One with fewer
+    # shows one way to ask each question, and its statistics cannot say how users talk.
+    many_phrasings: float = 2.0
+    # Where a KB shows how its users ask, a question that is one of its entries resembles one
+    # of that entry's phrasings: it says at least this share of the nearest one's weight. One
+    # that only touches a phrasing's context ("What is covid?" against "Is delivery affected
+    # by covid?") is declined.
+    min_precision: float = 0.4
+    # Where it does not, a question word that no entry uses, no KB word is a typo of, and
+    # English uses less often than this (Zipf scale: "linux" 4.0, "museum" 4.7, "today" 5.6)
+    # names a topic the KB does not cover: faqbot declines, however well the rest matches.
+    # (A KB of users' own messages knows which unknown words are normal there, and weighs them
+    # by its novelty instead.)
     rare_word_zipf: float = 5.0
-    # ... in a KB whose entries have fewer phrasings than this on average: it shows one way
-    # to ask each question, so its own statistics cannot say how its users talk. A KB of
-    # users' own messages (many per entry) knows which unknown words are normal there, and
-    # weighs them by its novelty instead.
-    rare_word_max_phrasings: float = 2.0
     # Weight of the prior in a KB's novelty: as many pseudo-words as this, at prior_novelty, so
     # that a KB of a few entries (where every word is new) is not taken to expect unknown words.
     novelty_prior_words: float = 20.0
@@ -196,6 +202,7 @@ class Matcher:
         self.phrasings_per_entry = k = sum(len(e.phrasings) for e in kb.entries) / max(
             len(kb.entries), 1
         )
+        self.shows_how_users_ask = k >= self.settings.many_phrasings
         base = self.settings.stopword_weight
         self.stopword_weight = base + (1 - base) / k**2
         df: dict[str, int] = {}
@@ -398,7 +405,7 @@ class Matcher:
                 for t, exp in zip(tokens, expansions, strict=True)
                 if not exp and self._names_a_topic(t)
             ]
-            if self.phrasings_per_entry < self.settings.rare_word_max_phrasings
+            if not self.shows_how_users_ask
             else []
         )
         question = _Question(tokens, expansions, weights, qtypes, unknown_topic)
@@ -512,6 +519,11 @@ class Matcher:
         if unknown_topic:
             words = ", ".join(repr(w) for w in unknown_topic)
             return None, f"the knowledge base never mentions {words}"
+        if self.shows_how_users_ask and best.precision < self.settings.min_precision:
+            return None, (
+                f"the question says only {best.precision:.0%} of the nearest phrasing of "
+                f"{best.entry.id} (at least {self.settings.min_precision:.0%} needed)"
+            )
         if best.confidence < threshold:
             return None, f"best confidence {best.confidence:g} is under the threshold {threshold:g}"
         if not self._margin_ok(best, runner_up):

@@ -94,7 +94,7 @@ def test_the_rare_word_rule_is_left_to_the_kb_where_it_shows_how_users_ask():
     # The packaged KB has many phrasings per entry: there an unknown word weighs its
     # surprisal in the KB, and the decision is the threshold's, not a veto's.
     matcher = Matcher(load_kb(PACKAGED_KB))
-    assert matcher.phrasings_per_entry >= matcher.settings.rare_word_max_phrasings
+    assert matcher.shows_how_users_ask
     result = matcher.match("Is this Kim Jong Un's first visit to Russia, the telescope?")
     assert "never mentions" not in result.reason
 
@@ -133,3 +133,34 @@ def test_entries_asking_the_same_question_do_not_block_each_other(write_kb):
     )
     result = Matcher(load_kb(kb)).match("how can I reset my router")
     assert result.answer is not None and result.answer.entry.id.startswith("reset"), result.reason
+
+
+def test_in_a_kb_of_many_phrasings_a_question_must_resemble_one(write_kb):
+    # "storm" is only the context of one delivery phrasing: a question about storms touches
+    # that phrasing without being one of the entry's questions.
+    kb = write_kb(
+        """
+        faqs:
+          - id: delivery
+            question: When will my order arrive?
+            answer: Within five working days.
+            alternates:
+              - Is my delivery delayed because of the storm warning?
+              - how long does shipping take
+              - where is my parcel
+          - id: returns
+            question: Can I return an item?
+            answer: Within 30 days, with the receipt.
+            alternates:
+              - how do I send something back
+              - I want a refund for my order
+              - return policy
+        """,
+        article=None,
+    )
+    matcher = Matcher(load_kb(kb))
+    assert matcher.shows_how_users_ask
+    declined = matcher.match("what is a storm warning")
+    assert not declined.answered and "nearest phrasing" in declined.reason
+    answered = matcher.match("is delivery delayed by the storm")
+    assert answered.answer is not None and answered.answer.entry.id == "delivery"
