@@ -9,13 +9,17 @@ frequency over entries: "Kim" is in nearly every entry of the article KB, so it 
   A question whose key word appears nowhere in the entry ("height", "carriages") is not
   answered by it, however well the rest matches;
 - answer type: "how far" / "when" / "how many" asked of an entry whose answer holds no
-  distance, time or number is marked down.
+  distance, time or number is marked down;
+- topicality: an entry that explains only the question's function words is no answer.
 
-Words match when their stems (or KB synonym groups) are equal, or, for typos, when rapidfuzz
-finds them close enough; a fuzzy match counts for a little less than an exact one. A word the
-KB never uses weighs its surprisal in the KB (see `_novelty`), and the abstention threshold is
-derived from the same statistic, so nothing here depends on which KB is loaded except what is
-computed from it.
+Words match when their stems (or KB synonym groups) are equal, when the question writes as
+one word what the KB writes as two or the other way round ("wifi", "wi-fi"), or, for typos,
+when rapidfuzz finds them close enough; a fuzzy match counts for a little less than an exact
+one. A word the KB never uses weighs its surprisal in the KB (see `_novelty_counts`), and the
+abstention threshold is derived from the same statistic, so nothing here depends on which KB
+is loaded except what is computed from it, and English word frequencies (general_english.py):
+where a KB has about one phrasing per entry, a rare English word it never uses declines the
+question; where it has many, a question that says too little of its nearest phrasing does.
 """
 
 from __future__ import annotations
@@ -111,7 +115,8 @@ class Candidate:
     # phrasing_score + (1 - phrasing_weight) x coverage) x type_factor.
     phrasing_score: float = 0.0  # the F-scores of the best phrasings, blended (0-1)
     phrasing_weight: float = 0.0  # its share in this KB (see Matcher.phrasing_weight)
-    type_factor: float = 1.0  # 1, or the mark-down for an answer of the wrong type
+    type_factor: float = 1.0  # 1, the mark-down for an answer of the wrong type, or 0
+    topical: bool = True  # False: the entry explains only the question's function words
 
 
 @dataclass(frozen=True)
@@ -421,9 +426,8 @@ class Matcher:
         support = (1 - s.support_weight) * fit.best + s.support_weight * fit.second
         score = self.phrasing_weight * support + (1 - self.phrasing_weight) * coverage
         type_ok = all(self._answers_type(ie, qt) for qt in question.types)
-        type_factor = 1.0 if type_ok else s.type_penalty
-        if not _topical(matches, question):
-            type_factor = 0.0
+        topical = _topical(matches, question)
+        type_factor = (1.0 if type_ok else s.type_penalty) if topical else 0.0
         return Candidate(
             entry=ie.entry,
             confidence=round(100 * score * type_factor, 1),
@@ -436,10 +440,11 @@ class Matcher:
             phrasing_score=round(support, 3),
             phrasing_weight=round(self.phrasing_weight, 3),
             type_factor=type_factor,
+            topical=topical,
         )
 
     def _phrasing_fit(self, ie: _IndexedEntry, question: _Question) -> _Fit:
-        """Signal 1, the nearest phrasings: for each, an F-score of recall (the weight of
+        """Signal: the nearest phrasings, for each, an F-score of recall (the weight of
         question words it explains) and precision (the weight of its words the question
         says); the best and the second best."""
         fit = _Fit(text=ie.phrasings[0].text)
@@ -470,7 +475,7 @@ class Matcher:
         return fit
 
     def _coverage(self, ie: _IndexedEntry, question: _Question) -> tuple[float, list[WordMatch]]:
-        """Signal 2, coverage: how much of the question the entry explains anywhere, a word
+        """Signal: coverage, how much of the question the entry explains anywhere, a word
         found only in its answer or source counting `answer_only_credit`; and how each
         question word was explained, for --explain."""
         credit = self.settings.answer_only_credit
@@ -517,8 +522,8 @@ class Matcher:
         if best is None:
             return None, "the knowledge base is empty"
         if unknown_topic:
-            words = ", ".join(repr(w) for w in unknown_topic)
-            return None, f"the knowledge base never mentions {words}"
+            named = ", ".join(repr(w) for w in unknown_topic)
+            return None, f"the knowledge base never mentions {named}"
         if self.shows_how_users_ask and best.precision < self.settings.min_precision:
             return None, (
                 f"the question says only {best.precision:.0%} of the nearest phrasing of "
@@ -554,7 +559,7 @@ def _novelty_counts(tokenized: list[tuple[list[list[Token]], list[Token]]]) -> t
 
 
 def _topical(matches: list[WordMatch], question: _Question) -> bool:
-    """Signal 4, a veto: an entry that explains only the question's function words ("Is
+    """Signal: topicality, a veto. An entry that explains only the question's function words ("Is
     there a ...?") says nothing about what the question is about, and is no answer however
     many of them it shares."""
     return any(
