@@ -26,7 +26,6 @@ def _candidate(c: Candidate) -> dict[str, Any]:
         "precision": c.precision,
         "coverage": c.coverage,
         "answer_type_ok": c.type_ok,
-        "topical": c.topical,
         "signals": {
             "phrasing": {"weight": c.phrasing_weight, "score": c.phrasing_score},
             "coverage": {"weight": round(1 - c.phrasing_weight, 3), "score": c.coverage},
@@ -74,8 +73,6 @@ def explanation_lines(result: Result) -> list[str]:
 
 def _factor_note(c: Candidate) -> str:
     """Why a candidate's score was multiplied down, if it was."""
-    if not c.topical:
-        return "; x0: it explains none of the question's topic words, only function words"
     if not c.type_ok:
         return f"; marked down x{c.type_factor:g}: its answer is not of the type asked"
     return ""

@@ -10,7 +10,8 @@ frequency over entries: "Kim" is in nearly every entry of the article KB, so it 
   answered by it, however well the rest matches;
 - answer type: "how far" / "when" / "how many" asked of an entry whose answer holds no
   distance, time or number is marked down;
-- topicality: an entry that explains only the question's function words is no answer.
+- topicality: an entry that explains only the question's function words is no answer, and
+  is not even scored (see `Matcher._retrieve`).
 
 Words match when their stems (or KB synonym groups) are equal, when the question writes as
 one word what the KB writes as two or the other way round ("wifi", "wi-fi"), or, for typos,
@@ -24,6 +25,7 @@ question; where it has many, a question that says too little of its nearest phra
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import math
 from dataclasses import dataclass, field
@@ -70,6 +72,9 @@ class Settings:
     # required over the runner-up is this at confidence 50, shrinking to 0 at confidence 100
     # (an exact tie always declines), in the KB's confidence units (see Matcher.scale).
     min_margin: float = 4.0
+    # At most this many entries are scored for a question: those that share the most weight
+    # with it (see Matcher._retrieve).
+    max_candidates: int = 200
     # A KB whose entries have at least this many phrasings on average shows how its users ask
     # (HINT3: users' own messages; the article KB: hand-written alternates). One with fewer
     # shows one way to ask each question, and its statistics cannot say how users talk.
@@ -115,8 +120,7 @@ class Candidate:
     # phrasing_score + (1 - phrasing_weight) x coverage) x type_factor.
     phrasing_score: float = 0.0  # the F-scores of the best phrasings, blended (0-1)
     phrasing_weight: float = 0.0  # its share in this KB (see Matcher.phrasing_weight)
-    type_factor: float = 1.0  # 1, the mark-down for an answer of the wrong type, or 0
-    topical: bool = True  # False: the entry explains only the question's function words
+    type_factor: float = 1.0  # 1, or the mark-down for an answer of the wrong type
 
 
 @dataclass(frozen=True)
@@ -254,6 +258,11 @@ class Matcher:
             self._index_entry(entry, phrasings, answer_tokens)
             for entry, (phrasings, answer_tokens) in zip(kb.entries, tokenized, strict=True)
         ]
+        # Candidate retrieval: term -> the entries that use it (phrasings, answer or source).
+        self._postings: dict[str, list[int]] = {}
+        for i, ie in enumerate(self._indexed):
+            for term in ie.asked | ie.told:
+                self._postings.setdefault(term, []).append(i)
 
     def derived_threshold(self) -> float:
         """The confidence a right answer can be expected to reach in this KB: `base_threshold`
@@ -414,9 +423,26 @@ class Matcher:
             else []
         )
         question = _Question(tokens, expansions, weights, qtypes, unknown_topic)
-        candidates = [self._score(ie, question) for ie in self._indexed]
+        candidates = [self._score(self._indexed[i], question) for i in self._retrieve(question)]
         candidates.sort(key=lambda c: (-c.confidence, c.entry.id))
         return tokens, unknown_topic, candidates
+
+    def _retrieve(self, question: _Question) -> list[int]:
+        """The entries worth scoring: those that explain at least one of the question's
+        topic words, at most `max_candidates` of them, the ones whose shared words weigh
+        most. An entry that shares only function words with the question ("Is there a ...?")
+        says nothing about what it asks, and is no answer however many it shares. The cost
+        follows the question's words, not the size of the KB."""
+        bound: dict[int, float] = {}
+        for tok, exp, w in zip(question.tokens, question.expansions, question.weights, strict=True):
+            if tok.stop:
+                continue
+            for term, strength in exp.items():
+                for i in self._postings.get(term, ()):
+                    bound[i] = bound.get(i, 0.0) + w * strength
+        if len(bound) <= self.settings.max_candidates:
+            return list(bound)
+        return heapq.nlargest(self.settings.max_candidates, bound, key=bound.__getitem__)
 
     def _score(self, ie: _IndexedEntry, question: _Question) -> Candidate:
         """The entry's confidence for the question: the signals below, combined."""
@@ -426,8 +452,7 @@ class Matcher:
         support = (1 - s.support_weight) * fit.best + s.support_weight * fit.second
         score = self.phrasing_weight * support + (1 - self.phrasing_weight) * coverage
         type_ok = all(self._answers_type(ie, qt) for qt in question.types)
-        topical = _topical(matches, question)
-        type_factor = (1.0 if type_ok else s.type_penalty) if topical else 0.0
+        type_factor = 1.0 if type_ok else s.type_penalty
         return Candidate(
             entry=ie.entry,
             confidence=round(100 * score * type_factor, 1),
@@ -440,7 +465,6 @@ class Matcher:
             phrasing_score=round(support, 3),
             phrasing_weight=round(self.phrasing_weight, 3),
             type_factor=type_factor,
-            topical=topical,
         )
 
     def _phrasing_fit(self, ie: _IndexedEntry, question: _Question) -> _Fit:
@@ -520,7 +544,9 @@ class Matcher:
         if all(t.stop for t in tokens):
             return None, "the question has no informative words"
         if best is None:
-            return None, "the knowledge base is empty"
+            if not self.kb.entries:
+                return None, "the knowledge base is empty"
+            return None, "no entry explains any of the question's topic words"
         if unknown_topic:
             named = ", ".join(repr(w) for w in unknown_topic)
             return None, f"the knowledge base never mentions {named}"
@@ -556,15 +582,6 @@ def _novelty_counts(tokenized: list[tuple[list[list[Token]], list[Token]]]) -> t
     total = sum(len(terms) for terms in phrasing_terms)
     once = sum(counts[t] == 1 for terms in phrasing_terms for t in terms)
     return once, total
-
-
-def _topical(matches: list[WordMatch], question: _Question) -> bool:
-    """Signal: topicality, a veto. An entry that explains only the question's function words ("Is
-    there a ...?") says nothing about what the question is about, and is no answer however
-    many of them it shares."""
-    return any(
-        m.strength > 0 and not tok.stop for m, tok in zip(matches, question.tokens, strict=True)
-    )
 
 
 def _runner_up(candidates: list[Candidate]) -> Candidate | None:

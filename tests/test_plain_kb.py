@@ -77,10 +77,9 @@ def test_words_written_joined_hyphenated_or_apart_are_one_word(write_kb, questio
 
 def test_an_entry_sharing_only_function_words_is_no_answer(write_kb):
     # "Is there a ..." is the whole overlap with the dark-mode entry: not an answer.
-    result = shop_kb(write_kb).match("Is there a car park nearby?")
+    result = shop_kb(write_kb).match("Is there a car park?")
     assert not result.answered
-    dark = next(c for c in result.candidates if c.entry.id == "dark")
-    assert dark.confidence == 0 and dark.type_factor == 0
+    assert "dark" not in {c.entry.id for c in result.candidates}
 
 
 def test_the_answer_is_evidence_for_a_word_the_questions_lack(write_kb):
