@@ -78,6 +78,12 @@ class Analyzer:
                 if key:
                     self._synonyms.setdefault(key, term)
         self._longest = max((len(k) for k in self._synonyms), default=1)
+        # Question-type cues by their first word, so that one pass over a text finds them all.
+        self._cues_by_first: dict[str, list[tuple[QuestionType, tuple[str, ...]]]] = {}
+        for qtype in self.language.question_types:
+            for cue in qtype.cues:
+                self._cues_by_first.setdefault(cue[0], []).append((qtype, cue))
+        self._type_order = {qtype.name: k for k, qtype in enumerate(self.language.question_types)}
 
     def stem(self, word: str) -> str:
         stem = self._stems.get(word)
@@ -127,14 +133,13 @@ class Analyzer:
     def _cue_hits(self, ws: list[str]) -> list[tuple[QuestionType, range]]:
         """Every question-type cue in the words `ws`, with the positions it spans."""
         hits = []
-        for qtype in self.language.question_types:
-            for cue in qtype.cues:
+        for i, w in enumerate(ws):
+            for qtype, cue in self._cues_by_first.get(w, ()):
                 n = len(cue)
-                hits += [
-                    (qtype, range(i, i + n))
-                    for i in range(len(ws) - n + 1)
-                    if tuple(ws[i : i + n]) == cue
-                ]
+                if tuple(ws[i : i + n]) == cue:
+                    hits.append((qtype, range(i, i + n)))
+        # In the language file's order of types, as the answer types are reported.
+        hits.sort(key=lambda hit: (self._type_order[hit[0].name], hit[1].start))
         return hits
 
 

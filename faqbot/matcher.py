@@ -390,9 +390,22 @@ class Matcher:
         return ABSENT < zipf(token.surface) < self.settings.rare_word_zipf
 
     def match(self, question: str, top: int = 3) -> Result:
-        tokens, unknown_topic, candidates = self._rank(question)
+        tokens, unknown_topic, prepared, ranked = self._rank(question)
+        # Every retrieved entry is ranked by its confidence alone; the few that are shown
+        # (best, runner-up, suggestions, --top) are worked out in full, words and all.
+        shown = ranked[: max(top, MAX_SUGGESTIONS, 1)]
+        candidates = [self._score(self._indexed[i], prepared) for _, _, i in shown]
         best = candidates[0] if candidates else None
-        answer, reason = self._decide(best, _runner_up(candidates), tokens, unknown_topic)
+        runner_up = None
+        if best is not None:
+            rival = next(
+                (i for _, _, i in ranked[1:] if not _agree(best.entry, self.kb.entries[i])), None
+            )
+            if rival is not None:
+                runner_up = next(
+                    (c for c in candidates if c.entry is self.kb.entries[rival]), None
+                ) or self._score(self._indexed[rival], prepared)
+        answer, reason = self._decide(best, runner_up, tokens, unknown_topic)
         # Suggest only entries at least half-way to the threshold: a 5% match helps nobody.
         offered = (
             ()
@@ -403,14 +416,17 @@ class Matcher:
         )
         return Result(question, tuple(candidates[: max(top, 1)]), answer, reason, offered)
 
-    def _rank(self, question: str) -> tuple[list[Token], list[str], list[Candidate]]:
-        """The question's tokens, the rare words it has that the KB never uses, and every
-        entry's candidate, best first."""
+    def _rank(
+        self, question: str
+    ) -> tuple[list[Token], list[str], _Question | None, list[tuple[float, str, int]]]:
+        """The question's tokens, the rare words it has that the KB never uses, the question
+        as entries are scored against it, and the retrieved entries as (confidence, id,
+        index), best first."""
         analysed = question[:MAX_QUESTION_CHARS]
         all_tokens, qtypes = self.analyzer.analyse(analysed)
         tokens = list({t.term: t for t in self._mend_compounds(all_tokens)}.values())
         if all(t.stop for t in tokens):
-            return tokens, [], []  # nothing informative to match: no entry is a candidate
+            return tokens, [], None, []  # nothing informative to match: no candidate
         expansions = [self._expand(t) for t in tokens]
         weights = [self._question_weight(t, exp) for t, exp in zip(tokens, expansions, strict=True)]
         unknown_topic = (
@@ -422,10 +438,13 @@ class Matcher:
             if not self.shows_how_users_ask
             else []
         )
-        question = _Question(tokens, expansions, weights, qtypes, unknown_topic)
-        candidates = [self._score(self._indexed[i], question) for i in self._retrieve(question)]
-        candidates.sort(key=lambda c: (-c.confidence, c.entry.id))
-        return tokens, unknown_topic, candidates
+        prepared = _Question(tokens, expansions, weights, qtypes, unknown_topic)
+        ranked = [
+            (self._confidence(self._indexed[i], prepared), self.kb.entries[i].id, i)
+            for i in self._retrieve(prepared)
+        ]
+        ranked.sort(key=lambda r: (-r[0], r[1]))
+        return tokens, unknown_topic, prepared, ranked
 
     def _retrieve(self, question: _Question) -> list[int]:
         """The entries worth scoring: those that explain at least one of the question's
@@ -444,18 +463,31 @@ class Matcher:
             return list(bound)
         return heapq.nlargest(self.settings.max_candidates, bound, key=bound.__getitem__)
 
-    def _score(self, ie: _IndexedEntry, question: _Question) -> Candidate:
-        """The entry's confidence for the question: the signals below, combined."""
-        s = self.settings
+    def _confidence(self, ie: _IndexedEntry, question: _Question) -> float:
+        """The entry's confidence for the question (0-100): the signals, combined."""
         fit = self._phrasing_fit(ie, question)
-        coverage, matches = self._coverage(ie, question)
+        coverage, _ = self._coverage(ie, question, explain=False)
+        return self._combine(ie, question, fit, coverage)[0]
+
+    def _combine(
+        self, ie: _IndexedEntry, question: _Question, fit: _Fit, coverage: float
+    ) -> tuple[float, float, bool, float]:
+        """Confidence, phrasing score, whether the answer type fits, and its factor."""
+        s = self.settings
         support = (1 - s.support_weight) * fit.best + s.support_weight * fit.second
         score = self.phrasing_weight * support + (1 - self.phrasing_weight) * coverage
         type_ok = all(self._answers_type(ie, qt) for qt in question.types)
         type_factor = 1.0 if type_ok else s.type_penalty
+        return round(100 * score * type_factor, 1), support, type_ok, type_factor
+
+    def _score(self, ie: _IndexedEntry, question: _Question) -> Candidate:
+        """The entry as a candidate, with every signal and word match, for showing."""
+        fit = self._phrasing_fit(ie, question)
+        coverage, matches = self._coverage(ie, question, explain=True)
+        confidence, support, type_ok, type_factor = self._combine(ie, question, fit, coverage)
         return Candidate(
             entry=ie.entry,
-            confidence=round(100 * score * type_factor, 1),
+            confidence=confidence,
             phrasing=fit.text,
             recall=round(fit.recall, 3),
             precision=round(fit.precision, 3),
@@ -498,28 +530,36 @@ class Matcher:
                 fit.second = f
         return fit
 
-    def _coverage(self, ie: _IndexedEntry, question: _Question) -> tuple[float, list[WordMatch]]:
+    def _coverage(
+        self, ie: _IndexedEntry, question: _Question, explain: bool
+    ) -> tuple[float, list[WordMatch]]:
         """Signal: coverage, how much of the question the entry explains anywhere, a word
-        found only in its answer or source counting `answer_only_credit`; and how each
-        question word was explained, for --explain."""
+        found only in its answer or source counting `answer_only_credit`; and, to explain,
+        how each question word was explained."""
         credit = self.settings.answer_only_credit
+        asked, told = ie.asked, ie.told
         matches = []
         hit = 0.0
         for tok, exp, w in zip(question.tokens, question.expansions, question.weights, strict=True):
-            in_entry = [
-                (t, v if t in ie.asked else v * credit)
-                for t, v in exp.items()
-                if t in ie.asked or t in ie.told
-            ]
-            term, strength = max(in_entry, key=lambda tv: tv[1], default=(None, 0.0))
+            term, strength = None, 0.0
+            for t, v in exp.items():
+                if t in asked:
+                    pass
+                elif t in told:
+                    v *= credit
+                else:
+                    continue
+                if v > strength:
+                    term, strength = t, v
             hit += w * strength
-            matches.append(
-                WordMatch(
-                    tok.surface, term, round(w, 3), round(strength, 3),
-                    typo=term is not None and exp[term] < 1,
-                    answer_only=term is not None and term not in ie.asked,
-                )
-            )  # fmt: skip
+            if explain:
+                matches.append(
+                    WordMatch(
+                        tok.surface, term, round(w, 3), round(strength, 3),
+                        typo=term is not None and exp[term] < 1,
+                        answer_only=term is not None and term not in asked,
+                    )
+                )  # fmt: skip
         return hit / question.total_weight, matches
 
     def _margin_ok(self, best: Candidate, runner_up: Candidate | None) -> bool:
@@ -584,17 +624,10 @@ def _novelty_counts(tokenized: list[tuple[list[list[Token]], list[Token]]]) -> t
     return once, total
 
 
-def _runner_up(candidates: list[Candidate]) -> Candidate | None:
-    """The best candidate that competes with the first: one that rests on another source."""
-    if not candidates:
-        return None
-    return next((c for c in candidates[1:] if not _agree(candidates[0], c)), None)
-
-
-def _agree(a: Candidate, b: Candidate) -> bool:
+def _agree(a: Entry, b: Entry) -> bool:
     """Two entries resting on the same source sentence give compatible answers, and two
     entries asking the same question are answers to it (a forum thread with several accepted
     answers): a close runner-up of either kind is no reason to doubt the best one."""
-    if a.entry.source is not None and a.entry.source == b.entry.source:
+    if a.source is not None and a.source == b.source:
         return True
-    return words(a.entry.question) == words(b.entry.question)
+    return words(a.question) == words(b.question)
