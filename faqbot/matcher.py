@@ -16,7 +16,7 @@ frequency over entries: "Kim" is in nearly every entry of the article KB, so it 
 Words match when their stems (or KB synonym groups) are equal, when the question writes as
 one word what the KB writes as two or the other way round ("wifi", "wi-fi"), or, for typos,
 when rapidfuzz finds them close enough; a fuzzy match counts for a little less than an exact
-one. A word the KB never uses weighs its surprisal in the KB (see `_novelty_counts`), and the
+one. A word the KB never uses weighs its surprisal in the KB (see `kb_index`), and the
 abstention threshold is derived from the same statistic, so nothing here depends on which KB
 is loaded except what is computed from it, and English word frequencies (general_english.py):
 where a KB has about one phrasing per entry, a rare English word it never uses declines the
@@ -26,11 +26,11 @@ question; where it has many, a question that says too little of its nearest phra
 from __future__ import annotations
 
 import heapq
-import itertools
 import math
 from dataclasses import dataclass, field
 
 from faqbot.analysis import Analyzer, QuestionType, Token
+from faqbot.kb_index import IndexedEntry, IndexSettings, KBIndex, build_index, stopword_weight
 from faqbot.model import Entry, KnowledgeBase
 from faqbot.text import words
 
@@ -137,16 +137,6 @@ class Result:
 
 
 @dataclass
-class _Phrasing:
-    text: str
-    terms: dict[str, float]  # term -> weight
-    total: float = field(init=False)  # sum of the weights, the denominator of precision
-
-    def __post_init__(self) -> None:
-        self.total = sum(self.terms.values()) or 1.0
-
-
-@dataclass
 class _Question:
     """A question as every entry is scored against it: worked out once per question."""
 
@@ -179,54 +169,26 @@ class _Fit:
     precision: float = 0.0
 
 
-@dataclass
-class _IndexedEntry:
-    entry: Entry
-    phrasings: list[_Phrasing]
-    asked: set[str]  # terms of the entry's phrasings
-    told: set[str]  # terms of its answer and source
-    answer_text: str
-    # Question type name -> whether the entry answers that type, worked out on first need
-    # (most questions have no type) and kept: the answer patterns are regular expressions over
-    # the whole answer, too dear to run for every question.
-    answers_type: dict[str, bool] = field(default_factory=dict)
-
-
 class Matcher:
-    def __init__(self, kb: KnowledgeBase, settings: Settings | None = None) -> None:
-        self.kb = kb
+    def __init__(self, kb: KnowledgeBase | KBIndex, settings: Settings | None = None) -> None:
+        """A matcher for a knowledge base, or for its index already built (or stored)."""
         self.settings = settings or Settings()
-        self.analyzer = Analyzer(kb.synonyms)
-        # Per entry: its phrasings' tokens and its answer+source tokens.
-        tokenized = [
-            (
-                [self.analyzer.tokens(p) for p in entry.phrasings],
-                self.analyzer.tokens(f"{entry.answer} {entry.source or ''}"),
-            )
-            for entry in kb.entries
-        ]
-        # Function words weigh more where entries have few phrasings: with one question per
-        # FAQ its form is much of what tells it from its neighbours; with many alternates
-        # per entry the forms vary and say little. 0.3 + 0.7 / k^2, k phrasings per entry.
-        self.phrasings_per_entry = k = sum(len(e.phrasings) for e in kb.entries) / max(
-            len(kb.entries), 1
-        )
+        index = kb if isinstance(kb, KBIndex) else build_index(kb, self.index_settings())
+        self.index = index
+        self.analyzer = Analyzer(index.synonyms)
+        self.phrasings_per_entry = k = index.phrasings_per_entry
         self.shows_how_users_ask = k >= self.settings.many_phrasings
-        base = self.settings.stopword_weight
-        self.stopword_weight = base + (1 - base) / k**2
-        df: dict[str, int] = {}
-        self._surfaces: dict[str, str] = {}  # KB word as written -> its term, for typo matching
-        for phrasings, answer_tokens in tokenized:
-            every = [t for toks in phrasings for t in toks] + answer_tokens
-            for term in {t.term for t in every}:
-                df[term] = df.get(term, 0) + 1
-            for tok in every:
-                self._surfaces.setdefault(tok.surface, tok.term)
-        n = len(kb.entries)
-        self._idf = {term: math.log((n + 1) / (d + 0.5)) for term, d in df.items()}
-        once, total = _novelty_counts(tokenized)
+        self.stopword_weight = stopword_weight(self.settings.stopword_weight, k) if k else 1.0
+        self._idf = index.idf
+        self._surfaces = index.surfaces
+        self._joined_pairs = index.joined_pairs
+        self._postings = index.postings
+        self._indexed = index.entries
+        self._fuzzy_choices = index.fuzzy_choices
         prior = self.settings.novelty_prior_words
-        self.novelty = (once + prior * self.settings.prior_novelty) / (total + prior)
+        self.novelty = (index.novel_words + prior * self.settings.prior_novelty) / (
+            index.phrasing_words + prior
+        )
         # The KB's confidence units: the threshold and the runner-up margin scale by it (see
         # derived_threshold).
         self.scale = (1 - self.novelty) * k / (k + 1)
@@ -244,32 +206,17 @@ class Matcher:
             if self.settings.threshold is not None
             else self.derived_threshold()
         )
-        # Every two adjacent KB words, joined ("wi fi" -> "wifi"), for questions that write
-        # them as one word; a KB word written joined ("email") is found in self._surfaces.
-        self._joined_pairs: dict[str, tuple[Token, Token]] = {}
-        for phrasings, answer_tokens in tokenized:
-            for toks in [*phrasings, answer_tokens]:
-                for a, b in itertools.pairwise(toks):
-                    self._joined_pairs.setdefault(a.surface + b.surface, (a, b))
-        self._fuzzy_choices = [
-            s for s in self._surfaces if len(s) >= self.settings.fuzzy_min_length
-        ]
-        self._indexed = [
-            self._index_entry(entry, phrasings, answer_tokens)
-            for entry, (phrasings, answer_tokens) in zip(kb.entries, tokenized, strict=True)
-        ]
-        # Candidate retrieval: term -> the entries that use it (phrasings, answer or source).
-        self._postings: dict[str, list[int]] = {}
-        for i, ie in enumerate(self._indexed):
-            for term in ie.asked | ie.told:
-                self._postings.setdefault(term, []).append(i)
+
+    def index_settings(self) -> IndexSettings:
+        """The settings that shape a KB's index (a stored index is keyed by them)."""
+        return IndexSettings(self.settings.stopword_weight, self.settings.fuzzy_min_length)
 
     def derived_threshold(self) -> float:
         """The confidence a right answer can be expected to reach in this KB: `base_threshold`
         times `scale`, the product of two of the KB's own statistics:
 
         - 1 - novelty: where genuine questions often bring words the KB lacks (novelty, see
-          `_novelty`), right answers explain less of the question and score lower by about
+          `kb_index`), right answers explain less of the question and score lower by about
           that share;
         - k / (k + 1), k the mean number of phrasings per entry: an entry scores through its
           best phrasing, and the best of k draws is k / (k + 1) on average for uniform
@@ -277,22 +224,7 @@ class Matcher:
         """
         return round(self.settings.base_threshold * self.scale, 1)
 
-    def _index_entry(
-        self, entry: Entry, phrasings: list[list[Token]], answer_tokens: list[Token]
-    ) -> _IndexedEntry:
-        """An entry as matching sees it: weighted phrasings and its terms."""
-        return _IndexedEntry(
-            entry=entry,
-            phrasings=[
-                _Phrasing(text, {t.term: self.weight(t) for t in toks})
-                for text, toks in zip(entry.phrasings, phrasings, strict=True)
-            ],
-            asked={t.term for toks in phrasings for t in toks},
-            told={t.term for t in answer_tokens},
-            answer_text=f"{entry.answer} {entry.source or ''}",
-        )
-
-    def _answers_type(self, ie: _IndexedEntry, qtype: QuestionType) -> bool:
+    def _answers_type(self, ie: IndexedEntry, qtype: QuestionType) -> bool:
         """Whether the entry can answer a question of this type: one of its phrasings asks
         that type, or its answer holds such a value (a distance, a time, a number)."""
         known = ie.answers_type.get(qtype.name)
@@ -305,9 +237,6 @@ class Matcher:
 
     def idf(self, term: str) -> float:
         return self._idf.get(term, self._unknown_idf)
-
-    def weight(self, token: Token) -> float:
-        return self.idf(token.term) * self._form_factor(token)
 
     def _form_factor(self, token: Token) -> float:
         return self.stopword_weight if token.stop else 1.0
@@ -399,11 +328,12 @@ class Matcher:
         runner_up = None
         if best is not None:
             rival = next(
-                (i for _, _, i in ranked[1:] if not _agree(best.entry, self.kb.entries[i])), None
+                (i for _, _, i in ranked[1:] if not _agree(best.entry, self._indexed[i].entry)),
+                None,
             )
             if rival is not None:
                 runner_up = next(
-                    (c for c in candidates if c.entry is self.kb.entries[rival]), None
+                    (c for c in candidates if c.entry is self._indexed[rival].entry), None
                 ) or self._score(self._indexed[rival], prepared)
         answer, reason = self._decide(best, runner_up, tokens, unknown_topic)
         # Suggest only entries at least half-way to the threshold: a 5% match helps nobody.
@@ -440,7 +370,7 @@ class Matcher:
         )
         prepared = _Question(tokens, expansions, weights, qtypes, unknown_topic)
         ranked = [
-            (self._confidence(self._indexed[i], prepared), self.kb.entries[i].id, i)
+            (self._confidence(self._indexed[i], prepared), self._indexed[i].entry.id, i)
             for i in self._retrieve(prepared)
         ]
         ranked.sort(key=lambda r: (-r[0], r[1]))
@@ -463,14 +393,14 @@ class Matcher:
             return list(bound)
         return heapq.nlargest(self.settings.max_candidates, bound, key=bound.__getitem__)
 
-    def _confidence(self, ie: _IndexedEntry, question: _Question) -> float:
+    def _confidence(self, ie: IndexedEntry, question: _Question) -> float:
         """The entry's confidence for the question (0-100): the signals, combined."""
         fit = self._phrasing_fit(ie, question)
         coverage, _ = self._coverage(ie, question, explain=False)
         return self._combine(ie, question, fit, coverage)[0]
 
     def _combine(
-        self, ie: _IndexedEntry, question: _Question, fit: _Fit, coverage: float
+        self, ie: IndexedEntry, question: _Question, fit: _Fit, coverage: float
     ) -> tuple[float, float, bool, float]:
         """Confidence, phrasing score, whether the answer type fits, and its factor."""
         s = self.settings
@@ -480,7 +410,7 @@ class Matcher:
         type_factor = 1.0 if type_ok else s.type_penalty
         return round(100 * score * type_factor, 1), support, type_ok, type_factor
 
-    def _score(self, ie: _IndexedEntry, question: _Question) -> Candidate:
+    def _score(self, ie: IndexedEntry, question: _Question) -> Candidate:
         """The entry as a candidate, with every signal and word match, for showing."""
         fit = self._phrasing_fit(ie, question)
         coverage, matches = self._coverage(ie, question, explain=True)
@@ -499,7 +429,7 @@ class Matcher:
             type_factor=type_factor,
         )
 
-    def _phrasing_fit(self, ie: _IndexedEntry, question: _Question) -> _Fit:
+    def _phrasing_fit(self, ie: IndexedEntry, question: _Question) -> _Fit:
         """Signal: the nearest phrasings, for each, an F-score of recall (the weight of
         question words it explains) and precision (the weight of its words the question
         says); the best and the second best."""
@@ -531,7 +461,7 @@ class Matcher:
         return fit
 
     def _coverage(
-        self, ie: _IndexedEntry, question: _Question, explain: bool
+        self, ie: IndexedEntry, question: _Question, explain: bool
     ) -> tuple[float, list[WordMatch]]:
         """Signal: coverage, how much of the question the entry explains anywhere, a word
         found only in its answer or source counting `answer_only_credit`; and, to explain,
@@ -584,7 +514,7 @@ class Matcher:
         if all(t.stop for t in tokens):
             return None, "the question has no informative words"
         if best is None:
-            if not self.kb.entries:
+            if not self.index.size:
                 return None, "the knowledge base is empty"
             return None, "no entry explains any of the question's topic words"
         if unknown_topic:
@@ -604,24 +534,6 @@ class Matcher:
                 f"({runner_up.confidence:g}) are too close to tell apart"
             )
         return best, f"confidence {best.confidence:g} reaches the threshold {threshold:g}"
-
-
-def _novelty_counts(tokenized: list[tuple[list[list[Token]], list[Token]]]) -> tuple[int, int]:
-    """How many of the informative words of the KB's phrasings occur nowhere else in it, and
-    how many there are: their ratio is the KB's novelty, before the prior is mixed in."""
-    counts: dict[str, int] = {}
-    phrasing_terms = []
-    for phrasings, answer_tokens in tokenized:
-        for toks in phrasings:
-            terms = {t.term for t in toks if not t.stop}
-            phrasing_terms.append(terms)
-            for term in terms:
-                counts[term] = counts.get(term, 0) + 1
-        for term in {t.term for t in answer_tokens if not t.stop}:
-            counts[term] = counts.get(term, 0) + 1
-    total = sum(len(terms) for terms in phrasing_terms)
-    once = sum(counts[t] == 1 for terms in phrasing_terms for t in terms)
-    return once, total
 
 
 def _agree(a: Entry, b: Entry) -> bool:

@@ -49,7 +49,7 @@ def test_a_kb_of_one_to_three_entries_declines_other_topics(write_kb, size, ques
 @pytest.mark.parametrize("size", [1, 2, 3])
 def test_a_tiny_kb_still_answers_its_own_questions(write_kb, size):
     matcher = shop_kb(write_kb, size)
-    for entry in matcher.kb.entries:
+    for entry in matcher.index.kb_entries:
         result = matcher.match(entry.question)
         assert result.answer is not None and result.answer.entry.id == entry.id, result.reason
 

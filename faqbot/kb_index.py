@@ -1,0 +1,177 @@
+"""A knowledge base as matching sees it: its statistics and lookup tables, built once.
+
+Building it tokenizes every phrasing and answer of the KB, which is most of the cost of a run on
+a large KB; `index_store` keeps it in a SQLite file so later runs skip that work. Nothing here
+scores a question: the matcher reads these tables.
+
+The tables are plain mappings, so the matcher works alike on an index built in memory (dicts)
+and on one read lazily from SQLite (`index_store`): it asks only for the words, terms and
+entries a question needs.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from faqbot.analysis import Analyzer, Token
+from faqbot.model import Entry, KnowledgeBase
+
+
+@dataclass
+class Phrasing:
+    text: str
+    terms: dict[str, float]  # term -> weight
+    total: float = field(init=False)  # sum of the weights, the denominator of precision
+
+    def __post_init__(self) -> None:
+        self.total = sum(self.terms.values()) or 1.0
+
+
+@dataclass
+class IndexedEntry:
+    entry: Entry
+    phrasings: list[Phrasing]
+    asked: set[str]  # terms of the entry's phrasings
+    told: set[str]  # terms of its answer and source
+    # Question type name -> whether the entry answers that type, worked out on first need
+    # (most questions have no type) and kept: the answer patterns are regular expressions over
+    # the whole answer, too dear to run for every question.
+    answers_type: dict[str, bool] = field(default_factory=dict)
+
+    @property
+    def answer_text(self) -> str:
+        return f"{self.entry.answer} {self.entry.source or ''}"
+
+
+@dataclass
+class KBIndex:
+    """What matching needs to know of a KB, settings apart (see `IndexSettings`)."""
+
+    title: str
+    path: str
+    synonyms: tuple[tuple[str, ...], ...]
+    size: int  # number of entries
+    phrasings_per_entry: float
+    # Informative words of the KB's phrasings found nowhere else in it, and all of them: the
+    # KB's novelty, before the matcher mixes in its prior.
+    novel_words: int
+    phrasing_words: int
+    idf: Mapping[str, float]  # term -> inverse document frequency over entries
+    surfaces: Mapping[str, str]  # KB word as written -> its term, for typos and compounds
+    # Two adjacent KB words, joined ("wi fi" -> "wifi"): for questions that write them as one
+    joined_pairs: Mapping[str, tuple[Token, Token]]
+    postings: Mapping[str, Sequence[int]]  # term -> the entries that use it
+    entries: Sequence[IndexedEntry]
+    fuzzy_choices: list[str]  # KB words long enough to be matched as typos
+
+    @property
+    def kb_entries(self) -> tuple[Entry, ...]:
+        return tuple(ie.entry for ie in self.entries)
+
+
+@dataclass(frozen=True)
+class IndexSettings:
+    """The matcher settings that shape an index; a stored index is keyed by them."""
+
+    stopword_weight: float
+    fuzzy_min_length: int
+
+
+def stopword_weight(base: float, k: float) -> float:
+    """Function words weigh more where entries have few phrasings: with one question per FAQ
+    its form is much of what tells it from its neighbours; with many alternates per entry the
+    forms vary and say little. base + (1 - base) / k^2, k phrasings per entry."""
+    return base + (1 - base) / k**2
+
+
+def build_index(
+    kb: KnowledgeBase,
+    settings: IndexSettings,
+    progress: Callable[[int, int], None] | None = None,
+) -> KBIndex:
+    """Tokenize every entry of `kb` and work out the tables matching reads."""
+    analyzer = Analyzer(kb.synonyms)
+    tokenized: list[tuple[list[list[Token]], list[Token]]] = []
+    for done, entry in enumerate(kb.entries, 1):
+        tokenized.append(
+            (
+                [analyzer.tokens(p) for p in entry.phrasings],
+                analyzer.tokens(f"{entry.answer} {entry.source or ''}"),
+            )
+        )
+        if progress is not None and done % 1000 == 0:
+            progress(done, len(kb.entries))
+    k = sum(len(e.phrasings) for e in kb.entries) / max(len(kb.entries), 1)
+    df: dict[str, int] = {}
+    surfaces: dict[str, str] = {}
+    for phrasings, answer_tokens in tokenized:
+        every = [t for toks in phrasings for t in toks] + answer_tokens
+        for term in {t.term for t in every}:
+            df[term] = df.get(term, 0) + 1
+        for tok in every:
+            surfaces.setdefault(tok.surface, tok.term)
+    n = len(kb.entries)
+    idf = {term: math.log((n + 1) / (d + 0.5)) for term, d in df.items()}
+    joined_pairs: dict[str, tuple[Token, Token]] = {}
+    for phrasings, answer_tokens in tokenized:
+        for toks in [*phrasings, answer_tokens]:
+            for a, b in itertools.pairwise(toks):
+                joined_pairs.setdefault(a.surface + b.surface, (a, b))
+    function_weight = stopword_weight(settings.stopword_weight, k) if k else 1.0
+
+    def weight(tok: Token) -> float:
+        return idf[tok.term] * (function_weight if tok.stop else 1.0)
+
+    entries = [
+        IndexedEntry(
+            entry=entry,
+            phrasings=[
+                Phrasing(text, {t.term: weight(t) for t in toks})
+                for text, toks in zip(entry.phrasings, phrasings, strict=True)
+            ],
+            asked={t.term for toks in phrasings for t in toks},
+            told={t.term for t in answer_tokens},
+        )
+        for entry, (phrasings, answer_tokens) in zip(kb.entries, tokenized, strict=True)
+    ]
+    postings: dict[str, list[int]] = {}
+    for i, ie in enumerate(entries):
+        for term in ie.asked | ie.told:
+            postings.setdefault(term, []).append(i)
+    novel, total = _novelty_counts(tokenized)
+    return KBIndex(
+        title=kb.title,
+        path=kb.path,
+        synonyms=kb.synonyms,
+        size=n,
+        phrasings_per_entry=k,
+        novel_words=novel,
+        phrasing_words=total,
+        idf=idf,
+        surfaces=surfaces,
+        joined_pairs=joined_pairs,
+        postings=postings,
+        entries=entries,
+        fuzzy_choices=[s for s in surfaces if len(s) >= settings.fuzzy_min_length],
+    )
+
+
+def _novelty_counts(tokenized: list[tuple[list[list[Token]], list[Token]]]) -> tuple[int, int]:
+    """How many of the informative words of the KB's phrasings occur nowhere else in it, and
+    how many there are: their ratio is the KB's novelty, before the prior is mixed in."""
+    counts: dict[str, int] = {}
+    phrasing_terms = []
+    for phrasings, answer_tokens in tokenized:
+        for toks in phrasings:
+            terms = {t.term for t in toks if not t.stop}
+            phrasing_terms.append(terms)
+            for term in terms:
+                counts[term] = counts.get(term, 0) + 1
+        for term in {t.term for t in answer_tokens if not t.stop}:
+            counts[term] = counts.get(term, 0) + 1
+    total = sum(len(terms) for terms in phrasing_terms)
+    once = sum(counts[t] == 1 for terms in phrasing_terms for t in terms)
+    return once, total
