@@ -61,6 +61,12 @@ FormatOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache", help="Build the KB's index for this run only: neither read nor write it."
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -138,6 +144,23 @@ def _load(kb: Path | None):  # -> KnowledgeBase
     return load_kb(kb if kb is not None else default_kb_path())
 
 
+def _matcher(kb: Path | None, settings, use_cache: bool):  # -> Matcher
+    """A matcher for the KB, its index read from the cache when one is there (see
+    index_cache): a cached run parses no YAML."""
+    from faqbot.index_cache import load_index
+    from faqbot.kb_loader import default_kb_path, load_kb
+    from faqbot.matcher import Matcher
+
+    index = load_index(
+        kb if kb is not None else default_kb_path(),
+        settings.index_settings(),
+        load_kb,
+        _say,
+        use_cache=use_cache,
+    )
+    return Matcher(index, settings)
+
+
 def _console():  # -> rich Console
     from faqbot.rich_output import make_console
 
@@ -195,6 +218,7 @@ def ask(
             show_default=False,
         ),
     ] = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Answer a question with the best entry, its source sentence and a confidence.
 
@@ -208,13 +232,12 @@ def ask(
     answer, or an empty line when there is no confident answer. --json writes one JSON object
     per question. Exit 1 when any question had no confident answer.
     """
-    from faqbot.matcher import Matcher, Settings
+    from faqbot.matcher import Settings
 
     with _reported():
         mode = choose_mode(fmt, json_, sys.stdout.isatty())
-        knowledge = _load(kb)
         settings = Settings() if threshold is None else Settings(threshold=threshold)
-        matcher = Matcher(knowledge, settings)
+        matcher = _matcher(kb, settings, use_cache=not no_cache)
         write = _result_writer(mode, top, explain)
         unanswered = False
         for q in _questions(question, sys.stdin):
@@ -354,6 +377,7 @@ def test_questions(
         float,
         typer.Option("--min-accuracy", min=0, max=1, help="Exit 1 when accuracy is under this."),
     ] = 0.0,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Check a knowledge base against labeled questions: accuracy, wrong answers, every miss.
 
@@ -367,13 +391,12 @@ def test_questions(
     score.py. Exit 1 when accuracy is under --min-accuracy.
     """
     from faqbot import evaluate, output
-    from faqbot.matcher import Matcher
+    from faqbot.matcher import Settings
 
     with _reported():
         mode = choose_mode(fmt, json_, sys.stdout.isatty())
-        knowledge = _load(kb)
         rows = evaluate.load_questions(questions)
-        outcomes = evaluate.run(Matcher(knowledge), rows)
+        outcomes = evaluate.run(_matcher(kb, Settings(), use_cache=not no_cache), rows)
         figures = evaluate.summary(outcomes)
         misses = [evaluate.miss_record(o) for o in outcomes if not o.right]
         if mode is OutputMode.JSON:
@@ -386,6 +409,34 @@ def test_questions(
             print_test_report(_console(), figures, misses)
     failed = figures["accuracy"] < min_accuracy
     raise typer.Exit(ExitCode.NO_ANSWER if failed else ExitCode.OK)
+
+
+@app.command(epilog=EXIT_CODES_HELP)
+def index(kb: KbOption = None) -> None:
+    """Build the knowledge base's index now, so that the next run starts at once.
+
+    \b
+    Examples:
+      faqbot index --kb help-centre.yaml
+
+    faqbot builds the index on first use anyway and keeps it in the user's cache directory
+    ($XDG_CACHE_HOME/faqbot, else ~/.cache/faqbot), under a name made from the KB's content:
+    editing the KB makes a new one. This command rebuilds it and prints where it is.
+    """
+    from faqbot.index_cache import index_path, load_index
+    from faqbot.kb_loader import default_kb_path, load_kb, read_kb_bytes
+    from faqbot.matcher import Settings
+
+    with _reported():
+        path = kb if kb is not None else default_kb_path()
+        shaping = Settings().index_settings()
+        built = load_index(path, shaping, load_kb, _say, rebuild=True)
+        stored = index_path(read_kb_bytes(path), shaping)
+        where = (
+            str(stored) if stored.exists() else "not stored: the cache directory is not writable"
+        )
+        sys.stdout.write(f"{built.size} entries indexed: {where}\n")
+    raise typer.Exit(ExitCode.OK)
 
 
 def main() -> None:

@@ -61,6 +61,14 @@ def load_kb(path: str | os.PathLike[str]) -> KnowledgeBase:
     return _Validator(shown, Path(path)).knowledge_base(root)
 
 
+def read_kb_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The KB file's bytes, as `load_kb` reads them (the index cache is keyed by them)."""
+    try:
+        return read_bytes(Path(path), "knowledge base", MAX_KB_BYTES)
+    except UnreadableFile as exc:
+        raise KnowledgeBaseError([Problem(str(path), 0, 0, str(exc))]) from None
+
+
 def _read_text(path: Path, shown: str, cap: int, what: str) -> str:
     def fail(message: str, line: int = 0, column: int = 0) -> KnowledgeBaseError:
         return KnowledgeBaseError([Problem(shown, line, column, message)])
@@ -150,6 +158,7 @@ class _Validator:
         self.path = path
         self.problems: list[Problem] = []
         self.id_nodes: list[tuple[str, object]] = []  # every entry id with its node, in order
+        self.article_path: str | None = None  # the article the KB quotes, once read
 
     def problem(self, node, message: str) -> None:  # type: ignore[no-untyped-def]
         mark = node.start_mark
@@ -181,6 +190,7 @@ class _Validator:
             path=self.shown,
             entries=tuple(entries),
             synonyms=synonyms,
+            article_path=self.article_path,
         )
 
     # -- structure -------------------------------------------------------------------------
@@ -310,6 +320,7 @@ class _Validator:
                 f"source article {exc.problems[0].path}: {exc.problems[0].message}",
             )
             return None
+        self.article_path = str(article_path)
         return " ".join(sanitize(text).split())
 
     def check_quote(self, node, source: str, article: str) -> None:  # type: ignore[no-untyped-def]

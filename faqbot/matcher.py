@@ -95,6 +95,10 @@ class Settings:
     novelty_prior_words: float = 20.0
     prior_novelty: float = 0.1
 
+    def index_settings(self) -> IndexSettings:
+        """The settings that shape a KB's index (a stored index is keyed by them)."""
+        return IndexSettings(self.stopword_weight, self.fuzzy_min_length)
+
 
 @dataclass(frozen=True)
 class WordMatch:
@@ -173,7 +177,7 @@ class Matcher:
     def __init__(self, kb: KnowledgeBase | KBIndex, settings: Settings | None = None) -> None:
         """A matcher for a knowledge base, or for its index already built (or stored)."""
         self.settings = settings or Settings()
-        index = kb if isinstance(kb, KBIndex) else build_index(kb, self.index_settings())
+        index = kb if isinstance(kb, KBIndex) else build_index(kb, self.settings.index_settings())
         self.index = index
         self.analyzer = Analyzer(index.synonyms)
         self.phrasings_per_entry = k = index.phrasings_per_entry
@@ -206,10 +210,6 @@ class Matcher:
             if self.settings.threshold is not None
             else self.derived_threshold()
         )
-
-    def index_settings(self) -> IndexSettings:
-        """The settings that shape a KB's index (a stored index is keyed by them)."""
-        return IndexSettings(self.settings.stopword_weight, self.settings.fuzzy_min_length)
 
     def derived_threshold(self) -> float:
         """The confidence a right answer can be expected to reach in this KB: `base_threshold`

@@ -26,6 +26,7 @@ class KnowledgeBase:
     path: str
     entries: tuple[Entry, ...]
     synonyms: tuple[tuple[str, ...], ...] = ()
+    article_path: str | None = None  # the article the entries quote, if the KB names one
     by_id: dict[str, Entry] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

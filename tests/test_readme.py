@@ -19,7 +19,7 @@ def test_ci_runs_the_readmes_test_command():
     assert command in ci.splitlines()
 
 
-@pytest.mark.parametrize("command", ["ask", "list", "show", "test"])
+@pytest.mark.parametrize("command", ["ask", "list", "show", "test", "index"])
 def test_readme_documents_every_option(runner, command):
     help_text = runner.invoke(app, [command, "--help"]).stdout
     options = set(re.findall(r"(--[a-z][a-z-]+)", help_text)) - {"--help"}

@@ -1,0 +1,108 @@
+"""Where a KB's index is kept between runs, and when it can be trusted.
+
+An index is built on first use and kept in the user's cache directory ($XDG_CACHE_HOME/faqbot,
+else ~/.cache/faqbot), named by a hash of what shapes it: the KB file's bytes, faqbot's
+version, the index format and the settings that shape it. A KB that changes gets a new name,
+so a stale index is never read; the article a KB quotes is checked by its hash on every read.
+A truncated or corrupt file is rebuilt with a one-line warning; a cache directory that cannot
+be created or written is no error: the index is then built in memory for the run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import asdict
+from pathlib import Path
+
+from faqbot import __version__, index_store
+from faqbot.kb_index import IndexSettings, KBIndex, build_index
+from faqbot.model import KnowledgeBase
+
+# A KB this large is worth a progress bar while its index is built (on a terminal).
+PROGRESS_MIN_ENTRIES = 5000
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or ""
+    root = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
+    return root / "faqbot"
+
+
+def index_path(kb_bytes: bytes, settings: IndexSettings) -> Path:
+    key = hashlib.sha256()
+    for part in (__version__, str(index_store.FORMAT), repr(sorted(asdict(settings).items()))):
+        key.update(part.encode() + b"\0")
+    key.update(kb_bytes)
+    return cache_dir() / f"{key.hexdigest()[:32]}.sqlite"
+
+
+def load_index(
+    kb_path: Path,
+    settings: IndexSettings,
+    load_kb: Callable[[Path], KnowledgeBase],
+    warn: Callable[[str], None],
+    use_cache: bool = True,
+    rebuild: bool = False,
+) -> KBIndex:
+    """The index of the KB at `kb_path`: from the cache when a valid one is there, else
+    built (with `load_kb`, which validates the KB) and, when `use_cache`, stored."""
+    if not use_cache:
+        return _build(load_kb(kb_path), settings)
+    from faqbot.kb_loader import read_kb_bytes
+
+    path = index_path(read_kb_bytes(kb_path), settings)
+    if path.exists() and not rebuild:
+        try:
+            index, meta = index_store.read(path)
+            if _article_unchanged(meta):
+                return index
+        except index_store.StoreError as exc:
+            warn(f"faqbot: warning: the cached index {path} is unusable ({exc}); rebuilding it")
+    kb = load_kb(kb_path)
+    index = _build(kb, settings)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        index_store.write(index, path, {"article": _article_record(kb)})
+    except OSError:
+        pass  # no cache directory, or a read-only one: the index lives for this run only
+    return index
+
+
+def _build(kb: KnowledgeBase, settings: IndexSettings) -> KBIndex:
+    if len(kb.entries) < PROGRESS_MIN_ENTRIES or not sys.stderr.isatty():
+        return build_index(kb, settings)
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=_stderr_console()) as bar:
+        task = bar.add_task(f"indexing {len(kb.entries):,} entries", total=len(kb.entries))
+        return build_index(kb, settings, lambda done, _: bar.update(task, completed=done))
+
+
+def _stderr_console():  # -> rich Console
+    from rich.console import Console
+
+    return Console(file=sys.stderr)
+
+
+def _article_record(kb: KnowledgeBase) -> list[str] | None:
+    if kb.article_path is None:
+        return None
+    return [kb.article_path, _sha256(Path(kb.article_path))]
+
+
+def _article_unchanged(meta: dict) -> bool:
+    record = meta.get("article")
+    if record is None:
+        return True
+    path, digest = record
+    return _sha256(Path(path)) == digest
+
+
+def _sha256(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""

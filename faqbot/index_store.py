@@ -1,0 +1,225 @@
+"""A KB index kept in a SQLite file, read back lazily: a run asks only for what it needs.
+
+SQLite, not pickle: a cache file must never be able to run code, and SQLite reads one row
+(a term's postings, one entry) without loading the rest. A run that answers a question from a
+stored index reads a few hundred rows, whatever the size of the KB, and never parses YAML.
+
+Files are written whole to a temporary name and renamed into place, so a reader sees the old
+file or the new one, never half of one; two processes writing the same index both write whole
+files and the last rename wins.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import tempfile
+from array import array
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from faqbot.analysis import Token
+from faqbot.kb_index import IndexedEntry, KBIndex, Phrasing
+from faqbot.model import Entry
+
+FORMAT = 1  # bump when the layout or the meaning of a table changes
+
+V = TypeVar("V")
+
+
+class StoreError(Exception):
+    """The file is not a readable index of this format (missing, truncated, corrupt, old)."""
+
+
+def write(index: KBIndex, path: Path, meta: dict[str, Any]) -> None:
+    """Write `index` to `path` atomically, with `meta` (JSON values) beside it."""
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        db = sqlite3.connect(tmp)
+        try:
+            _fill(db, index, meta)
+            db.commit()
+        finally:
+            db.close()
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _fill(db: sqlite3.Connection, index: KBIndex, meta: dict[str, Any]) -> None:
+    db.executescript(
+        """
+        PRAGMA journal_mode = OFF;
+        PRAGMA synchronous = OFF;
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE entries (i INTEGER PRIMARY KEY, data TEXT NOT NULL);
+        CREATE TABLE terms (term TEXT PRIMARY KEY, idf REAL NOT NULL, postings BLOB NOT NULL);
+        CREATE TABLE surfaces (surface TEXT PRIMARY KEY, term TEXT NOT NULL);
+        CREATE TABLE pairs (joined TEXT PRIMARY KEY, data TEXT NOT NULL);
+        """
+    )
+    fields = {
+        "format": FORMAT,
+        "title": index.title,
+        "path": index.path,
+        "synonyms": index.synonyms,
+        "size": index.size,
+        "phrasings_per_entry": index.phrasings_per_entry,
+        "novel_words": index.novel_words,
+        "phrasing_words": index.phrasing_words,
+        "fuzzy_choices": index.fuzzy_choices,
+        **meta,
+    }
+    db.executemany(
+        "INSERT INTO meta VALUES (?, ?)", [(k, json.dumps(v)) for k, v in fields.items()]
+    )
+    db.executemany(
+        "INSERT INTO entries VALUES (?, ?)",
+        ((i, json.dumps(_entry_record(ie))) for i, ie in enumerate(index.entries)),
+    )
+    db.executemany(
+        "INSERT INTO terms VALUES (?, ?, ?)",
+        (
+            (term, idf, array("i", index.postings.get(term, ())).tobytes())
+            for term, idf in index.idf.items()
+        ),
+    )
+    db.executemany("INSERT INTO surfaces VALUES (?, ?)", index.surfaces.items())
+    db.executemany(
+        "INSERT INTO pairs VALUES (?, ?)",
+        (
+            (j, json.dumps([_token_record(a), _token_record(b)]))
+            for j, (a, b) in index.joined_pairs.items()
+        ),
+    )
+
+
+def read(path: Path) -> tuple[KBIndex, dict[str, Any]]:
+    """The index stored at `path`, read lazily, and its meta; StoreError if unusable."""
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        meta = {k: json.loads(v) for k, v in db.execute("SELECT key, value FROM meta")}
+        if meta.get("format") != FORMAT:
+            raise StoreError(f"index format {meta.get('format')!r}, not {FORMAT}")
+        (count,) = db.execute("SELECT count(*) FROM entries").fetchone()
+        if count != meta["size"]:
+            raise StoreError(f"{count} entries stored, {meta['size']} expected")
+        index = KBIndex(
+            title=meta["title"],
+            path=meta["path"],
+            synonyms=tuple(tuple(g) for g in meta["synonyms"]),
+            size=meta["size"],
+            phrasings_per_entry=meta["phrasings_per_entry"],
+            novel_words=meta["novel_words"],
+            phrasing_words=meta["phrasing_words"],
+            idf=_Table(db, "SELECT idf FROM terms WHERE term = ?", float),
+            surfaces=_Table(db, "SELECT term FROM surfaces WHERE surface = ?", str),
+            joined_pairs=_Table(db, "SELECT data FROM pairs WHERE joined = ?", _pair),
+            postings=_Table(db, "SELECT postings FROM terms WHERE term = ?", _postings),
+            entries=_Entries(db, meta["size"]),
+            fuzzy_choices=meta["fuzzy_choices"],
+        )
+    except (sqlite3.Error, KeyError, TypeError, ValueError) as exc:
+        raise StoreError(str(exc)) from None
+    return index, meta
+
+
+class _Table(Mapping[str, V]):
+    """One column of a table as a read-only mapping, each key looked up once."""
+
+    def __init__(self, db: sqlite3.Connection, query: str, decode: Any) -> None:
+        self._db, self._query, self._decode = db, query, decode
+        self._seen: dict[str, V | None] = {}
+
+    def _lookup(self, key: str) -> V | None:
+        if key not in self._seen:
+            row = self._db.execute(self._query, (key,)).fetchone()
+            self._seen[key] = None if row is None else self._decode(row[0])
+        return self._seen[key]
+
+    def __getitem__(self, key: str) -> V:
+        value = self._lookup(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._lookup(key) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        raise TypeError("a stored table is looked up by key, not walked")
+
+    def __len__(self) -> int:
+        raise TypeError("a stored table is looked up by key, not counted")
+
+
+class _Entries(Sequence[IndexedEntry]):
+    """The stored entries, each decoded on first use."""
+
+    def __init__(self, db: sqlite3.Connection, size: int) -> None:
+        self._db, self._size = db, size
+        self._seen: dict[int, IndexedEntry] = {}
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def,override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(self._size))]
+        if not 0 <= i < self._size:
+            raise IndexError(i)
+        entry = self._seen.get(i)
+        if entry is None:
+            (data,) = self._db.execute("SELECT data FROM entries WHERE i = ?", (i,)).fetchone()
+            entry = self._seen[i] = _indexed_entry(json.loads(data))
+        return entry
+
+
+def _entry_record(ie: IndexedEntry) -> dict[str, Any]:
+    e = ie.entry
+    return {
+        "id": e.id,
+        "kind": e.kind,
+        "question": e.question,
+        "answer": e.answer,
+        "source": e.source,
+        "phrasings": [[p.text, p.terms] for p in ie.phrasings],
+        "asked": sorted(ie.asked),
+        "told": sorted(ie.told),
+    }
+
+
+def _indexed_entry(r: dict[str, Any]) -> IndexedEntry:
+    entry = Entry(
+        id=r["id"],
+        kind=r["kind"],
+        question=r["question"],
+        answer=r["answer"],
+        source=r["source"],
+        phrasings=tuple(text for text, _ in r["phrasings"]),
+    )
+    return IndexedEntry(
+        entry=entry,
+        phrasings=[Phrasing(text, terms) for text, terms in r["phrasings"]],
+        asked=set(r["asked"]),
+        told=set(r["told"]),
+    )
+
+
+def _token_record(t: Token) -> list[Any]:
+    return [t.term, t.surface, t.stop]
+
+
+def _pair(data: str) -> tuple[Token, Token]:
+    a, b = json.loads(data)
+    return Token(*a), Token(*b)
+
+
+def _postings(blob: bytes) -> array:
+    return array("i", blob)

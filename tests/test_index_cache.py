@@ -1,0 +1,179 @@
+"""The KB index: built once, kept in the cache, read back lazily, rebuilt when it cannot be
+trusted, and never a reason for a run to fail."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from faqbot import index_cache, index_store
+from faqbot.kb_loader import load_kb, read_kb_bytes
+from faqbot.matcher import Matcher, Settings
+from tests.conftest import PACKAGED_KB, SMALL_KB
+
+SHAPING = Settings().index_settings()
+QUESTIONS = [
+    "Has Kim been to Russia before?",
+    "How far is Vladivostok from the border?",
+    "wifi password",
+    "What is the capital of Germany?",
+    "what did kim and trump talk about",
+    "Is this Kim Jong Un's frist visit to Russia?",  # a typo: the fuzzy path reads the store
+]
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch) -> Path:
+    root = tmp_path / "cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(root))
+    return root / "faqbot"
+
+
+def index_of(path: Path, **kwargs):  # -> KBIndex
+    warnings: list[str] = []
+    index = index_cache.load_index(path, SHAPING, load_kb, warnings.append, **kwargs)
+    return index, warnings
+
+
+def stored_file(kb_path: Path) -> Path:
+    return index_cache.index_path(read_kb_bytes(kb_path), SHAPING)
+
+
+def outcome(matcher: Matcher, question: str):  # -> comparable summary of a Result
+    result = matcher.match(question, top=5)
+    return (
+        result.answer.entry.id if result.answer else None,
+        result.reason,
+        [(c.entry.id, c.confidence, c.words) for c in result.candidates],
+        [c.entry.id for c in result.suggestions],
+    )
+
+
+def test_a_stored_index_matches_exactly_as_a_built_one(cache):
+    built = Matcher(load_kb(PACKAGED_KB))
+    index_of(PACKAGED_KB)  # builds and stores
+    stored, warnings = index_of(PACKAGED_KB)
+    assert warnings == [] and isinstance(stored.entries, index_store._Entries)
+    from_store = Matcher(stored)
+    for entry in built.index.kb_entries:
+        for question in entry.phrasings:
+            assert outcome(from_store, question) == outcome(built, question), question
+    for question in QUESTIONS:
+        assert outcome(from_store, question) == outcome(built, question), question
+
+
+def test_the_index_is_a_sqlite_file_in_the_cache_directory(cache):
+    index_of(PACKAGED_KB)
+    path = stored_file(PACKAGED_KB)
+    assert path.parent == cache
+    assert path.read_bytes()[:16] == b"SQLite format 3\x00"  # data, never pickle
+
+
+def test_editing_the_kb_makes_a_new_index(cache, write_kb):
+    kb = write_kb(SMALL_KB)
+    first, _ = index_of(kb)
+    old = stored_file(kb)
+    kb.write_text(kb.read_text().replace("On the mat.", "On the sofa."), encoding="utf-8")
+    second, _ = index_of(kb)
+    assert stored_file(kb) != old
+    assert "sofa" in Matcher(second).match("Where did the cat sit?").answer.entry.answer
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "empty"])
+def test_a_damaged_index_is_rebuilt_with_one_warning(cache, damage):
+    index_of(PACKAGED_KB)
+    path = stored_file(PACKAGED_KB)
+    data = path.read_bytes()
+    path.write_bytes(
+        {"truncate": data[: len(data) // 3], "garbage": b"x" * 5000, "empty": b""}[damage]
+    )
+    index, warnings = index_of(PACKAGED_KB)
+    assert len(warnings) == 1 and "rebuilding" in warnings[0] and "\n" not in warnings[0]
+    assert Matcher(index).match(QUESTIONS[0]).answered
+    again, warnings = index_of(PACKAGED_KB)  # the rebuilt file is whole again
+    assert warnings == [] and again.size == index.size
+
+
+def test_an_unwritable_cache_still_answers(tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("a file where the cache directory should be")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    index, warnings = index_of(PACKAGED_KB)
+    assert warnings == [] and Matcher(index).match(QUESTIONS[0]).answered
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only directories")
+def test_a_read_only_cache_still_answers(cache):
+    cache.mkdir(parents=True)
+    cache.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        index, warnings = index_of(PACKAGED_KB)
+        assert warnings == [] and Matcher(index).match(QUESTIONS[0]).answered
+    finally:
+        cache.chmod(stat.S_IRWXU)
+
+
+def test_no_cache_neither_reads_nor_writes(cache):
+    index, _ = index_of(PACKAGED_KB, use_cache=False)
+    assert Matcher(index).match(QUESTIONS[0]).answered
+    assert not cache.exists()
+
+
+def test_a_changed_article_is_validated_again(cache, write_kb):
+    kb = write_kb(SMALL_KB)
+    index_of(kb)
+    (kb.parent / "article.txt").write_text("Nothing about cats here.", encoding="utf-8")
+    from faqbot.errors import KnowledgeBaseError
+
+    with pytest.raises(KnowledgeBaseError):
+        index_of(kb)
+
+
+def test_two_processes_building_one_index_at_once_leave_a_whole_index(cache, tmp_path):
+    kb = tmp_path / "big.yaml"
+    kb.write_text(
+        "faqs:\n"
+        + "".join(
+            f"  - id: e{i}\n    question: How do I use feature {i} of the tool?\n"
+            f"    answer: Open menu {i} and pick option {i * 7}.\n"
+            for i in range(3000)
+        ),
+        encoding="utf-8",
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache.parent)}
+    cmd = [sys.executable, "-m", "faqbot", "index", "--kb", str(kb)]
+    procs = [
+        subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for _ in range(2)
+    ]
+    for p in procs:
+        out, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err
+    assert [f.suffix for f in cache.iterdir()] == [".sqlite"]  # no temporary file left
+    index, warnings = index_of(kb)
+    assert warnings == [] and index.size == 3000
+    assert Matcher(index).match("how do I use feature 1234").answer.entry.id == "e1234"
+
+
+def test_a_cached_run_parses_no_yaml(cache):
+    probe = (
+        "import sys\n"
+        "from faqbot.cli import app\n"
+        "for _ in range(2):\n"
+        "    try:\n"
+        "        app(['ask', '--json', 'Has Kim been to Russia before?'], prog_name='faqbot')\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "    if _ == 0:\n"
+        "        for m in [m for m in sys.modules if m == 'yaml' or m.startswith('yaml.')]:\n"
+        "            del sys.modules[m]\n"
+        "print('yaml' in sys.modules, file=sys.stderr)\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache.parent)}
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
+    assert result.stderr.strip().splitlines()[-1] == "False"
