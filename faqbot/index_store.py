@@ -25,7 +25,7 @@ from faqbot.analysis import Token
 from faqbot.kb_index import IndexedEntry, KBIndex, Phrasing
 from faqbot.model import Entry
 
-FORMAT = 1  # bump when the layout or the meaning of a table changes
+FORMAT = 2  # bump when the layout or the meaning of a table changes
 
 V = TypeVar("V")
 
@@ -62,6 +62,7 @@ def _fill(db: sqlite3.Connection, index: KBIndex, meta: dict[str, Any]) -> None:
         CREATE TABLE terms (term TEXT PRIMARY KEY, idf REAL NOT NULL, postings BLOB NOT NULL);
         CREATE TABLE surfaces (surface TEXT PRIMARY KEY, term TEXT NOT NULL);
         CREATE TABLE pairs (joined TEXT PRIMARY KEY, data TEXT NOT NULL);
+        CREATE TABLE arrays (name TEXT PRIMARY KEY, data BLOB NOT NULL);
         """
     )
     fields = {
@@ -89,6 +90,9 @@ def _fill(db: sqlite3.Connection, index: KBIndex, meta: dict[str, Any]) -> None:
             (term, idf, array("i", index.postings.get(term, ())).tobytes())
             for term, idf in index.idf.items()
         ),
+    )
+    db.execute(
+        "INSERT INTO arrays VALUES (?, ?)", ("shortest", array("d", index.shortest).tobytes())
     )
     db.executemany("INSERT INTO surfaces VALUES (?, ?)", index.surfaces.items())
     db.executemany(
@@ -123,6 +127,7 @@ def read(path: Path) -> tuple[KBIndex, dict[str, Any]]:
             joined_pairs=_Table(db, "SELECT data FROM pairs WHERE joined = ?", _pair),
             postings=_Table(db, "SELECT postings FROM terms WHERE term = ?", _postings),
             entries=_Entries(db, meta["size"]),
+            shortest=_array(db, "shortest", "d"),
             fuzzy_choices=meta["fuzzy_choices"],
         )
     except (sqlite3.Error, KeyError, TypeError, ValueError) as exc:
@@ -219,6 +224,11 @@ def _token_record(t: Token) -> list[Any]:
 def _pair(data: str) -> tuple[Token, Token]:
     a, b = json.loads(data)
     return Token(*a), Token(*b)
+
+
+def _array(db: sqlite3.Connection, name: str, typecode: str) -> array:
+    (data,) = db.execute("SELECT data FROM arrays WHERE name = ?", (name,)).fetchone()
+    return array(typecode, data)
 
 
 def _postings(blob: bytes) -> array:

@@ -63,8 +63,11 @@ class KBIndex:
     surfaces: Mapping[str, str]  # KB word as written -> its term, for typos and compounds
     # Two adjacent KB words, joined ("wi fi" -> "wifi"): for questions that write them as one
     joined_pairs: Mapping[str, tuple[Token, Token]]
-    postings: Mapping[str, Sequence[int]]  # term -> the entries that use it
+    # term -> the entries that use it: i + 1 where a phrasing of entry i uses it, -(i + 1)
+    # where only its answer or source does
+    postings: Mapping[str, Sequence[int]]
     entries: Sequence[IndexedEntry]
+    shortest: Sequence[float]  # per entry: the total weight of its lightest phrasing
     fuzzy_choices: list[str]  # KB words long enough to be matched as typos
 
     @property
@@ -139,8 +142,10 @@ def build_index(
     ]
     postings: dict[str, list[int]] = {}
     for i, ie in enumerate(entries):
-        for term in ie.asked | ie.told:
-            postings.setdefault(term, []).append(i)
+        for term in ie.asked:
+            postings.setdefault(term, []).append(i + 1)
+        for term in ie.told - ie.asked:
+            postings.setdefault(term, []).append(-(i + 1))
     novel, total = _novelty_counts(tokenized)
     return KBIndex(
         title=kb.title,
@@ -155,6 +160,7 @@ def build_index(
         joined_pairs=joined_pairs,
         postings=postings,
         entries=entries,
+        shortest=[min((p.total for p in ie.phrasings), default=1.0) for ie in entries],
         fuzzy_choices=[s for s in surfaces if len(s) >= settings.fuzzy_min_length],
     )
 

@@ -187,6 +187,7 @@ class Matcher:
         self._surfaces = index.surfaces
         self._joined_pairs = index.joined_pairs
         self._postings = index.postings
+        self._shortest = index.shortest
         self._indexed = index.entries
         self._fuzzy_choices = index.fuzzy_choices
         prior = self.settings.novelty_prior_words
@@ -382,16 +383,46 @@ class Matcher:
         most. An entry that shares only function words with the question ("Is there a ...?")
         says nothing about what it asks, and is no answer however many it shares. The cost
         follows the question's words, not the size of the KB."""
-        bound: dict[int, float] = {}
-        for tok, exp, w in zip(question.tokens, question.expansions, question.weights, strict=True):
-            if tok.stop:
-                continue
-            for term, strength in exp.items():
-                for i in self._postings.get(term, ()):
-                    bound[i] = bound.get(i, 0.0) + w * strength
-        if len(bound) <= self.settings.max_candidates:
-            return list(bound)
-        return heapq.nlargest(self.settings.max_candidates, bound, key=bound.__getitem__)
+        terms = sorted(
+            (
+                (self._postings.get(term, ()), w * strength)
+                for tok, exp, w in zip(
+                    question.tokens, question.expansions, question.weights, strict=True
+                )
+                if not tok.stop
+                for term, strength in exp.items()
+            ),
+            key=lambda pw: len(pw[0]),
+        )
+        # Rarest words first. Once there are candidates enough, a word that many entries use
+        # (in a large KB: thousands) only adds to the candidates found, rather than making
+        # thousands more.
+        enough = 4 * self.settings.max_candidates
+        shared: dict[int, float] = {}  # entry -> weight of question words it explains
+        asked: dict[int, float] = {}  # ... that one of its phrasings says
+        for postings, gain in terms:
+            if len(shared) >= enough and len(postings) > enough:
+                members = set(postings)
+                hits = [
+                    (i, i + 1 in members) for i in shared if i + 1 in members or -(i + 1) in members
+                ]
+            else:
+                hits = [(p - 1, True) if p > 0 else (-p - 1, False) for p in postings]
+            for i, in_phrasing in hits:
+                shared[i] = shared.get(i, 0.0) + gain
+                if in_phrasing:
+                    asked[i] = asked.get(i, 0.0) + gain
+        if len(shared) <= self.settings.max_candidates:
+            return list(shared)
+        # A quick estimate of what scoring will find: coverage, and how much of the entry's
+        # lightest phrasing the question may say (a short phrasing said whole is a close fit).
+        shortest = self._shortest
+
+        def estimate(i: int) -> float:
+            said = asked.get(i, 0.0)
+            return shared[i] + said * min(1.0, said / shortest[i])
+
+        return heapq.nlargest(self.settings.max_candidates, shared, key=estimate)
 
     def _confidence(self, ie: IndexedEntry, question: _Question) -> float:
         """The entry's confidence for the question (0-100): the signals, combined."""

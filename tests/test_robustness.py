@@ -73,7 +73,13 @@ def test_size_cap(tmp_path, monkeypatch):
     monkeypatch.setattr(kb_loader, "MAX_KB_BYTES", 1000)
     path = tmp_path / "kb.yaml"
     path.write_text("title: " + "x" * 2000 + "\n", encoding="utf-8")
-    assert kb_problems(path) == [f"{path}: knowledge base is 2,008 bytes; the limit is 1,000"]
+    assert kb_problems(path) == [
+        f"{path}: knowledge base is 2,008 bytes; the limit is 1,000 "
+        "(set FAQBOT_MAX_KB_MB to a number of megabytes to raise it)"
+    ]
+    # The variable raises it: 0.01 MB is 10,485 bytes.
+    monkeypatch.setenv("FAQBOT_MAX_KB_MB", "0.01")
+    assert "2,008 bytes" not in " ".join(kb_problems(path))
 
 
 @pytest.mark.parametrize("depth", [40, 100_000])
