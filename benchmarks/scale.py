@@ -109,7 +109,7 @@ def main() -> None:
     header = (
         f"{'entries':>8} {'YAML MB':>8} {'build s':>8} {'peak MB':>8} {'cold ask ms':>12}"
         f" {'x pass':>7} {'x packaged':>10} {'q/s':>7} {'ms/q':>6} {'peak MB':>8}"
-        f" {'naive ask ms':>13} {'naive q/s':>10}"
+        f" {'naive ask ms':>13} {'naive q/s*':>10}"
     )
     print(header)
     rows = []
@@ -123,11 +123,15 @@ def main() -> None:
             startup = cold  # the batch run pays start-up once; per-question cost is the rest
             per_q = max(batch_s - startup, 1e-9) / len(questions)
             naive_one, _ = run([sys.executable, "-c", NAIVE, str(kb)], (one + "\n").encode())
-            naive_batch, _ = run([sys.executable, "-c", NAIVE, str(kb)], batch)
+            # The naive scan is slow on a large KB: it answers the first 100 questions.
+            few = questions[:100]
+            naive_batch, _ = run(
+                [sys.executable, "-c", NAIVE, str(kb)], ("\n".join(few) + "\n").encode()
+            )
             row = dict(
                 n=n, mb=kb.stat().st_size / 1e6, build=build, build_mb=build_mb, cold=cold,
                 qps=len(questions) / batch_s, per_q=per_q, batch_mb=batch_mb,
-                naive_cold=naive_one, naive_qps=len(questions) / naive_batch,
+                naive_cold=naive_one, naive_qps=len(few) / max(naive_batch - naive_one, 1e-9),
             )  # fmt: skip
             rows.append(row)
             print(
@@ -139,6 +143,7 @@ def main() -> None:
             )
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    print("* after loading: the naive scan's own start-up and YAML load are not counted")
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         growth = last["per_q"] / first["per_q"]

@@ -111,9 +111,10 @@ def read(path: Path) -> tuple[KBIndex, dict[str, Any]]:
         meta = {k: json.loads(v) for k, v in db.execute("SELECT key, value FROM meta")}
         if meta.get("format") != FORMAT:
             raise StoreError(f"index format {meta.get('format')!r}, not {FORMAT}")
-        (count,) = db.execute("SELECT count(*) FROM entries").fetchone()
-        if count != meta["size"]:
-            raise StoreError(f"{count} entries stored, {meta['size']} expected")
+        # The last entry must be there (a rowid lookup, not a count of every row).
+        (last,) = db.execute("SELECT max(i) FROM entries").fetchone()
+        if (last if last is not None else -1) != meta["size"] - 1:
+            raise StoreError(f"entries up to {last} stored, {meta['size']} expected")
         index = KBIndex(
             title=meta["title"],
             path=meta["path"],
@@ -135,18 +136,30 @@ def read(path: Path) -> tuple[KBIndex, dict[str, Any]]:
     return index, meta
 
 
+# How many decoded rows a table keeps: a long batch of questions must not hold the whole KB.
+KEPT_ROWS = 16384
+
+
+def _keep(seen: dict, key: Any, value: Any) -> None:
+    if len(seen) >= KEPT_ROWS:
+        del seen[next(iter(seen))]  # the oldest
+    seen[key] = value
+
+
 class _Table(Mapping[str, V]):
-    """One column of a table as a read-only mapping, each key looked up once."""
+    """One column of a table as a read-only mapping; recent lookups are kept."""
 
     def __init__(self, db: sqlite3.Connection, query: str, decode: Any) -> None:
         self._db, self._query, self._decode = db, query, decode
         self._seen: dict[str, V | None] = {}
 
     def _lookup(self, key: str) -> V | None:
-        if key not in self._seen:
-            row = self._db.execute(self._query, (key,)).fetchone()
-            self._seen[key] = None if row is None else self._decode(row[0])
-        return self._seen[key]
+        if key in self._seen:
+            return self._seen[key]
+        row = self._db.execute(self._query, (key,)).fetchone()
+        value = None if row is None else self._decode(row[0])
+        _keep(self._seen, key, value)
+        return value
 
     def __getitem__(self, key: str) -> V:
         value = self._lookup(key)
@@ -165,7 +178,7 @@ class _Table(Mapping[str, V]):
 
 
 class _Entries(Sequence[IndexedEntry]):
-    """The stored entries, each decoded on first use."""
+    """The stored entries, each decoded on use; recent ones are kept."""
 
     def __init__(self, db: sqlite3.Connection, size: int) -> None:
         self._db, self._size = db, size
@@ -182,7 +195,8 @@ class _Entries(Sequence[IndexedEntry]):
         entry = self._seen.get(i)
         if entry is None:
             (data,) = self._db.execute("SELECT data FROM entries WHERE i = ?", (i,)).fetchone()
-            entry = self._seen[i] = _indexed_entry(json.loads(data))
+            entry = _indexed_entry(json.loads(data))
+            _keep(self._seen, i, entry)
         return entry
 
 

@@ -403,26 +403,28 @@ class Matcher:
         for postings, gain in terms:
             if len(shared) >= enough and len(postings) > enough:
                 members = set(postings)
-                hits = [
-                    (i, i + 1 in members) for i in shared if i + 1 in members or -(i + 1) in members
-                ]
-            else:
-                hits = [(p - 1, True) if p > 0 else (-p - 1, False) for p in postings]
-            for i, in_phrasing in hits:
-                shared[i] = shared.get(i, 0.0) + gain
-                if in_phrasing:
+                for i in [i for i in shared if i + 1 in members or -(i + 1) in members]:
+                    shared[i] += gain
+                    if i + 1 in members:
+                        asked[i] = asked.get(i, 0.0) + gain
+                continue
+            for p in postings:
+                if p > 0:
+                    i = p - 1
                     asked[i] = asked.get(i, 0.0) + gain
+                else:
+                    i = -p - 1
+                shared[i] = shared.get(i, 0.0) + gain
         if len(shared) <= self.settings.max_candidates:
             return list(shared)
         # A quick estimate of what scoring will find: coverage, and how much of the entry's
         # lightest phrasing the question may say (a short phrasing said whole is a close fit).
         shortest = self._shortest
-
-        def estimate(i: int) -> float:
-            said = asked.get(i, 0.0)
-            return shared[i] + said * min(1.0, said / shortest[i])
-
-        return heapq.nlargest(self.settings.max_candidates, shared, key=estimate)
+        estimate = {
+            i: weight + (said := asked.get(i, 0.0)) * min(1.0, said / shortest[i])
+            for i, weight in shared.items()
+        }
+        return heapq.nlargest(self.settings.max_candidates, estimate, key=estimate.__getitem__)
 
     def _confidence(self, ie: IndexedEntry, question: _Question) -> float:
         """The entry's confidence for the question (0-100): the signals, combined."""
