@@ -53,7 +53,12 @@ def explanation_lines(result: Result) -> list[str]:
             f"#{rank} {c.entry.id} score {c.confidence:g} = {phrasing_points:.1f} from the "
             f"phrasing match ({c.phrasing_weight:g} x {c.phrasing_score:g}: recall {c.recall:g}, "
             f"precision {c.precision:g}) + {coverage_points:.1f} from coverage "
-            f"({1 - c.phrasing_weight:g} x {c.coverage:g})" + _factor_note(c)
+            f"({1 - c.phrasing_weight:g} x {c.coverage:g})"
+            + (
+                ""
+                if c.type_ok
+                else f"; marked down x{c.type_factor:g}: its answer is not of the type asked"
+            )
         )
         lines.append(f"   nearest phrasing: {one_line(c.phrasing)}")
         carried = ", ".join(
@@ -69,10 +74,3 @@ def explanation_lines(result: Result) -> list[str]:
         if missing:
             lines.append(f"   not explained by this entry: {missing}")
     return lines
-
-
-def _factor_note(c: Candidate) -> str:
-    """Why a candidate's score was multiplied down, if it was."""
-    if not c.type_ok:
-        return f"; marked down x{c.type_factor:g}: its answer is not of the type asked"
-    return ""

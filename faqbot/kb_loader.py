@@ -23,6 +23,7 @@ from faqbot.text import fold
 # entries) keeps that under a gigabyte. FAQBOT_MAX_KB_MB raises it for a larger honest KB.
 MAX_KB_BYTES = 64 * 1024 * 1024
 MAX_KB_ENV = "FAQBOT_MAX_KB_MB"
+_KB_CAP_HINT = f" (set {MAX_KB_ENV} to a number of megabytes to raise it)"
 MAX_ARTICLE_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 32  # the schema needs 4 levels; anything deeper is not a knowledge base
 MAX_TEXT_CHARS = 100_000  # one answer or question; longer text is a mistake or an attack
@@ -67,9 +68,9 @@ def load_kb(path: str | os.PathLike[str]) -> KnowledgeBase:
 def read_kb_bytes(path: str | os.PathLike[str]) -> bytes:
     """The KB file's bytes, as `load_kb` reads them (the index cache is keyed by them)."""
     try:
-        return read_bytes(Path(path), "knowledge base", max_kb_bytes())
+        return read_bytes(Path(path), "knowledge base", max_kb_bytes(), _KB_CAP_HINT)
     except UnreadableFile as exc:
-        raise KnowledgeBaseError([Problem(str(path), 0, 0, _with_hint(str(exc)))]) from None
+        raise KnowledgeBaseError([Problem(str(path), 0, 0, str(exc))]) from None
 
 
 def max_kb_bytes() -> int:
@@ -81,20 +82,14 @@ def max_kb_bytes() -> int:
         return MAX_KB_BYTES
 
 
-def _with_hint(message: str) -> str:
-    if "the limit is" in message or "-byte limit" in message:
-        return f"{message} (set {MAX_KB_ENV} to a number of megabytes to raise it)"
-    return message
-
-
 def _read_text(path: Path, shown: str, cap: int, what: str) -> str:
     def fail(message: str, line: int = 0, column: int = 0) -> KnowledgeBaseError:
         return KnowledgeBaseError([Problem(shown, line, column, message)])
 
     try:
-        data = read_bytes(path, what, cap)
+        data = read_bytes(path, what, cap, _KB_CAP_HINT if what == "knowledge base" else "")
     except UnreadableFile as exc:
-        raise fail(_with_hint(str(exc)) if what == "knowledge base" else str(exc)) from None
+        raise fail(str(exc)) from None
     if b"\x00" in data:
         line, column = _position(data, data.index(b"\x00"))
         raise fail(f"{what} contains a NUL byte: not a text file", line, column)

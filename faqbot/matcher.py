@@ -148,7 +148,6 @@ class _Question:
     expansions: list[dict[str, float]]  # per token: the KB terms it may stand for, and how well
     weights: list[float]  # per token
     types: list[QuestionType]  # the answer types it asks for
-    unknown_topic: list[str]  # rare words the KB never uses (see Settings.rare_word_zipf)
     total_weight: float = field(init=False)  # the denominator of recall and coverage
     # (weight, (term, strength) pairs) of the tokens some KB term may explain
     matchable: list[tuple[float, tuple[tuple[str, float], ...]]] = field(init=False)
@@ -323,19 +322,21 @@ class Matcher:
         tokens, unknown_topic, prepared, ranked = self._rank(question)
         # Every retrieved entry is ranked by its confidence alone; the few that are shown
         # (best, runner-up, suggestions, --top) are worked out in full, words and all.
-        shown = ranked[: max(top, MAX_SUGGESTIONS, 1)]
-        candidates = [self._score(self._indexed[i], prepared) for _, _, i in shown]
+        scored = {
+            i: self._score(self._indexed[i], prepared)
+            for _, _, i in ranked[: max(top, MAX_SUGGESTIONS, 1)]
+        }
+        candidates = list(scored.values())
         best = candidates[0] if candidates else None
         runner_up = None
         if best is not None:
+            # The first entry that competes with the best: one that rests on another source.
             rival = next(
                 (i for _, _, i in ranked[1:] if not _agree(best.entry, self._indexed[i].entry)),
                 None,
             )
             if rival is not None:
-                runner_up = next(
-                    (c for c in candidates if c.entry is self._indexed[rival].entry), None
-                ) or self._score(self._indexed[rival], prepared)
+                runner_up = scored.get(rival) or self._score(self._indexed[rival], prepared)
         answer, reason = self._decide(best, runner_up, tokens, unknown_topic)
         # Suggest only entries at least half-way to the threshold: a 5% match helps nobody.
         offered = (
@@ -369,7 +370,7 @@ class Matcher:
             if not self.shows_how_users_ask
             else []
         )
-        prepared = _Question(tokens, expansions, weights, qtypes, unknown_topic)
+        prepared = _Question(tokens, expansions, weights, qtypes)
         ranked = [
             (self._confidence(self._indexed[i], prepared), self._indexed[i].entry.id, i)
             for i in self._retrieve(prepared)
