@@ -13,12 +13,14 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from faqbot.text import words
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    # A named tuple, not a dataclass: a large KB makes millions of these, and a tuple is
+    # several times cheaper to create.
     term: str  # what matching compares: a stem, or "=group" for a synonym group
     surface: str  # the word(s) as written (folded), for fuzzy matching and explanations
     stop: bool = False  # a function word: it tells the form of a question, not its topic
@@ -68,6 +70,7 @@ class Analyzer:
     ):
         self.language = language or english()
         self._stems: dict[str, str] = {}
+        self._known: dict[str, Token] = {}  # word -> its token outside synonyms and cues
         # Each synonym member, as a tuple of stems, maps to its group's term. The longest member
         # wins where members overlap ("north korea" before "north").
         self._synonyms: dict[tuple[str, ...], str] = {}
@@ -78,6 +81,7 @@ class Analyzer:
                 if key:
                     self._synonyms.setdefault(key, term)
         self._longest = max((len(k) for k in self._synonyms), default=1)
+        self._synonym_starts = {k[0] for k in self._synonyms}
         # Question-type cues by their first word, so that one pass over a text finds them all.
         self._cues_by_first: dict[str, list[tuple[QuestionType, tuple[str, ...]]]] = {}
         for qtype in self.language.question_types:
@@ -111,24 +115,35 @@ class Analyzer:
         return _types(self._cue_hits(words(text)))
 
     def _tokens(self, ws: list[str], hits: list[tuple[QuestionType, range]]) -> list[Token]:
-        stems = self._stem_all(ws)
         # Words of a question-type cue ("how long", "how far") say what kind of answer is
         # wanted, not what it is about: they count as function words.
         form = {i for _, span in hits for i in span}
+        known = self._known
+        stopwords = self.language.stopwords
+        starts = self._synonym_starts
         out: list[Token] = []
         i = 0
         while i < len(ws):
-            for length in range(min(self._longest, len(ws) - i), 0, -1):
-                term = self._synonyms.get(tuple(stems[i : i + length]))
-                if term is not None:
-                    in_form = all(j in form for j in range(i, i + length))
-                    out.append(Token(term, " ".join(ws[i : i + length]), in_form))
-                    i += length
-                    break
-            else:
-                out.append(Token(stems[i], ws[i], ws[i] in self.language.stopwords or i in form))
-                i += 1
+            word = ws[i]
+            tok = known.get(word)
+            if tok is None:  # tokens are immutable: one per distinct word serves every use
+                tok = known[word] = Token(self.stem(word), word, word in stopwords)
+            if tok.term in starts and (found := self._synonym_at(ws, i, form)):
+                out.append(found)
+                i += len(found.surface.split())
+                continue
+            out.append(tok if not (i in form and not tok.stop) else tok._replace(stop=True))
+            i += 1
         return out
+
+    def _synonym_at(self, ws: list[str], i: int, form: set[int]) -> Token | None:
+        """The longest synonym group member starting at word i, as one token, if any."""
+        for length in range(min(self._longest, len(ws) - i), 0, -1):
+            term = self._synonyms.get(tuple(self._stem_all(ws[i : i + length])))
+            if term is not None:
+                in_form = all(j in form for j in range(i, i + length))
+                return Token(term, " ".join(ws[i : i + length]), in_form)
+        return None
 
     def _cue_hits(self, ws: list[str]) -> list[tuple[QuestionType, range]]:
         """Every question-type cue in the words `ws`, with the positions it spans."""

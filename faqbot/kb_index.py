@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from faqbot.analysis import Analyzer, Token
+from faqbot.bulk import bulk_build
 from faqbot.model import Entry, KnowledgeBase
 
 
@@ -40,6 +41,20 @@ class IndexedEntry:
     # (most questions have no type) and kept: the answer patterns are regular expressions over
     # the whole answer, too dear to run for every question.
     answers_type: dict[str, bool] = field(default_factory=dict)
+    _by_term: dict[str, list[tuple[int, float]]] | None = field(
+        default=None, repr=False, compare=False
+    )
+
+    def phrasings_using(self) -> dict[str, list[tuple[int, float]]]:
+        """term -> (index, weight there) of the phrasings that use it, in order: worked out on
+        first need and kept, so that scoring an entry of 100 phrasings visits only those a
+        question touches."""
+        if self._by_term is None:
+            self._by_term = {}
+            for i, ph in enumerate(self.phrasings):
+                for term, weight in ph.terms.items():
+                    self._by_term.setdefault(term, []).append((i, weight))
+        return self._by_term
 
     @property
     def answer_text(self) -> str:
@@ -95,34 +110,49 @@ def build_index(
     settings: IndexSettings,
     progress: Callable[[int, int], None] | None = None,
 ) -> KBIndex:
-    """Tokenize every entry of `kb` and work out the tables matching reads."""
+    """Tokenize every entry of `kb` and work out the tables matching reads.
+
+    One pass over the entries gathers every statistic; an entry's answer tokens are dropped
+    as soon as they are counted (only its set of terms is kept), so memory follows the
+    phrasings and the vocabulary, not the length of the answers."""
+    with bulk_build():
+        return _build(kb, settings, progress)
+
+
+def _build(
+    kb: KnowledgeBase, settings: IndexSettings, progress: Callable[[int, int], None] | None
+) -> KBIndex:
     analyzer = Analyzer(kb.synonyms)
-    tokenized: list[tuple[list[list[Token]], list[Token]]] = []
-    for done, entry in enumerate(kb.entries, 1):
-        tokenized.append(
-            (
-                [analyzer.tokens(p) for p in entry.phrasings],
-                analyzer.tokens(f"{entry.answer} {entry.source or ''}"),
-            )
-        )
-        if progress is not None and done % 1000 == 0:
-            progress(done, len(kb.entries))
-    k = sum(len(e.phrasings) for e in kb.entries) / max(len(kb.entries), 1)
-    df: dict[str, int] = {}
+    df: dict[str, int] = {}  # term -> the number of entries using it
     surfaces: dict[str, str] = {}
-    for phrasings, answer_tokens in tokenized:
-        every = [t for toks in phrasings for t in toks] + answer_tokens
-        for term in {t.term for t in every}:
-            df[term] = df.get(term, 0) + 1
-        for tok in every:
-            surfaces.setdefault(tok.surface, tok.term)
-    n = len(kb.entries)
-    idf = {term: math.log((n + 1) / (d + 0.5)) for term, d in df.items()}
     joined_pairs: dict[str, tuple[Token, Token]] = {}
-    for phrasings, answer_tokens in tokenized:
+    # Novelty: how many of the informative words of the KB's phrasings occur nowhere else.
+    uses: dict[str, int] = {}  # informative term -> the phrasings and answers using it
+    phrasing_terms: list[set[str]] = []  # the informative terms of each phrasing
+    kept: list[tuple[list[list[Token]], set[str]]] = []  # per entry: phrasings, answer terms
+    for done, entry in enumerate(kb.entries, 1):
+        phrasings = [analyzer.tokens(p) for p in entry.phrasings]
+        answer_tokens = analyzer.tokens(f"{entry.answer} {entry.source or ''}")
+        # Tokens are shared objects (see Analyzer._tokens): each distinct one once, in order.
+        distinct = dict.fromkeys(itertools.chain(*phrasings, answer_tokens))
+        for tok in distinct:
+            surfaces.setdefault(tok.surface, tok.term)
+        for term in {tok.term for tok in distinct}:
+            df[term] = df.get(term, 0) + 1
         for toks in [*phrasings, answer_tokens]:
             for a, b in itertools.pairwise(toks):
                 joined_pairs.setdefault(a.surface + b.surface, (a, b))
+        informative = [{t.term for t in toks if not t.stop} for toks in phrasings]
+        phrasing_terms.extend(informative)
+        for terms in [*informative, {t.term for t in answer_tokens if not t.stop}]:
+            for term in terms:
+                uses[term] = uses.get(term, 0) + 1
+        kept.append((phrasings, {t.term for t in answer_tokens}))
+        if progress is not None and done % 1000 == 0:
+            progress(done, len(kb.entries))
+    n = len(kb.entries)
+    k = sum(len(phrasings) for phrasings, _ in kept) / max(n, 1)
+    idf = {term: math.log((n + 1) / (d + 0.5)) for term, d in df.items()}
     function_weight = stopword_weight(settings.stopword_weight, k) if k else 1.0
 
     def weight(tok: Token) -> float:
@@ -136,9 +166,9 @@ def build_index(
                 for text, toks in zip(entry.phrasings, phrasings, strict=True)
             ],
             asked={t.term for toks in phrasings for t in toks},
-            told={t.term for t in answer_tokens},
+            told=told,
         )
-        for entry, (phrasings, answer_tokens) in zip(kb.entries, tokenized, strict=True)
+        for entry, (phrasings, told) in zip(kb.entries, kept, strict=True)
     ]
     postings: dict[str, list[int]] = {}
     for i, ie in enumerate(entries):
@@ -146,7 +176,8 @@ def build_index(
             postings.setdefault(term, []).append(i + 1)
         for term in ie.told - ie.asked:
             postings.setdefault(term, []).append(-(i + 1))
-    novel, total = _novelty_counts(tokenized)
+    total = sum(len(terms) for terms in phrasing_terms)
+    novel = sum(uses[t] == 1 for terms in phrasing_terms for t in terms)
     return KBIndex(
         title=kb.title,
         path=kb.path,
@@ -163,21 +194,3 @@ def build_index(
         shortest=[min((p.total for p in ie.phrasings), default=1.0) for ie in entries],
         fuzzy_choices=[s for s in surfaces if len(s) >= settings.fuzzy_min_length],
     )
-
-
-def _novelty_counts(tokenized: list[tuple[list[list[Token]], list[Token]]]) -> tuple[int, int]:
-    """How many of the informative words of the KB's phrasings occur nowhere else in it, and
-    how many there are: their ratio is the KB's novelty, before the prior is mixed in."""
-    counts: dict[str, int] = {}
-    phrasing_terms = []
-    for phrasings, answer_tokens in tokenized:
-        for toks in phrasings:
-            terms = {t.term for t in toks if not t.stop}
-            phrasing_terms.append(terms)
-            for term in terms:
-                counts[term] = counts.get(term, 0) + 1
-        for term in {t.term for t in answer_tokens if not t.stop}:
-            counts[term] = counts.get(term, 0) + 1
-    total = sum(len(terms) for terms in phrasing_terms)
-    once = sum(counts[t] == 1 for terms in phrasing_terms for t in terms)
-    return once, total

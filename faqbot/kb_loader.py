@@ -13,6 +13,7 @@ import difflib
 import os
 from pathlib import Path
 
+from faqbot.bulk import bulk_build
 from faqbot.errors import KnowledgeBaseError, Problem
 from faqbot.files import UnreadableFile, read_bytes
 from faqbot.model import Entry, KnowledgeBase
@@ -61,8 +62,9 @@ def load_kb(path: str | os.PathLike[str]) -> KnowledgeBase:
     """Read, validate and return the knowledge base at `path`, or raise KnowledgeBaseError."""
     shown = str(path)
     text = _read_text(Path(path), shown, max_kb_bytes(), "knowledge base")
-    root = _compose(text, shown)
-    return _Validator(shown, Path(path)).knowledge_base(root)
+    with bulk_build():
+        root = _compose(text, shown)
+        return _Validator(shown, Path(path)).knowledge_base(root)
 
 
 def read_kb_bytes(path: str | os.PathLike[str]) -> bytes:
@@ -129,21 +131,21 @@ def _compose(text: str, shown: str):  # -> yaml.Node
         depth = 0
         while loader.check_event():
             event = loader.get_event()
-            mark = event.start_mark
-            where = (mark.line + 1, mark.column + 1)
-            if isinstance(event, yaml.AliasEvent):
-                raise fail(*where, "aliases (*name) are not allowed")
+            kind = type(event)
+            if kind is yaml.AliasEvent:
+                raise fail(*_where(event), "aliases (*name) are not allowed")
+            if issubclass(kind, yaml.CollectionEndEvent):
+                depth -= 1
+                continue
             if getattr(event, "anchor", None) is not None:
-                raise fail(*where, "anchors (&name) are not allowed")
+                raise fail(*_where(event), "anchors (&name) are not allowed")
             tag = getattr(event, "tag", None)
             if tag is not None and tag not in _ALLOWED_TAGS:
-                raise fail(*where, f"the YAML tag {tag} is not allowed")
-            if isinstance(event, yaml.CollectionStartEvent):
+                raise fail(*_where(event), f"the YAML tag {tag} is not allowed")
+            if issubclass(kind, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise fail(*where, f"nested deeper than {MAX_DEPTH} levels")
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
+                    raise fail(*_where(event), f"nested deeper than {MAX_DEPTH} levels")
         loader.dispose()
         loader = loader_class(text)
         return loader.get_single_node()
@@ -161,6 +163,11 @@ def _compose(text: str, shown: str):  # -> yaml.Node
         raise fail(0, 0, "YAML syntax: " + " ".join(str(exc).split())) from None
     finally:
         loader.dispose()
+
+
+def _where(event) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """Line and column (1-based) where a YAML event starts."""
+    return event.start_mark.line + 1, event.start_mark.column + 1
 
 
 class _Validator:

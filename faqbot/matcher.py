@@ -151,6 +151,10 @@ class _Question:
     total_weight: float = field(init=False)  # the denominator of recall and coverage
     # (weight, (term, strength) pairs) of the tokens some KB term may explain
     matchable: list[tuple[float, tuple[tuple[str, float], ...]]] = field(init=False)
+    # KB term -> the strongest any question word matches it with: how much of a phrasing's
+    # weight the question says (precision) is the sum over its terms found here
+    covered: dict[str, float] = field(init=False)
+    fits: dict[int, _Fit] = field(default_factory=dict)  # entry index -> its phrasing fit
 
     def __post_init__(self) -> None:
         self.total_weight = sum(self.weights) or 1.0
@@ -159,6 +163,11 @@ class _Question:
             for exp, w in zip(self.expansions, self.weights, strict=True)
             if exp
         ]
+        self.covered = {}
+        for _, items in self.matchable:
+            for term, strength in items:
+                if strength > self.covered.get(term, 0.0):
+                    self.covered[term] = strength
 
 
 @dataclass
@@ -322,10 +331,7 @@ class Matcher:
         tokens, unknown_topic, prepared, ranked = self._rank(question)
         # Every retrieved entry is ranked by its confidence alone; the few that are shown
         # (best, runner-up, suggestions, --top) are worked out in full, words and all.
-        scored = {
-            i: self._score(self._indexed[i], prepared)
-            for _, _, i in ranked[: max(top, MAX_SUGGESTIONS, 1)]
-        }
+        scored = {i: self._score(i, prepared) for _, _, i in ranked[: max(top, MAX_SUGGESTIONS, 1)]}
         candidates = list(scored.values())
         best = candidates[0] if candidates else None
         runner_up = None
@@ -336,7 +342,7 @@ class Matcher:
                 None,
             )
             if rival is not None:
-                runner_up = scored.get(rival) or self._score(self._indexed[rival], prepared)
+                runner_up = scored.get(rival) or self._score(rival, prepared)
         answer, reason = self._decide(best, runner_up, tokens, unknown_topic)
         # Suggest only entries at least half-way to the threshold: a 5% match helps nobody.
         offered = (
@@ -372,7 +378,7 @@ class Matcher:
         )
         prepared = _Question(tokens, expansions, weights, qtypes)
         ranked = [
-            (self._confidence(self._indexed[i], prepared), self._indexed[i].entry.id, i)
+            (self._confidence(i, prepared), self._indexed[i].entry.id, i)
             for i in self._retrieve(prepared)
         ]
         ranked.sort(key=lambda r: (-r[0], r[1]))
@@ -427,9 +433,10 @@ class Matcher:
         }
         return heapq.nlargest(self.settings.max_candidates, estimate, key=estimate.__getitem__)
 
-    def _confidence(self, ie: IndexedEntry, question: _Question) -> float:
-        """The entry's confidence for the question (0-100): the signals, combined."""
-        fit = self._phrasing_fit(ie, question)
+    def _confidence(self, i: int, question: _Question) -> float:
+        """Entry i's confidence for the question (0-100): the signals, combined."""
+        ie = self._indexed[i]
+        fit = self._phrasing_fit(i, ie, question)
         coverage, _ = self._coverage(ie, question, explain=False)
         return self._combine(ie, question, fit, coverage)[0]
 
@@ -444,9 +451,10 @@ class Matcher:
         type_factor = 1.0 if type_ok else s.type_penalty
         return round(100 * score * type_factor, 1), support, type_ok, type_factor
 
-    def _score(self, ie: IndexedEntry, question: _Question) -> Candidate:
-        """The entry as a candidate, with every signal and word match, for showing."""
-        fit = self._phrasing_fit(ie, question)
+    def _score(self, i: int, question: _Question) -> Candidate:
+        """Entry i as a candidate, with every signal and word match, for showing."""
+        ie = self._indexed[i]
+        fit = self._phrasing_fit(i, ie, question)
         coverage, matches = self._coverage(ie, question, explain=True)
         confidence, support, type_ok, type_factor = self._combine(ie, question, fit, coverage)
         return Candidate(
@@ -463,29 +471,39 @@ class Matcher:
             type_factor=type_factor,
         )
 
-    def _phrasing_fit(self, ie: IndexedEntry, question: _Question) -> _Fit:
+    def _phrasing_fit(self, i: int, ie: IndexedEntry, question: _Question) -> _Fit:
         """Signal: the nearest phrasings, for each, an F-score of recall (the weight of
         question words it explains) and precision (the weight of its words the question
-        says); the best and the second best."""
-        fit = _Fit(text=ie.phrasings[0].text)
-        b2 = self.settings.beta_squared
-        for ph in ie.phrasings:
-            terms = ph.terms
-            hit_q = 0.0
-            covered: dict[str, float] = {}
-            for w, items in question.matchable:
-                strength = 0.0
-                for t, v in items:
-                    if t in terms:
-                        if v > strength:
-                            strength = v
-                        if v > covered.get(t, 0.0):
-                            covered[t] = v
-                hit_q += w * strength
-            if not hit_q:
+        says); the best and the second best. Only phrasings sharing a term with the question
+        are visited (a phrasing sharing none scores 0). Kept with the question: ranking
+        works it out and showing reads it again."""
+        if (known := question.fits.get(i)) is not None:
+            return known
+        fit = question.fits[i] = _Fit(text=ie.phrasings[0].text)
+        using = ie.phrasings_using()
+        hits: dict[int, float] = {}  # phrasing -> weight of the question words it explains
+        for w, items in question.matchable:
+            if len(items) == 1:
+                term, strength = items[0]
+                for p, _ in using.get(term, ()):
+                    hits[p] = hits.get(p, 0.0) + w * strength
                 continue
-            recall = hit_q / question.total_weight
-            precision = sum(terms[t] * v for t, v in covered.items()) / ph.total
+            strongest: dict[int, float] = {}  # a word explained twice counts once, its best
+            for term, strength in items:
+                for p, _ in using.get(term, ()):
+                    if strength > strongest.get(p, 0.0):
+                        strongest[p] = strength
+            for p, strength in strongest.items():
+                hits[p] = hits.get(p, 0.0) + w * strength
+        said: dict[int, float] = {}  # phrasing -> weight of its words the question says
+        for term, strength in question.covered.items():
+            for p, weight in using.get(term, ()):
+                said[p] = said.get(p, 0.0) + weight * strength
+        b2 = self.settings.beta_squared
+        for p in sorted(hits):
+            ph = ie.phrasings[p]
+            recall = hits[p] / question.total_weight
+            precision = said[p] / ph.total
             f = (1 + b2) * recall * precision / (b2 * precision + recall)
             if f > fit.best:
                 fit.second = fit.best

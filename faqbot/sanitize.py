@@ -23,6 +23,10 @@ def sanitize(text: str) -> str:
     text = _UNSAFE.sub("", text)
     # Any remaining category-C character other than \n/\t (e.g. unassigned or surrogates from
     # undecodable bytes) is dropped too; the fast regex above handles the common cases.
+    # str.isprintable is False for every category-C character (and a few spaces), so text it
+    # passes needs no character-by-character look: most text, at C speed.
+    if text.replace("\n", "").replace("\t", "").isprintable():
+        return text
     if any(unicodedata.category(c)[0] == "C" and c not in "\n\t" for c in text):
         text = "".join(c for c in text if unicodedata.category(c)[0] != "C" or c in "\n\t")
     return text

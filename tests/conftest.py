@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 import textwrap
 from pathlib import Path
@@ -16,8 +18,10 @@ os.environ["_TYPER_FORCE_DISABLE_TERMINAL"] = "1"
 os.environ["COLUMNS"] = "100"
 for leaking in ("FORCE_COLOR", "GITHUB_ACTIONS", "NO_COLOR", "FAQBOT_KB", "TERM"):
     os.environ.pop(leaking, None)
-# Indexes built by the tests go to a cache of their own, never the user's.
-os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="faqbot-test-cache-")
+# Indexes built by the tests go to a cache of their own, never the user's, removed at exit.
+_TEST_CACHE = tempfile.mkdtemp(prefix="faqbot-test-cache-")
+os.environ["XDG_CACHE_HOME"] = _TEST_CACHE
+atexit.register(shutil.rmtree, _TEST_CACHE, ignore_errors=True)
 
 # Hypothesis: a quick run by default, many more examples in CI (CI=true), no flaky deadlines on
 # a shared, noisy machine.

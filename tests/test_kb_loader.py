@@ -196,3 +196,31 @@ def test_not_utf8(tmp_path):
     path = tmp_path / "kb.yaml"
     path.write_bytes(b"title: caf\xe9\n")
     assert kb_problems(path) == [f"{path}:1:11: knowledge base is not valid UTF-8 (byte 0xe9)"]
+
+
+def test_alias_refused_where_it_stands(write_kb):
+    path = write_kb("title: t\nfaqs:\n  - *entry\n", article=None)
+    assert kb_problems(path) == [f"{path}:3:5: aliases (*name) are not allowed"]
+
+
+def test_loading_leaves_the_garbage_collector_as_it_found_it(small_kb, tmp_path):
+    """Loading pauses the cyclic collector (faqbot.bulk); it must come back on, even when
+    the KB is refused."""
+    import gc
+
+    from faqbot.errors import KnowledgeBaseError
+    from faqbot.kb_loader import load_kb
+
+    load_kb(small_kb)
+    assert gc.isenabled()
+    refused = tmp_path / "refused.yaml"
+    refused.write_text("a: &x [1]\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError):
+        load_kb(refused)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load_kb(small_kb)
+        assert not gc.isenabled()  # a caller that paused it keeps it paused
+    finally:
+        gc.enable()
