@@ -12,7 +12,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import NamedTuple
 
 from faqbot.text import words
@@ -30,7 +30,13 @@ class Token(NamedTuple):
 class QuestionType:
     name: str
     cues: tuple[tuple[str, ...], ...]  # word sequences that ask for this type
-    answer_pattern: re.Pattern[str]  # what an answer of this type contains
+    answer_source: str  # a regular expression: what an answer of this type contains
+
+    @property
+    def answer_pattern(self) -> re.Pattern[str]:
+        """Compiled on first use: most runs never check an answer's type, and compiling the
+        patterns costs more than the rest of reading the language file."""
+        return _compiled(self.answer_source)
 
 
 @dataclass(frozen=True)
@@ -41,20 +47,25 @@ class Language:
 
 @cache
 def english() -> Language:
-    raw = json.loads(
-        resources.files("faqbot").joinpath("resources/english.json").read_text("utf-8")
-    )
+    # Read beside this module (the package is installed as files): importlib.resources
+    # would import zipfile and its readers on every run for the same bytes.
+    raw = json.loads((Path(__file__).parent / "resources" / "english.json").read_text("utf-8"))
     return Language(
         stopwords=frozenset(raw["stopwords"]),
         question_types=tuple(
             QuestionType(
                 name=t["name"],
                 cues=tuple(tuple(words(c)) for c in t["cues"]),
-                answer_pattern=re.compile(t["answer_pattern"], re.IGNORECASE),
+                answer_source=t["answer_pattern"],
             )
             for t in raw["question_types"]
         ),
     )
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
 
 
 @cache

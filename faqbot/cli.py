@@ -17,9 +17,9 @@ from typing import Annotated, NoReturn, TextIO
 
 import typer
 
-from faqbot import __version__
 from faqbot.errors import FaqbotError, KnowledgeBaseError
 from faqbot.exit_codes import ExitCode
+from faqbot.launch import VERSION_FLAGS, version_line
 from faqbot.output import OutputMode, choose_mode
 from faqbot.sanitize import one_line
 
@@ -71,7 +71,7 @@ NoCacheOption = Annotated[
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"faqbot {__version__}")
+        typer.echo(version_line())
         raise typer.Exit(ExitCode.OK)
 
 
@@ -79,7 +79,9 @@ def _version(value: bool) -> None:
 def root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+        typer.Option(
+            *VERSION_FLAGS, callback=_version, is_eager=True, help="Show the version and exit."
+        ),
     ] = False,
 ) -> None:
     """Answer questions from a FAQ knowledge base, quoting the source behind each answer.

@@ -198,6 +198,7 @@ class Matcher:
         self._shortest = index.shortest
         self._indexed = index.entries
         self._fuzzy_choices = index.fuzzy_choices
+        self._entry_words: dict[str, list[str]] = {}  # entry id -> the words of its question
         prior = self.settings.novelty_prior_words
         self.novelty = (index.novel_words + prior * self.settings.prior_novelty) / (
             index.phrasing_words + prior
@@ -338,7 +339,7 @@ class Matcher:
         if best is not None:
             # The first entry that competes with the best: one that rests on another source.
             rival = next(
-                (i for _, _, i in ranked[1:] if not _agree(best.entry, self._indexed[i].entry)),
+                (i for _, _, i in ranked[1:] if not self._agree(best.entry, i)),
                 None,
             )
             if rival is not None:
@@ -544,6 +545,21 @@ class Matcher:
                 )  # fmt: skip
         return hit / question.total_weight, matches
 
+    def _agree(self, best: Entry, i: int) -> bool:
+        """Two entries resting on the same source sentence give compatible answers, and two
+        entries asking the same question are answers to it (a forum thread with several
+        accepted answers): a close runner-up of either kind is no reason to doubt the best."""
+        other = self._indexed[i].entry
+        if best.source is not None and best.source == other.source:
+            return True
+        return self._question_words(best) == self._question_words(other)
+
+    def _question_words(self, entry: Entry) -> list[str]:
+        known = self._entry_words.get(entry.id)
+        if known is None:
+            known = self._entry_words[entry.id] = words(entry.question)
+        return known
+
     def _margin_ok(self, best: Candidate, runner_up: Candidate | None) -> bool:
         """Whether `best` leads the runner-up by enough to be told apart from it. The lead
         needed is `min_margin` at confidence 50, shrinking to nothing at 100; a tie never
@@ -586,12 +602,3 @@ class Matcher:
                 f"({runner_up.confidence:g}) are too close to tell apart"
             )
         return best, f"confidence {best.confidence:g} reaches the threshold {threshold:g}"
-
-
-def _agree(a: Entry, b: Entry) -> bool:
-    """Two entries resting on the same source sentence give compatible answers, and two
-    entries asking the same question are answers to it (a forum thread with several accepted
-    answers): a close runner-up of either kind is no reason to doubt the best one."""
-    if a.source is not None and a.source == b.source:
-        return True
-    return words(a.question) == words(b.question)

@@ -211,8 +211,9 @@ def test_kb_from_environment(runner, small_kb, monkeypatch):
     assert result.stdout == "On the mat.\n"
 
 
-def test_version(runner):
-    result = runner.invoke(app, ["--version"])
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version(runner, flag):
+    result = runner.invoke(app, [flag, "list"])  # with other arguments, typer answers it
     assert result.exit_code == 0 and result.stdout == f"faqbot {__version__}\n"
 
 

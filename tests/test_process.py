@@ -35,6 +35,20 @@ def test_python_dash_m(tmp_path):
     assert json.loads(result.stdout)["match"]["id"] == "first-visit"
 
 
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version_alone_is_answered_before_the_cli_framework_loads(flag):
+    probe = (
+        "import sys; from faqbot.launch import main; "
+        f"sys.argv = ['faqbot', {flag!r}]; main(); "
+        "print(sorted(m for m in ('typer', 'click', 'faqbot.cli') if m in sys.modules))"
+    )
+    result = run([sys.executable, "-c", probe])
+    from faqbot import __version__
+
+    assert result.stdout == f"faqbot {__version__}\n[]\n"
+    assert run([FAQBOT, flag]).stdout == f"faqbot {__version__}\n"
+
+
 @pytest.mark.parametrize("fmt", ["plain", "json"])
 def test_plain_and_json_runs_do_not_import_rich(fmt):
     probe = (
