@@ -378,10 +378,9 @@ class Matcher:
             else []
         )
         prepared = _Question(tokens, expansions, weights, qtypes)
-        ranked = [
-            (self._confidence(i, prepared), self._indexed[i].entry.id, i)
-            for i in self._retrieve(prepared)
-        ]
+        retrieved = self._retrieve(prepared)
+        self.index.prefetch(retrieved)
+        ranked = [(self._confidence(i, prepared), self._indexed[i].entry.id, i) for i in retrieved]
         ranked.sort(key=lambda r: (-r[0], r[1]))
         return tokens, unknown_topic, prepared, ranked
 
@@ -402,27 +401,24 @@ class Matcher:
             ),
             key=lambda pw: len(pw[0]),
         )
-        # Rarest words first. Once there are candidates enough, a word that many entries use
-        # (in a large KB: thousands) only adds to the candidates found, rather than making
-        # thousands more.
-        enough = 4 * self.settings.max_candidates
+        # Rarest words first. Once there are candidates enough, a further word only adds to
+        # the candidates found, rather than making more: in a large KB a common word would
+        # make thousands, each to be estimated below. (Where the rarest word alone is that
+        # common, the first entries that use it are taken: it tells them apart no better.)
+        room = 4 * self.settings.max_candidates
         shared: dict[int, float] = {}  # entry -> weight of question words it explains
         asked: dict[int, float] = {}  # ... that one of its phrasings says
         for postings, gain in terms:
-            if len(shared) >= enough and len(postings) > enough:
-                members = set(postings)
-                for i in [i for i in shared if i + 1 in members or -(i + 1) in members]:
-                    shared[i] += gain
-                    if i + 1 in members:
-                        asked[i] = asked.get(i, 0.0) + gain
-                continue
             for p in postings:
+                i = abs(p) - 1
+                if i not in shared:
+                    if not room:
+                        continue
+                    room -= 1
+                    shared[i] = 0.0
+                shared[i] += gain
                 if p > 0:
-                    i = p - 1
                     asked[i] = asked.get(i, 0.0) + gain
-                else:
-                    i = -p - 1
-                shared[i] = shared.get(i, 0.0) + gain
         if len(shared) <= self.settings.max_candidates:
             return list(shared)
         # A quick estimate of what scoring will find: coverage, and how much of the entry's
@@ -481,30 +477,11 @@ class Matcher:
         if (known := question.fits.get(i)) is not None:
             return known
         fit = question.fits[i] = _Fit(text=ie.phrasings[0].text)
-        using = ie.phrasings_using()
-        hits: dict[int, float] = {}  # phrasing -> weight of the question words it explains
-        for w, items in question.matchable:
-            if len(items) == 1:
-                term, strength = items[0]
-                for p, _ in using.get(term, ()):
-                    hits[p] = hits.get(p, 0.0) + w * strength
-                continue
-            strongest: dict[int, float] = {}  # a word explained twice counts once, its best
-            for term, strength in items:
-                for p, _ in using.get(term, ()):
-                    if strength > strongest.get(p, 0.0):
-                        strongest[p] = strength
-            for p, strength in strongest.items():
-                hits[p] = hits.get(p, 0.0) + w * strength
-        said: dict[int, float] = {}  # phrasing -> weight of its words the question says
-        for term, strength in question.covered.items():
-            for p, weight in using.get(term, ()):
-                said[p] = said.get(p, 0.0) + weight * strength
         b2 = self.settings.beta_squared
-        for p in sorted(hits):
+        for p, hit, said in _phrasing_overlaps(ie, question):
             ph = ie.phrasings[p]
-            recall = hits[p] / question.total_weight
-            precision = said[p] / ph.total
+            recall = hit / question.total_weight
+            precision = said / ph.total
             f = (1 + b2) * recall * precision / (b2 * precision + recall)
             if f > fit.best:
                 fit.second = fit.best
@@ -602,3 +579,53 @@ class Matcher:
                 f"({runner_up.confidence:g}) are too close to tell apart"
             )
         return best, f"confidence {best.confidence:g} reaches the threshold {threshold:g}"
+
+
+# Up to this many phrasings, an entry's are read one by one; beyond, through its term lists.
+FEW_PHRASINGS = 4
+
+
+def _phrasing_overlaps(ie: IndexedEntry, question: _Question) -> list[tuple[int, float, float]]:
+    """(phrasing index, weight of the question words it explains, weight of its words the
+    question says) for each phrasing of the entry sharing a term with the question, in
+    order. Both ways of finding them add the same numbers in the same order."""
+    if len(ie.phrasings) <= FEW_PHRASINGS:
+        found = []
+        for p, ph in enumerate(ie.phrasings):
+            terms = ph.terms
+            hit = 0.0
+            for w, items in question.matchable:
+                strongest = 0.0  # a word explained twice counts once, its best
+                for term, strength in items:
+                    if strength > strongest and term in terms:
+                        strongest = strength
+                if strongest:
+                    hit += w * strongest
+            if hit:
+                said = 0.0
+                for term, strength in question.covered.items():
+                    if term in terms:
+                        said += terms[term] * strength
+                found.append((p, hit, said))
+        return found
+    # Many phrasings (users' own messages): visit only those a question term leads to.
+    using = ie.phrasings_using()
+    hits: dict[int, float] = {}
+    for w, items in question.matchable:
+        if len(items) == 1:
+            term, strength = items[0]
+            for p, _ in using.get(term, ()):
+                hits[p] = hits.get(p, 0.0) + w * strength
+            continue
+        strongest_in: dict[int, float] = {}
+        for term, strength in items:
+            for p, _ in using.get(term, ()):
+                if strength > strongest_in.get(p, 0.0):
+                    strongest_in[p] = strength
+        for p, strength in strongest_in.items():
+            hits[p] = hits.get(p, 0.0) + w * strength
+    said_by: dict[int, float] = {}
+    for term, strength in question.covered.items():
+        for p, weight in using.get(term, ()):
+            said_by[p] = said_by.get(p, 0.0) + weight * strength
+    return [(p, hits[p], said_by[p]) for p in sorted(hits)]

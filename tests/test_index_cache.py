@@ -177,3 +177,29 @@ def test_a_cached_run_parses_no_yaml(cache):
     env = {**os.environ, "XDG_CACHE_HOME": str(cache.parent)}
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
     assert result.stderr.strip().splitlines()[-1] == "False"
+
+
+def test_prefetch_reads_a_questions_candidates_in_one_query(cache):
+    index_of(PACKAGED_KB)
+    stored, _ = index_of(PACKAGED_KB)
+    entries = stored.entries
+    queries: list[str] = []
+    entries._db.set_trace_callback(queries.append)
+    stored.prefetch([0, 3, 5])
+    assert len(queries) == 1
+    queries.clear()
+    assert [entries[i].entry.id for i in (0, 3, 5)] == [
+        e.id for e in (load_kb(PACKAGED_KB).entries[i] for i in (0, 3, 5))
+    ]
+    assert queries == []  # read from what the prefetch kept
+
+
+def test_a_long_batch_keeps_a_bounded_number_of_rows(cache, monkeypatch):
+    monkeypatch.setattr(index_store, "KEPT_ROWS", 4)
+    index_of(PACKAGED_KB)
+    stored, _ = index_of(PACKAGED_KB)
+    built = Matcher(load_kb(PACKAGED_KB))
+    matcher = Matcher(stored)
+    for question in QUESTIONS * 2:
+        assert outcome(matcher, question) == outcome(built, question)
+    assert len(stored.entries._seen) <= 4

@@ -8,7 +8,7 @@ import math
 import pytest
 
 from faqbot.kb_loader import load_kb
-from faqbot.matcher import Matcher
+from faqbot.matcher import Matcher, Settings
 from tests.conftest import PACKAGED_KB
 
 KB = load_kb(PACKAGED_KB)
@@ -223,3 +223,40 @@ def test_the_margin_is_in_the_kbs_confidence_units(write_kb):
     assert passes(one_each, lead)
     assert not passes(MATCHER, lead)  # ...not in the article KB
     assert passes(MATCHER, 4 * MATCHER.scale + 0.1)
+
+
+def test_entries_with_few_and_many_phrasings_are_scored_alike(monkeypatch):
+    """An entry's phrasings are read one by one when it has few, through its term lists when
+    it has many: both must give the very same candidates."""
+    from faqbot import matcher as matcher_module
+
+    kb = load_kb(PACKAGED_KB)
+    questions = ["Has Kim been to Russia before?", "how long was the trian ride",
+                 "What weapons does Russia want?", "Where did they meet?"]  # fmt: skip
+
+    def candidates(few: int) -> list:
+        monkeypatch.setattr(matcher_module, "FEW_PHRASINGS", few)
+        m = Matcher(kb)
+        return [m.match(q, top=8).candidates for q in questions]
+
+    assert max(len(e.phrasings) for e in kb.entries) > 1
+    assert candidates(0) == candidates(1000)
+
+
+def test_retrieval_keeps_the_entries_of_the_rarest_word_when_a_common_one_overflows(write_kb):
+    """With candidates capped, rarest words are taken first: an entry named by a rare word is
+    found however many entries share the question's common word."""
+    faqs = "".join(
+        f"  - id: widget-{n}\n    question: How do I paint widget {n}?\n"
+        f"    answer: Paint widget {n} blue.\n"
+        for n in range(30)
+    )
+    faqs += (
+        "  - id: sprocket\n    question: How do I oil the sprocket of a widget?\n"
+        "    answer: Oil it weekly.\n"
+    )
+    path = write_kb(f"title: Widgets\nfaqs:\n{faqs}", article=None)
+    matcher = Matcher(load_kb(path), Settings(max_candidates=2))  # room for 8 candidates
+    result = matcher.match("how do i oil the sprocket of my widget")
+    assert result.answer is not None and result.answer.entry.id == "sprocket"
+    assert len(matcher._retrieve(matcher._rank("widget sprocket")[2])) <= 8
