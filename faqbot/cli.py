@@ -7,6 +7,7 @@ Rich is imported only when the output goes to a terminal.
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import os
 import sys
@@ -109,12 +110,16 @@ def _fail(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
 
 
 @contextmanager
-def _reported() -> Iterator[None]:
-    """Turn the core's errors and output failures into a message and an exit code."""
+def _reported(ctx: typer.Context | None = None) -> Iterator[None]:
+    """Turn the core's errors and output failures into a message and an exit code. A KB
+    path that came from FAQBOT_KB says so: the user did not type it in this command."""
     try:
         yield
     except KnowledgeBaseError as exc:
+        from_env = ctx is not None and _from_environment(ctx, "kb")
         for problem in exc.problems:
+            if from_env:
+                problem = dataclasses.replace(problem, path=f"{problem.path} (from FAQBOT_KB)")
             _say(str(problem))
         raise typer.Exit(ExitCode.USAGE) from None
     except FaqbotError as exc:
@@ -128,6 +133,11 @@ def _reported() -> Iterator[None]:
         if exc.errno in (errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT):
             _fail(f"cannot write output: {exc.strerror}")
         _fail(f"{exc.strerror or exc}")
+
+
+def _from_environment(ctx: typer.Context, name: str) -> bool:
+    source = ctx.get_parameter_source(name)
+    return source is not None and source.name == "ENVIRONMENT"
 
 
 def _silence_stdout() -> None:
@@ -192,6 +202,7 @@ def _questions(words: list[str], stdin: TextIO) -> Iterator[str]:
 
 @app.command(epilog=EXIT_CODES_HELP)
 def ask(
+    ctx: typer.Context,
     question: Annotated[
         list[str],
         typer.Argument(
@@ -216,7 +227,7 @@ def ask(
             min=0,
             max=100,
             help="Confidence (0-100) under which faqbot declines to answer "
-            "(default: derived from the KB).",
+            "(default: derived from the KB); 0: always answer with the best entry.",
             show_default=False,
         ),
     ] = None,
@@ -236,7 +247,7 @@ def ask(
     """
     from faqbot.matcher import Settings
 
-    with _reported():
+    with _reported(ctx):
         mode = choose_mode(fmt, json_, sys.stdout.isatty())
         settings = Settings() if threshold is None else Settings(threshold=threshold)
         matcher = _matcher(kb, settings, use_cache=not no_cache)
@@ -290,6 +301,7 @@ def _result_writer(mode: OutputMode, top: int, explain: bool) -> Callable:
 
 @app.command("list", epilog=EXIT_CODES_HELP)
 def list_entries(
+    ctx: typer.Context,
     facts: Annotated[bool, typer.Option("--facts", help="Include the facts too.")] = False,
     kb: KbOption = None,
     fmt: FormatOption = OutputMode.AUTO,
@@ -305,7 +317,7 @@ def list_entries(
     """
     from faqbot import output
 
-    with _reported():
+    with _reported(ctx):
         mode = choose_mode(fmt, json_, sys.stdout.isatty())
         knowledge = _load(kb)
         entries = list(knowledge.entries if facts else knowledge.faqs)
@@ -324,6 +336,7 @@ def list_entries(
 
 @app.command(epilog=EXIT_CODES_HELP)
 def show(
+    ctx: typer.Context,
     entry_id: Annotated[
         str, typer.Argument(metavar="ID", help="The entry's id (see `faqbot list`).")
     ],
@@ -341,15 +354,12 @@ def show(
     from faqbot import output
     from faqbot.errors import UnknownEntryError
 
-    with _reported():
+    with _reported(ctx):
         mode = choose_mode(fmt, json_, sys.stdout.isatty())
         knowledge = _load(kb)
         entry = knowledge.by_id.get(entry_id)
         if entry is None:
-            import difflib
-
-            closest = difflib.get_close_matches(entry_id, list(knowledge.by_id), n=3, cutoff=0.4)
-            raise UnknownEntryError(entry_id, closest)
+            raise UnknownEntryError(entry_id, knowledge.ids_like(entry_id))
         if mode is OutputMode.JSON:
             output.write_json(sys.stdout, output.entry_record(entry))
         elif mode is OutputMode.PLAIN:
@@ -363,6 +373,7 @@ def show(
 
 @app.command("test", epilog=EXIT_CODES_HELP)
 def test_questions(
+    ctx: typer.Context,
     questions: Annotated[
         Path,
         typer.Argument(
@@ -395,7 +406,7 @@ def test_questions(
     from faqbot import evaluate, output
     from faqbot.matcher import Settings
 
-    with _reported():
+    with _reported(ctx):
         mode = choose_mode(fmt, json_, sys.stdout.isatty())
         rows = evaluate.load_questions(questions)
         outcomes = evaluate.run(_matcher(kb, Settings(), use_cache=not no_cache), rows)
@@ -414,7 +425,7 @@ def test_questions(
 
 
 @app.command(epilog=EXIT_CODES_HELP)
-def index(kb: KbOption = None) -> None:
+def index(ctx: typer.Context, kb: KbOption = None) -> None:
     """Build the knowledge base's index now, so that the next run starts at once.
 
     \b
@@ -429,7 +440,7 @@ def index(kb: KbOption = None) -> None:
     from faqbot.kb_loader import default_kb_path, load_kb, read_kb_bytes
     from faqbot.matcher import Settings
 
-    with _reported():
+    with _reported(ctx):
         path = kb if kb is not None else default_kb_path()
         shaping = Settings().index_settings()
         built = load_index(path, shaping, load_kb, _say, rebuild=True)

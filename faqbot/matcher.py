@@ -562,6 +562,8 @@ class Matcher:
             if not self.index.size:
                 return None, "the knowledge base is empty"
             return None, "no entry explains any of the question's topic words"
+        if threshold == 0:  # asked for outright: answer the best entry, whatever else
+            return best, "the threshold is 0: the best entry is always the answer"
         if unknown_topic:
             named = ", ".join(repr(w) for w in unknown_topic)
             return None, f"the knowledge base never mentions {named}"

@@ -39,3 +39,18 @@ class KnowledgeBase:
     @property
     def facts(self) -> tuple[Entry, ...]:
         return tuple(e for e in self.entries if e.kind == "fact")
+
+    def ids_like(self, wanted: str, limit: int = 5) -> list[str]:
+        """Ids to suggest for one the KB does not have: those close to it in spelling, case
+        aside ("First-Visit", "first-vist"), then those whose question uses its words
+        ("kim": the entries that ask about Kim)."""
+        import difflib
+
+        from faqbot.text import words
+
+        folded = {e.id.casefold(): e.id for e in self.entries}
+        found = [folded[i] for i in difflib.get_close_matches(wanted.casefold(), folded, 3, 0.6)]
+        asked = set(words(wanted.replace("-", " ").replace("_", " ")))
+        if asked:
+            found += [e.id for e in self.entries if asked <= set(words(e.question))]
+        return list(dict.fromkeys(found))[:limit]

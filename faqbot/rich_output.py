@@ -114,7 +114,8 @@ def print_test_report(console: Console, figures: dict, misses: list[dict]) -> No
     if not misses:
         console.print(Text("No misses.", style="green"))
         return
-    table = Table(title=f"{len(misses)} misses", title_justify="left", expand=True)
+    title = f"{len(misses)} {'miss' if len(misses) == 1 else 'misses'}"
+    table = Table(title=title, title_justify="left", expand=True)
     table.add_column("line", justify="right", style="dim")
     table.add_column("question", ratio=3)
     table.add_column("expected", ratio=2, style="green")

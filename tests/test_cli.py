@@ -197,6 +197,16 @@ def test_show_unknown_id_names_the_closest(runner):
     assert result.stderr.count("\n") == 1
 
 
+def test_show_suggests_ids_case_aside_and_from_the_words_of_questions():
+    kb = load_kb(PACKAGED_KB)
+    assert kb.ids_like("FIRST-VISIT")[0] == "first-visit"
+    about_weapons = kb.ids_like("weapons")
+    assert about_weapons and all(
+        "weapons" in kb.by_id[i].question.casefold() for i in about_weapons
+    )
+    assert kb.ids_like("zzz") == []
+
+
 def test_kb_error_is_one_line_per_problem_with_exit_2(runner, write_kb):
     path = write_kb("faqs:\n  - id: a\n    question: Q?\n    answer: No\n", article=None)
     result = runner.invoke(app, ["ask", "--kb", str(path), "anything"])
@@ -244,3 +254,25 @@ def test_suggestions_are_only_entries_half_way_to_the_threshold(runner):
         runner.invoke(app, ["ask", "--json", "What is the capital of Germany?"]).stdout
     )
     assert far["suggestions"] == []
+
+
+def test_threshold_0_always_answers_with_the_best_entry(runner):
+    """--threshold 0 answers even where the runner-up is too close to tell apart; only a
+    question that shares no topic word with any entry stays unanswered."""
+    declined = runner.invoke(app, ["ask", "--json", "--top", "2", "What weapons?"])
+    forced = runner.invoke(app, ["ask", "--json", "--threshold", "0", "What weapons?"])
+    assert declined.exit_code == 1 and json.loads(declined.stdout)["answered"] is False
+    record = json.loads(forced.stdout)
+    assert forced.exit_code == 0 and record["answered"] is True
+    assert record["match"]["id"] == json.loads(declined.stdout)["top"][0]["id"]
+    nothing = runner.invoke(app, ["ask", "--threshold", "0", "What is the capital of Germany?"])
+    assert nothing.exit_code == 1
+
+
+def test_a_kb_path_from_faqbot_kb_says_so(runner, tmp_path):
+    missing = tmp_path / "gone.yaml"
+    from_env = runner.invoke(app, ["ask", "hi"], env={"FAQBOT_KB": str(missing)})
+    typed = runner.invoke(app, ["ask", "--kb", str(missing), "hi"])
+    assert from_env.exit_code == typed.exit_code == ExitCode.USAGE
+    assert from_env.stderr == f"{missing} (from FAQBOT_KB): knowledge base file not found\n"
+    assert typed.stderr == f"{missing}: knowledge base file not found\n"

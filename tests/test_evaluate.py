@@ -63,7 +63,11 @@ def test_min_accuracy_sets_the_exit_code(runner, tmp_path):
 def test_rich_report_lists_misses(runner, tmp_path):
     path = write(tmp_path, [json.dumps({"q": "How do I bake bread?", "any": ["x"]})])
     result = runner.invoke(app, ["test", "-f", "rich", str(path)])
-    assert "1 misses" in result.stdout and "How do I bake bread?" in result.stdout
+    assert "1 miss" in result.stdout and "1 misses" not in result.stdout
+    assert "How do I bake bread?" in result.stdout
+    two = write(tmp_path, [json.dumps({"q": f"How do I bake {x}?", "any": ["x"]})
+                           for x in ("bread", "cake")])  # fmt: skip
+    assert "2 misses" in runner.invoke(app, ["test", "-f", "rich", str(two)]).stdout
 
 
 @pytest.mark.parametrize(
