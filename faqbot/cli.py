@@ -47,6 +47,7 @@ KbOption = Annotated[
     typer.Option(
         "--kb",
         envvar="FAQBOT_KB",
+        metavar="KB",
         help="Knowledge base YAML file (default: the packaged article KB; env FAQBOT_KB).",
         show_default=False,
         dir_okay=True,  # checked by the loader, which gives a clearer message
@@ -215,7 +216,10 @@ def ask(
     fmt: FormatOption = OutputMode.AUTO,
     json_: JsonOption = False,
     top: Annotated[
-        int, typer.Option("--top", min=0, max=50, help="Also show the N next-best entries.")
+        int,
+        typer.Option(
+            "--top", min=0, max=50, metavar="N", help="Also show the N next-best entries (0-50)."
+        ),
     ] = 0,
     explain: Annotated[
         bool, typer.Option("--explain", help="Show why: matched words, signals, runners-up.")
@@ -226,6 +230,7 @@ def ask(
             "--threshold",
             min=0,
             max=100,
+            metavar="SCORE",
             help="Confidence (0-100) under which faqbot declines to answer "
             "(default: derived from the KB); 0: always answer with the best entry.",
             show_default=False,
@@ -388,7 +393,13 @@ def test_questions(
     json_: JsonOption = False,
     min_accuracy: Annotated[
         float,
-        typer.Option("--min-accuracy", min=0, max=1, help="Exit 1 when accuracy is under this."),
+        typer.Option(
+            "--min-accuracy",
+            min=0,
+            max=1,
+            metavar="RATE",
+            help="Exit 1 when accuracy (0-1) is under this.",
+        ),
     ] = 0.0,
     no_cache: NoCacheOption = False,
 ) -> None:

@@ -276,3 +276,14 @@ def test_a_kb_path_from_faqbot_kb_says_so(runner, tmp_path):
     assert from_env.exit_code == typed.exit_code == ExitCode.USAGE
     assert from_env.stderr == f"{missing} (from FAQBOT_KB): knowledge base file not found\n"
     assert typed.stderr == f"{missing}: knowledge base file not found\n"
+
+
+@pytest.mark.parametrize("command", ["ask", "list", "show", "test", "index"])
+def test_help_metavars_read_as_words(runner, command):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "range>" not in result.stdout and "<path>" not in result.stdout
+    if command == "ask":
+        assert "--top N" in result.stdout and "--threshold SCORE" in result.stdout
+    if command == "test":
+        assert "--min-accuracy RATE" in result.stdout
