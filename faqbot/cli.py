@@ -470,7 +470,25 @@ def main() -> None:
         sys.stdout.reconfigure(errors="replace")
         sys.stderr.reconfigure(errors="replace")
     try:
-        app(prog_name="faqbot")
+        # Not standalone: Click's own errors come back here, to be said in one line.
+        code = app(prog_name="faqbot", standalone_mode=False)
     except KeyboardInterrupt:
         sys.stderr.write("faqbot: interrupted\n")
         sys.exit(ExitCode.INTERRUPTED)
+    except typer.Abort:
+        sys.stderr.write("faqbot: aborted\n")
+        sys.exit(ExitCode.NO_ANSWER)
+    except typer.TyperException as exc:  # Click's usage errors: bad options, values, commands
+        sys.exit(_usage_error(exc))
+    sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
+
+def _usage_error(exc: typer.TyperException) -> int:
+    """Say a usage error in one sanitised line, with where to look for help."""
+    if type(exc).__name__ == "NoArgsIsHelpError":  # `faqbot` alone: its help, as Click shows it
+        exc.show()  # type: ignore[attr-defined]
+        return ExitCode.USAGE
+    ctx = getattr(exc, "ctx", None)
+    hint = f" (see '{ctx.command_path} -h')" if ctx is not None else ""
+    _say(f"faqbot: {exc.format_message()}{hint}")  # type: ignore[attr-defined]
+    return getattr(exc, "exit_code", ExitCode.USAGE)

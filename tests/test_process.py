@@ -134,3 +134,17 @@ def test_ctrl_c_in_a_batch_exits_130_without_traceback():
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["ask", "--top", "abc", "x"], "faqbot: Invalid value for '--top': 'abc' is not a valid"),
+        (["nosuch"], "faqbot: No such command 'nosuch'. (see 'faqbot -h')"),
+        (["ask", "--bogus", "x"], "faqbot: No such option: --bogus (see 'faqbot ask -h')"),
+    ],
+)
+def test_usage_errors_are_one_line_with_exit_2(args, message):
+    result = run([FAQBOT, *args])
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith(message) and result.stderr.count("\n") == 1
