@@ -1,8 +1,9 @@
 """The `faqbot` command line: parse arguments, call the core, map errors to exit codes.
 
-Nothing here matches or validates; it wires the core (kb_loader, matcher) to the output
-writers and turns the core's exceptions into one-line messages and the codes of ExitCode.
-Rich is imported only when the output goes to a terminal.
+Nothing here matches, validates or formats: it wires the core (kb_loader, matcher) to one
+renderer (faqbot.renderers), chosen once from the flags and the Environment, and turns the
+core's exceptions into one-line messages and the codes of ExitCode. Rich is imported only
+when the output goes to a terminal.
 """
 
 from __future__ import annotations
@@ -11,17 +12,18 @@ import dataclasses
 import errno
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn, TextIO
+from typing import Annotated, NoReturn
 
 import typer
 
+from faqbot.environment import Environment
 from faqbot.errors import FaqbotError, KnowledgeBaseError
 from faqbot.exit_codes import ExitCode
 from faqbot.launch import VERSION_FLAGS, version_line
-from faqbot.output import OutputMode, choose_mode
+from faqbot.renderers import OutputMode, View, choose_mode, renderer_for
 from faqbot.sanitize import one_line
 
 EXIT_CODES_HELP = """\
@@ -63,6 +65,10 @@ FormatOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
+NoColorOption = Annotated[
+    bool,
+    typer.Option("--no-color", help="No colour on the terminal (as NO_COLOR=1 does)."),
+]
 NoCacheOption = Annotated[
     bool,
     typer.Option(
@@ -174,24 +180,19 @@ def _matcher(kb: Path | None, settings, use_cache: bool):  # -> Matcher
     return Matcher(index, settings)
 
 
-def _console():  # -> rich Console
-    from faqbot.rich_output import make_console
-
-    return make_console(sys.stdout)
-
-
 # -- commands ------------------------------------------------------------------------------
 
 
-def _questions(words: list[str], stdin: TextIO) -> Iterator[str]:
+def _questions(words: list[str], env: Environment) -> Iterator[str]:
     if words != ["-"]:
         question = " ".join(words)
         if not question.strip():
             _fail("the question is empty (give one, or - to read questions from stdin)")
         yield question
         return
-    if stdin.isatty():
-        sys.stderr.write("faqbot: reading questions from the terminal, one per line; "
+    stdin = env.stdin
+    if env.stdin_isatty:
+        env.stderr.write("faqbot: reading questions from the terminal, one per line; "
                          "end with Ctrl-D\n")  # fmt: skip
     if hasattr(stdin, "reconfigure"):
         stdin.reconfigure(errors="replace")  # invalid UTF-8 is replaced, never a crash
@@ -215,6 +216,7 @@ def ask(
     kb: KbOption = None,
     fmt: FormatOption = OutputMode.AUTO,
     json_: JsonOption = False,
+    no_color: NoColorOption = False,
     top: Annotated[
         int,
         typer.Option(
@@ -253,55 +255,16 @@ def ask(
     from faqbot.matcher import Settings
 
     with _reported(ctx):
-        mode = choose_mode(fmt, json_, sys.stdout.isatty())
+        env = Environment.from_process(no_color)
+        render = renderer_for(choose_mode(fmt, json_, env.stdout_isatty), env, View(top, explain))
         settings = Settings() if threshold is None else Settings(threshold=threshold)
         matcher = _matcher(kb, settings, use_cache=not no_cache)
-        write = _result_writer(mode, top, explain)
         unanswered = False
-        for q in _questions(question, sys.stdin):
+        for q in _questions(question, env):
             result = matcher.match(q, top=max(top + 1, 3))
-            write(result)
+            render.result(result)
             unanswered |= not result.answered
     raise typer.Exit(ExitCode.NO_ANSWER if unanswered else ExitCode.OK)
-
-
-def _result_writer(mode: OutputMode, top: int, explain: bool) -> Callable:
-    from faqbot import output
-
-    if mode is OutputMode.JSON:
-
-        def write_json(result):  # type: ignore[no-untyped-def]
-            record = output.result_record(result, top)
-            if explain:
-                from faqbot.explain import explanation
-
-                record["explain"] = explanation(result)
-            output.write_json(sys.stdout, record)
-
-        return write_json
-    if mode is OutputMode.PLAIN:
-
-        def write_plain(result):  # type: ignore[no-untyped-def]
-            output.write_plain_result(sys.stdout, result, top)
-            if explain:  # stdout keeps its one line per question; the why is talk
-                from faqbot.explain import explanation_lines
-
-                sys.stderr.write("\n".join(explanation_lines(result)) + "\n")
-
-        return write_plain
-    from faqbot.rich_output import print_result
-
-    console = _console()
-    shown = 0
-
-    def write_rich(result):  # type: ignore[no-untyped-def]
-        nonlocal shown
-        if shown:  # a blank line between answers, so a batch reads as separate answers
-            console.print()
-        print_result(console, result, top, explain)
-        shown += 1
-
-    return write_rich
 
 
 @app.command("list", epilog=EXIT_CODES_HELP)
@@ -311,6 +274,7 @@ def list_entries(
     kb: KbOption = None,
     fmt: FormatOption = OutputMode.AUTO,
     json_: JsonOption = False,
+    no_color: NoColorOption = False,
 ) -> None:
     """List every FAQ (id, question, answer); --facts adds the facts.
 
@@ -320,23 +284,11 @@ def list_entries(
       faqbot list --facts --json | jq .id
       faqbot list --format plain | cut -f1,3      # tab-separated: id, kind, question, answer
     """
-    from faqbot import output
-
     with _reported(ctx):
-        mode = choose_mode(fmt, json_, sys.stdout.isatty())
+        env = Environment.from_process(no_color)
+        render = renderer_for(choose_mode(fmt, json_, env.stdout_isatty), env)
         knowledge = _load(kb)
-        entries = list(knowledge.entries if facts else knowledge.faqs)
-        if mode is OutputMode.JSON:
-            for entry in entries:
-                output.write_json(sys.stdout, output.entry_record(entry))
-        elif mode is OutputMode.PLAIN:
-            for entry in entries:
-                output.write_plain_entry_row(sys.stdout, entry)
-            sys.stdout.flush()
-        else:
-            from faqbot.rich_output import print_entries
-
-            print_entries(_console(), entries, knowledge.title)
+        render.entries(knowledge.entries if facts else knowledge.faqs, knowledge.title)
 
 
 @app.command(epilog=EXIT_CODES_HELP)
@@ -348,6 +300,7 @@ def show(
     kb: KbOption = None,
     fmt: FormatOption = OutputMode.AUTO,
     json_: JsonOption = False,
+    no_color: NoColorOption = False,
 ) -> None:
     """Show one entry: question, answer, source sentence and every phrasing.
 
@@ -356,24 +309,16 @@ def show(
       faqbot show first-visit
       faqbot show vladivostok-distance --json
     """
-    from faqbot import output
     from faqbot.errors import UnknownEntryError
 
     with _reported(ctx):
-        mode = choose_mode(fmt, json_, sys.stdout.isatty())
+        env = Environment.from_process(no_color)
+        render = renderer_for(choose_mode(fmt, json_, env.stdout_isatty), env)
         knowledge = _load(kb)
         entry = knowledge.by_id.get(entry_id)
         if entry is None:
             raise UnknownEntryError(entry_id, knowledge.ids_like(entry_id))
-        if mode is OutputMode.JSON:
-            output.write_json(sys.stdout, output.entry_record(entry))
-        elif mode is OutputMode.PLAIN:
-            output.write_plain_entry(sys.stdout, entry)
-            sys.stdout.flush()
-        else:
-            from faqbot.rich_output import print_entry
-
-            print_entry(_console(), entry)
+        render.entry(entry)
 
 
 @app.command("test", epilog=EXIT_CODES_HELP)
@@ -391,6 +336,7 @@ def test_questions(
     kb: KbOption = None,
     fmt: FormatOption = OutputMode.AUTO,
     json_: JsonOption = False,
+    no_color: NoColorOption = False,
     min_accuracy: Annotated[
         float,
         typer.Option(
@@ -414,24 +360,17 @@ def test_questions(
     when every row names gold ids, the multi-class MCC: the same figures as the shared
     score.py. Exit 1 when accuracy is under --min-accuracy.
     """
-    from faqbot import evaluate, output
+    from faqbot import evaluate
     from faqbot.matcher import Settings
 
     with _reported(ctx):
-        mode = choose_mode(fmt, json_, sys.stdout.isatty())
+        env = Environment.from_process(no_color)
+        render = renderer_for(choose_mode(fmt, json_, env.stdout_isatty), env)
         rows = evaluate.load_questions(questions)
         outcomes = evaluate.run(_matcher(kb, Settings(), use_cache=not no_cache), rows)
-        figures = evaluate.summary(outcomes)
-        misses = [evaluate.miss_record(o) for o in outcomes if not o.right]
-        if mode is OutputMode.JSON:
-            output.write_json(sys.stdout, {"summary": figures, "misses": misses})
-        elif mode is OutputMode.PLAIN:
-            output.write_plain_test_report(sys.stdout, figures, misses)
-        else:
-            from faqbot.rich_output import print_test_report
-
-            print_test_report(_console(), figures, misses)
-    failed = figures["accuracy"] < min_accuracy
+        report = evaluate.report(outcomes)
+        render.report(report)
+    failed = report.summary.accuracy < min_accuracy
     raise typer.Exit(ExitCode.NO_ANSWER if failed else ExitCode.OK)
 
 

@@ -117,25 +117,62 @@ def run(matcher: Matcher, rows: Iterable[LabeledQuestion]) -> list[Outcome]:
     return [Outcome(row, matcher.match(row.question.replace("\n", " "))) for row in rows]
 
 
-def summary(outcomes: list[Outcome]) -> dict[str, Any]:
-    """The same figures, with the same keys, as score.py prints."""
+@dataclass(frozen=True)
+class Summary:
+    """The figures of `faqbot test`: score.py's, with counts as numbers."""
+
+    questions: int
+    accuracy: float
+    answerable_right: int
+    answerable: int
+    answerable_wrong: int
+    out_of_scope_declined: int
+    out_of_scope: int
+    wrong_answer_rate: float  # of the questions answered, the share answered wrongly
+    mcc: float | None  # multi-class MCC, when every row names gold ids
+
+
+@dataclass(frozen=True)
+class Miss:
+    line: int
+    question: str
+    expected: str
+    got: str | None  # the id answered; None: declined
+    answer: str | None
+    confidence: float | None
+
+
+@dataclass(frozen=True)
+class Report:
+    summary: Summary
+    misses: tuple[Miss, ...]
+
+
+def report(outcomes: list[Outcome]) -> Report:
+    return Report(summary(outcomes), tuple(_miss(o) for o in outcomes if not o.right))
+
+
+def summary(outcomes: list[Outcome]) -> Summary:
+    """The same figures as score.py prints."""
     n = len(outcomes)
     answerable = [o for o in outcomes if o.labeled.answerable]
     out_of_scope = [o for o in outcomes if not o.labeled.answerable]
     answered = [o for o in outcomes if o.result.answered]
     wrong = sum(not o.right for o in answered)
-    figures: dict[str, Any] = {
-        "n": n,
-        "accuracy": sum(o.right for o in outcomes) / n if n else 0.0,
-        "answerable_right": f"{sum(o.right for o in answerable)}/{len(answerable)}",
-        "answerable_wrong": sum(o.result.answered and not o.right for o in answerable),
-        "oos_abstained": f"{sum(not o.result.answered for o in out_of_scope)}/{len(out_of_scope)}",
-        "wrong_answer_rate": wrong / len(answered) if answered else 0.0,
-    }
-    if outcomes and all(o.labeled.gold is not None for o in outcomes):
-        truth = [o.labeled.label for o in outcomes]
-        figures["mcc"] = mcc(truth, [_predicted_label(o) for o in outcomes])
-    return figures
+    scored_by_gold = bool(outcomes) and all(o.labeled.gold is not None for o in outcomes)
+    return Summary(
+        questions=n,
+        accuracy=sum(o.right for o in outcomes) / n if n else 0.0,
+        answerable_right=sum(o.right for o in answerable),
+        answerable=len(answerable),
+        answerable_wrong=sum(o.result.answered and not o.right for o in answerable),
+        out_of_scope_declined=sum(not o.result.answered for o in out_of_scope),
+        out_of_scope=len(out_of_scope),
+        wrong_answer_rate=wrong / len(answered) if answered else 0.0,
+        mcc=mcc([o.labeled.label for o in outcomes], [_predicted_label(o) for o in outcomes])
+        if scored_by_gold
+        else None,
+    )
 
 
 def _predicted_label(outcome: Outcome) -> str:
@@ -162,13 +199,13 @@ def mcc(truth: list[str], predicted: list[str]) -> float:
     return cov_yp / (cov_pp * cov_yy) ** 0.5
 
 
-def miss_record(outcome: Outcome) -> dict[str, Any]:
+def _miss(outcome: Outcome) -> Miss:
     answer = outcome.result.answer
-    return {
-        "line": outcome.labeled.line,
-        "q": outcome.labeled.question,
-        "expected": outcome.labeled.expected,
-        "got": None if answer is None else answer.entry.id,
-        "answer": None if answer is None else answer.entry.answer,
-        "score": None if answer is None else answer.confidence,
-    }
+    return Miss(
+        line=outcome.labeled.line,
+        question=outcome.labeled.question,
+        expected=outcome.labeled.expected,
+        got=None if answer is None else answer.entry.id,
+        answer=None if answer is None else answer.entry.answer,
+        confidence=None if answer is None else answer.confidence,
+    )

@@ -30,6 +30,7 @@ import math
 from dataclasses import dataclass, field
 
 from faqbot.analysis import Analyzer, QuestionType, Token
+from faqbot.figures import confidence_text
 from faqbot.kb_index import IndexedEntry, IndexSettings, KBIndex, build_index, stopword_weight
 from faqbot.model import Entry, KnowledgeBase
 from faqbot.text import words
@@ -113,7 +114,7 @@ class WordMatch:
 @dataclass(frozen=True)
 class Candidate:
     entry: Entry
-    confidence: float  # 0-100
+    confidence: float  # 0-100, unrounded (faqbot.figures rounds what is shown)
     phrasing: str  # the entry phrasing nearest to the question
     recall: float
     precision: float
@@ -446,7 +447,7 @@ class Matcher:
         score = self.phrasing_weight * support + (1 - self.phrasing_weight) * coverage
         type_ok = all(self._answers_type(ie, qt) for qt in question.types)
         type_factor = 1.0 if type_ok else s.type_penalty
-        return round(100 * score * type_factor, 1), support, type_ok, type_factor
+        return 100 * score * type_factor, support, type_ok, type_factor
 
     def _score(self, i: int, question: _Question) -> Candidate:
         """Entry i as a candidate, with every signal and word match, for showing."""
@@ -458,13 +459,13 @@ class Matcher:
             entry=ie.entry,
             confidence=confidence,
             phrasing=fit.text,
-            recall=round(fit.recall, 3),
-            precision=round(fit.precision, 3),
-            coverage=round(coverage, 3),
+            recall=fit.recall,
+            precision=fit.precision,
+            coverage=coverage,
             type_ok=type_ok,
             words=tuple(matches),
-            phrasing_score=round(support, 3),
-            phrasing_weight=round(self.phrasing_weight, 3),
+            phrasing_score=support,
+            phrasing_weight=self.phrasing_weight,
             type_factor=type_factor,
         )
 
@@ -515,7 +516,7 @@ class Matcher:
             if explain:
                 matches.append(
                     WordMatch(
-                        tok.surface, term, round(w, 3), round(strength, 3),
+                        tok.surface, term, w, strength,
                         typo=term is not None and exp[term] < 1,
                         answer_only=term is not None and term not in asked,
                     )
@@ -573,14 +574,19 @@ class Matcher:
                 f"{best.entry.id} (at least {self.settings.min_precision:.0%} needed)"
             )
         if best.confidence < threshold:
-            return None, f"best confidence {best.confidence:g} is under the threshold {threshold:g}"
+            return None, (
+                f"best confidence {confidence_text(best.confidence)} is under the threshold "
+                f"{threshold:g}"
+            )
         if not self._margin_ok(best, runner_up):
             assert runner_up is not None
             return None, (
-                f"{best.entry.id} ({best.confidence:g}) and {runner_up.entry.id} "
-                f"({runner_up.confidence:g}) are too close to tell apart"
+                f"{best.entry.id} ({confidence_text(best.confidence)}) and {runner_up.entry.id} "
+                f"({confidence_text(runner_up.confidence)}) are too close to tell apart"
             )
-        return best, f"confidence {best.confidence:g} reaches the threshold {threshold:g}"
+        return best, (
+            f"confidence {confidence_text(best.confidence)} reaches the threshold {threshold:g}"
+        )
 
 
 # Up to this many phrasings, an entry's are read one by one; beyond, through its term lists.

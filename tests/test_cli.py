@@ -11,7 +11,7 @@ from faqbot import __version__
 from faqbot.cli import app
 from faqbot.exit_codes import ExitCode
 from faqbot.kb_loader import load_kb
-from faqbot.output import OutputMode, choose_mode
+from faqbot.renderers import OutputMode, choose_mode
 from tests.conftest import PACKAGED_KB
 
 KB = load_kb(PACKAGED_KB)

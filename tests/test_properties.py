@@ -18,7 +18,6 @@ from faqbot.errors import KnowledgeBaseError
 from faqbot.kb_loader import load_kb
 from faqbot.matcher import Matcher
 from faqbot.model import Entry, KnowledgeBase
-from faqbot.output import result_record, write_json, write_plain_entry, write_plain_result
 from faqbot.sanitize import one_line, sanitize
 from faqbot.text import fold, words
 from tests.conftest import PACKAGED_KB
@@ -125,20 +124,21 @@ def test_broken_documents_fail_only_with_knowledge_base_errors(tmp_path_factory,
 
 @given(question=st.text(min_size=1), answer=st.text(min_size=1), source=st.text(min_size=1))
 def test_any_kb_text_renders_in_every_format_without_control_characters(question, answer, source):
-    from faqbot.rich_output import make_console, print_entry, print_result
+    from faqbot.environment import Environment
+    from faqbot.renderers import OutputMode, View, renderer_for
 
     entry = Entry("x", "faq", sanitize(question) or "q", sanitize(answer) or "a",
                   sanitize(source), (sanitize(question) or "q",))  # fmt: skip
     matcher = Matcher(KnowledgeBase("t", "p", (entry,)))
     result = matcher.match(question, top=1)
-    plain, data, rich = io.StringIO(), io.StringIO(), io.StringIO()
-    write_plain_result(plain, result, top=1)
-    write_plain_entry(plain, entry)
-    write_json(data, result_record(result, top=1))
-    console = make_console(rich, width=60)
-    print_result(console, result, top=1, explain=True)
-    print_entry(console, entry)
-    assert not has_control(plain.getvalue())
+    plain, data, rich, talk = io.StringIO(), io.StringIO(), io.StringIO(), io.StringIO()
+    for mode, out in ((OutputMode.PLAIN, plain), (OutputMode.JSON, data), (OutputMode.RICH, rich)):
+        env = Environment(io.StringIO(), out, talk, width=60)
+        render = renderer_for(mode, env, View(top=1, explain=True))
+        render.result(result)
+        if mode is not OutputMode.JSON:
+            render.entry(entry)
+    assert not has_control(plain.getvalue()) and not has_control(talk.getvalue())
     assert not has_control(ANSI_STYLE.sub("", rich.getvalue()))
     record = json.loads(data.getvalue())
     assert record["question"] == one_line(question)

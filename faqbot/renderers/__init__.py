@@ -1,0 +1,78 @@
+"""One renderer per output format, behind one small interface, chosen once per run.
+
+Commands hand a renderer records (a question's Result, KB entries, a test Report) and hold
+no format branches; `--explain` is part of how each renderer shows a Result. The formats:
+
+- plain (`plain.py`): what scripts read line by line, exactly one line per question;
+- JSON Lines (`jsonl.py`): one object per record;
+- terminal (`terminal.py`): Rich, imported only when this renderer is chosen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from faqbot.environment import Environment
+    from faqbot.evaluate import Report
+    from faqbot.matcher import Candidate, Result
+    from faqbot.model import Entry
+
+
+class OutputMode(StrEnum):
+    AUTO = "auto"
+    RICH = "rich"
+    PLAIN = "plain"
+    JSON = "json"
+
+
+def choose_mode(requested: OutputMode, json_flag: bool, stdout_is_tty: bool) -> OutputMode:
+    if json_flag:
+        return OutputMode.JSON
+    if requested is OutputMode.AUTO:
+        return OutputMode.RICH if stdout_is_tty else OutputMode.PLAIN
+    return requested
+
+
+@dataclass(frozen=True)
+class View:
+    """What of a Result to show, beyond the answer."""
+
+    top: int = 0  # the next-best entries to list
+    explain: bool = False  # why: words, signals, runners-up, the decision
+
+
+ANSWER_ONLY = View()
+
+
+class Renderer(Protocol):
+    def result(self, result: Result) -> None: ...
+
+    def entries(self, entries: Sequence[Entry], title: str) -> None: ...
+
+    def entry(self, entry: Entry) -> None: ...
+
+    def report(self, report: Report) -> None: ...
+
+
+def renderer_for(mode: OutputMode, env: Environment, view: View = ANSWER_ONLY) -> Renderer:
+    if mode is OutputMode.JSON:
+        from faqbot.renderers.jsonl import JsonLinesRenderer
+
+        return JsonLinesRenderer(env, view)
+    if mode is OutputMode.PLAIN:
+        from faqbot.renderers.plain import PlainRenderer
+
+        return PlainRenderer(env, view)
+    from faqbot.renderers.terminal import TerminalRenderer
+
+    return TerminalRenderer(env, view)
+
+
+def runners_up(result: Result, top: int) -> list[Candidate]:
+    """The `top` entries after the answer (after nothing, when declined)."""
+    skip = 1 if result.answered else 0
+    return list(result.candidates[skip : skip + top])

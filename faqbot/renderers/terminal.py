@@ -1,0 +1,147 @@
+"""The terminal, with Rich. Imported only when this renderer is chosen (start-up cost).
+
+KB text is always handed to Rich as `Text` objects, never as markup strings: a KB answer that
+contains "[/x]" or ":thumbs_up:" is shown as written instead of crashing or turning into emoji.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from faqbot.environment import Environment
+from faqbot.evaluate import Report
+from faqbot.figures import confidence_text
+from faqbot.matcher import Result
+from faqbot.model import Entry
+from faqbot.renderers import View, runners_up
+from faqbot.renderers.plain import explanation_lines, summary_rows
+from faqbot.sanitize import one_line, sanitize
+
+
+def make_console(env: Environment) -> Console:
+    return Console(
+        file=env.stdout,
+        width=env.width,
+        force_terminal=True,  # the mode was decided already: rich was asked for
+        no_color=not env.color,
+        markup=False,
+        emoji=False,
+        highlight=False,
+    )
+
+
+def _confidence_style(score: float) -> str:
+    return "green" if score >= 75 else "yellow"
+
+
+class TerminalRenderer:
+    def __init__(self, env: Environment, view: View) -> None:
+        self.console, self.view = make_console(env), view
+        self._results = 0
+
+    def result(self, result: Result) -> None:
+        console = self.console
+        if self._results:  # a blank line between answers, so a batch reads as separate answers
+            console.print()
+        self._results += 1
+        best = result.answer
+        if best is None:
+            console.print(
+                Text.assemble(("No confident answer", "bold red"), (f": {result.reason}.", "dim"))
+            )
+            if result.suggestions:
+                console.print(Text("Did you mean:", style="dim"))
+                for c in result.suggestions:
+                    console.print(
+                        Text.assemble(
+                            "  • ", (c.entry.question, "cyan"), (f"  ({c.entry.id})", "dim")
+                        )
+                    )
+        else:
+            entry = best.entry
+            console.print(Text(entry.answer, style="bold"))
+            if entry.source:
+                console.print(Text.assemble(("  “", "dim"), (entry.source, "italic"), ("”", "dim")))
+            console.print(
+                Text.assemble(
+                    ("matched ", "dim"),
+                    (entry.kind.upper(), "magenta"),
+                    (f" {entry.id}: ", "dim"),
+                    (entry.question, "cyan"),
+                    ("  confidence ", "dim"),
+                    (confidence_text(best.confidence), _confidence_style(best.confidence)),
+                )
+            )
+        runners = runners_up(result, self.view.top)
+        if runners:
+            table = Table(title="Next best", title_justify="left", show_edge=False, pad_edge=False)
+            table.add_column("score", justify="right")
+            table.add_column("id")
+            table.add_column("question")
+            for c in runners:
+                table.add_row(
+                    confidence_text(c.confidence), Text(c.entry.id), Text(c.entry.question)
+                )
+            console.print(table)
+        if self.view.explain:
+            for line in explanation_lines(result):
+                console.print(Text(line, style="dim"))
+
+    def entries(self, entries: Sequence[Entry], title: str) -> None:
+        table = Table(title=Text(sanitize(title)), show_lines=True, expand=True)
+        table.add_column("id", style="magenta", no_wrap=True)
+        table.add_column("kind", style="dim", no_wrap=True)
+        table.add_column("question", style="cyan", ratio=2)
+        table.add_column("answer", ratio=3)
+        for entry in entries:
+            table.add_row(Text(entry.id), entry.kind.upper(), Text(entry.question),
+                          Text(entry.answer))  # fmt: skip
+        self.console.print(table)
+
+    def entry(self, entry: Entry) -> None:
+        console = self.console
+        console.print(Text.assemble((entry.kind.upper(), "magenta"), " ", (entry.id, "bold")))
+        console.print(Text.assemble(("Q: ", "dim"), (entry.question, "cyan")))
+        console.print(Text.assemble(("A: ", "dim"), (entry.answer, "bold")))
+        if entry.source:
+            console.print(
+                Text.assemble(
+                    ("Source: ", "dim"), ("“", "dim"), (entry.source, "italic"), ("”", "dim")
+                )
+            )
+        others = [p for p in entry.phrasings if p not in (entry.question, entry.answer)]
+        if others:
+            console.print(Text("Also answers:", style="dim"))
+            for p in others:
+                console.print(Text(f"  • {one_line(p)}"))
+
+    def report(self, report: Report) -> None:
+        console = self.console
+        summary = Table(show_header=False, box=None, pad_edge=False)
+        summary.add_column(style="dim")
+        summary.add_column(style="bold")
+        for label, value in summary_rows(report.summary):
+            summary.add_row(label, value)
+        console.print(summary)
+        misses = report.misses
+        if not misses:
+            console.print(Text("No misses.", style="green"))
+            return
+        title = f"{len(misses)} {'miss' if len(misses) == 1 else 'misses'}"
+        table = Table(title=title, title_justify="left", expand=True)
+        table.add_column("line", justify="right", style="dim")
+        table.add_column("question", ratio=3)
+        table.add_column("expected", ratio=2, style="green")
+        table.add_column("got", ratio=2, style="red")
+        for miss in misses:
+            table.add_row(
+                str(miss.line),
+                Text(one_line(miss.question)),
+                Text(one_line(miss.expected)),
+                Text(one_line(miss.got or "(abstained)")),
+            )
+        console.print(table)

@@ -1,0 +1,65 @@
+"""The renderers, driven through an Environment: terminal behaviour without a terminal."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+
+import pytest
+
+from faqbot.environment import Environment
+from faqbot.kb_loader import load_kb
+from faqbot.matcher import Matcher
+from faqbot.renderers import OutputMode, View, renderer_for
+from tests.conftest import PACKAGED_KB
+
+COLOUR = re.compile(r"\x1b\[[0-9;]*(3[0-9]|9[0-7])[0-9;]*m")  # a foreground colour, any form
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(load_kb(PACKAGED_KB))
+
+
+def rendered(mode: OutputMode, result, **env) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    out, err = io.StringIO(), io.StringIO()
+    view = View(top=env.pop("top", 0), explain=env.pop("explain", False))
+    renderer_for(mode, Environment(io.StringIO(), out, err, **env), view).result(result)
+    return out.getvalue(), err.getvalue()
+
+
+def test_no_color_drops_colour_but_keeps_the_text(matcher):
+    result = matcher.match("Has Kim been to Russia before?")
+    coloured, _ = rendered(OutputMode.RICH, result, width=100)
+    plain, _ = rendered(OutputMode.RICH, result, width=100, color=False)
+    assert COLOUR.search(coloured) and not COLOUR.search(plain)
+    assert "April 2019" in plain and "confidence" in plain
+
+
+def test_a_decline_says_why_in_one_line_on_the_terminal(matcher):
+    result = matcher.match("What weapons?")
+    assert not result.answered
+    out, _ = rendered(OutputMode.RICH, result, width=200, color=False)
+    first = re.sub(r"\x1b\[[0-9;]*m", "", out).splitlines()[0]
+    assert first == f"No confident answer: {result.reason}."
+
+
+def test_a_score_is_rounded_one_way_in_every_format(matcher):
+    result = matcher.match("How far is Vladivostok from the border?", top=4)
+    best = result.answer
+    assert best is not None and best.confidence != round(best.confidence, 1)  # unrounded core
+    shown = f"{round(best.confidence, 1):g}"
+    record = json.loads(rendered(OutputMode.JSON, result, top=2)[0])
+    assert record["match"]["score"] == round(best.confidence, 1)
+    runner_up = result.candidates[1]
+    plain, _ = rendered(OutputMode.PLAIN, result, top=1)
+    assert plain.splitlines()[1].split("\t")[1] == f"{round(runner_up.confidence, 1):g}"
+    terminal, _ = rendered(OutputMode.RICH, result, width=200, color=False)
+    assert f"confidence {shown}" in re.sub(r"\x1b\[[0-9;]*m", "", terminal)
+
+
+def test_plain_explain_goes_to_stderr_and_stdout_keeps_one_line(matcher):
+    result = matcher.match("Has Kim been to Russia before?")
+    out, err = rendered(OutputMode.PLAIN, result, explain=True)
+    assert out.count("\n") == 1 and err.startswith("decision: answered: ")
