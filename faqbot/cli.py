@@ -26,14 +26,32 @@ from faqbot.launch import VERSION_FLAGS, version_line
 from faqbot.renderers import OutputMode, View, choose_mode, renderer_for
 from faqbot.sanitize import one_line
 
-EXIT_CODES_HELP = """\
-\b
-Exit codes:
-  0    every question got a confident answer
-  1    at least one question had no confident answer (`test`: accuracy too low)
-  2    usage error, unreadable input, or a knowledge-base error
-  130  interrupted (Ctrl-C)
-"""
+_EXIT_MEANINGS = {
+    ExitCode.OK: "every question got a confident answer",
+    ExitCode.NO_ANSWER: "at least one question had no confident answer",
+    ExitCode.USAGE: "usage error, unreadable input, or a knowledge-base error",
+    ExitCode.INTERRUPTED: "interrupted (Ctrl-C)",
+}
+
+
+def _exit_codes_help(**meanings: str) -> str:
+    """The exit-code table of a command's help: only the codes it can return, in its words."""
+    table = {**_EXIT_MEANINGS}
+    for name, meaning in meanings.items():
+        table[ExitCode[name]] = meaning
+    rows = "".join(f"  {int(code):<4} {text}\n" for code, text in table.items() if text)
+    return f"\b\nExit codes:\n{rows}"
+
+
+EXIT_CODES_HELP = _exit_codes_help(
+    NO_ANSWER="at least one question had no confident answer (`test`: accuracy too low)"
+)
+ASK_EXIT_CODES = _exit_codes_help()
+TEST_EXIT_CODES = _exit_codes_help(
+    OK="accuracy reached --min-accuracy", NO_ANSWER="accuracy is under --min-accuracy"
+)
+# list, show and index never decline a question: no 1.
+LOOKUP_EXIT_CODES = _exit_codes_help(OK="done", NO_ANSWER="")
 
 app = typer.Typer(
     name="faqbot",
@@ -202,7 +220,10 @@ def _questions(words: list[str], env: Environment) -> Iterator[str]:
             yield line.rstrip("\r\n")
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+@app.command(
+    epilog=ASK_EXIT_CODES,
+    short_help="Answer questions, each with its source sentence and a confidence.",
+)
 def ask(
     ctx: typer.Context,
     question: Annotated[
@@ -267,7 +288,7 @@ def ask(
     raise typer.Exit(ExitCode.NO_ANSWER if unanswered else ExitCode.OK)
 
 
-@app.command("list", epilog=EXIT_CODES_HELP)
+@app.command("list", epilog=LOOKUP_EXIT_CODES, short_help="List every FAQ; --facts adds the facts.")
 def list_entries(
     ctx: typer.Context,
     facts: Annotated[bool, typer.Option("--facts", help="Include the facts too.")] = False,
@@ -291,7 +312,10 @@ def list_entries(
         render.entries(knowledge.entries if facts else knowledge.faqs, knowledge.title)
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+@app.command(
+    epilog=LOOKUP_EXIT_CODES,
+    short_help="Show one entry with its source sentence and every phrasing.",
+)
 def show(
     ctx: typer.Context,
     entry_id: Annotated[
@@ -321,7 +345,11 @@ def show(
         render.entry(entry)
 
 
-@app.command("test", epilog=EXIT_CODES_HELP)
+@app.command(
+    "test",
+    epilog=TEST_EXIT_CODES,
+    short_help="Check a KB against labeled questions: accuracy and every miss.",
+)
 def test_questions(
     ctx: typer.Context,
     questions: Annotated[
@@ -374,7 +402,10 @@ def test_questions(
     raise typer.Exit(ExitCode.NO_ANSWER if failed else ExitCode.OK)
 
 
-@app.command(epilog=EXIT_CODES_HELP)
+@app.command(
+    epilog=LOOKUP_EXIT_CODES,
+    short_help="Build the KB's index now, so that the next run starts at once.",
+)
 def index(ctx: typer.Context, kb: KbOption = None) -> None:
     """Build the knowledge base's index now, so that the next run starts at once.
 

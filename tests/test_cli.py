@@ -287,3 +287,15 @@ def test_help_metavars_read_as_words(runner, command):
         assert "--top N" in result.stdout and "--threshold SCORE" in result.stdout
     if command == "test":
         assert "--min-accuracy RATE" in result.stdout
+
+
+def test_help_lists_whole_command_summaries_and_only_the_exit_codes_a_command_returns(runner):
+    commands = runner.invoke(app, ["--help"]).stdout.split("Commands:")[1].split("Exit codes")[0]
+    assert "..." not in commands and len(commands.strip().splitlines()) == 5
+    for command in ("list", "show", "index"):
+        table = runner.invoke(app, [command, "--help"]).stdout.split("Exit codes:")[1]
+        assert re.search(r"^\s+0\s", table, re.M) and not re.search(r"^\s+1\s", table, re.M)
+    ask = runner.invoke(app, ["ask", "--help"]).stdout.split("Exit codes:")[1]
+    assert re.search(r"^\s+1\s+at least one question had no confident answer$", ask, re.M)
+    tested = runner.invoke(app, ["test", "--help"]).stdout.split("Exit codes:")[1]
+    assert re.search(r"^\s+1\s+accuracy is under --min-accuracy$", tested, re.M)
