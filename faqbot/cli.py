@@ -20,11 +20,14 @@ from typing import Annotated, NoReturn
 import typer
 
 from faqbot.environment import Environment
-from faqbot.errors import FaqbotError, KnowledgeBaseError
+from faqbot.errors import FaqbotError, InputError, KnowledgeBaseError
 from faqbot.exit_codes import ExitCode
 from faqbot.launch import VERSION_FLAGS, version_line
 from faqbot.renderers import OutputMode, View, choose_mode, renderer_for
 from faqbot.sanitize import one_line
+
+# A file with a thousand broken lines is told its first problems, and how many more it has.
+MAX_PROBLEMS_SHOWN = 20
 
 _EXIT_MEANINGS = {
     ExitCode.OK: "every question got a confident answer",
@@ -146,6 +149,12 @@ def _reported(ctx: typer.Context | None = None) -> Iterator[None]:
             if from_env:
                 problem = dataclasses.replace(problem, path=f"{problem.path} (from FAQBOT_KB)")
             _say(str(problem))
+        raise typer.Exit(ExitCode.USAGE) from None
+    except InputError as exc:
+        for message in exc.messages[:MAX_PROBLEMS_SHOWN]:
+            _say(f"faqbot: {message}")
+        if len(exc.messages) > MAX_PROBLEMS_SHOWN:
+            _say(f"faqbot: ... and {len(exc.messages) - MAX_PROBLEMS_SHOWN} more problems")
         raise typer.Exit(ExitCode.USAGE) from None
     except FaqbotError as exc:
         _fail(str(exc))

@@ -41,4 +41,8 @@ class UnknownEntryError(FaqbotError):
 
 
 class InputError(FaqbotError):
-    """A question file or stream that cannot be read."""
+    """A question file or stream that cannot be read; carries every problem found, in order."""
+
+    def __init__(self, *messages: str) -> None:
+        self.messages = messages
+        super().__init__("\n".join(messages))

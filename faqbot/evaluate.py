@@ -78,15 +78,18 @@ def load_questions(path: Path) -> list[LabeledQuestion]:
     except UnreadableFile as exc:
         raise InputError(f"{shown}: {exc}") from None
     text = raw.decode("utf-8", errors="replace")
-    rows = []
+    rows, problems = [], []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
+            rows.append(_labeled(json.loads(line), shown, number))
         except json.JSONDecodeError as exc:
-            raise InputError(f"{shown}:{number}:{exc.colno}: invalid JSON: {exc.msg}") from None
-        rows.append(_labeled(row, shown, number))
+            problems.append(f"{shown}:{number}:{exc.colno}: invalid JSON: {exc.msg}")
+        except InputError as exc:
+            problems.extend(exc.messages)
+    if problems:  # every one, so that a file is mended in one go
+        raise InputError(*problems)
     if not rows:
         raise InputError(f"{shown}: no questions")
     return rows

@@ -109,3 +109,14 @@ def test_mcc_matches_known_values():
     assert mcc(["a", "a"], ["a", "a"]) == 0.0  # one class only: undefined, reported as 0
     # sklearn.metrics.matthews_corrcoef([0,0,1,1,2,2],[0,1,1,2,2,0]) = 0.25
     assert mcc(list("aabbcc"), list("abbcca")) == pytest.approx(0.25)
+
+
+def test_every_problem_of_a_question_file_is_reported(runner, tmp_path):
+    lines = ['{"q": "x", "gold": [}', '{"q": "fine", "gold": []}', '["x"]', '{"q": "x"}']
+    result = runner.invoke(app, ["test", str(write(tmp_path, lines))])
+    assert result.exit_code == ExitCode.USAGE
+    reported = result.stderr.splitlines()
+    assert [line.split(":")[2] for line in reported] == ["1", "3", "4"]
+    many = runner.invoke(app, ["test", str(write(tmp_path, ["[1]"] * 25))])
+    assert many.stderr.splitlines()[-1] == "faqbot: ... and 5 more problems"
+    assert len(many.stderr.splitlines()) == 21
