@@ -63,3 +63,20 @@ def test_plain_explain_goes_to_stderr_and_stdout_keeps_one_line(matcher):
     result = matcher.match("Has Kim been to Russia before?")
     out, err = rendered(OutputMode.PLAIN, result, explain=True)
     assert out.count("\n") == 1 and err.startswith("decision: answered: ")
+
+
+@pytest.mark.parametrize("width", [40, 60, 100, 200])
+def test_terminal_wrapping_keeps_the_quote_indented_and_phrases_whole(matcher, width):
+    result = matcher.match("Has Kim been to Russia before?")
+    best = result.answer
+    assert best is not None and best.entry.source
+    out, _ = rendered(OutputMode.RICH, result, width=width, color=False)
+    lines = [line.rstrip() for line in re.sub(r"\x1b\[[0-9;]*m", "", out).splitlines()]
+    assert all(len(line) <= width for line in lines)
+    start = next(i for i, line in enumerate(lines) if line.startswith("  “"))
+    end = next(i for i in range(start, len(lines)) if lines[i].endswith("”"))
+    assert all(line.startswith("  ") for line in lines[start : end + 1])
+    label = f"matched {best.entry.kind.upper()} {best.entry.id}:"
+    score = f"confidence {round(best.confidence, 1):g}"
+    assert any(label in line for line in lines[end + 1 :])
+    assert any(score in line for line in lines[end + 1 :])

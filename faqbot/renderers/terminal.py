@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -64,18 +65,10 @@ class TerminalRenderer:
         else:
             entry = best.entry
             console.print(Text(entry.answer, style="bold"))
-            if entry.source:
-                console.print(Text.assemble(("  “", "dim"), (entry.source, "italic"), ("”", "dim")))
-            console.print(
-                Text.assemble(
-                    ("matched ", "dim"),
-                    (entry.kind.upper(), "magenta"),
-                    (f" {entry.id}: ", "dim"),
-                    (entry.question, "cyan"),
-                    ("  confidence ", "dim"),
-                    (confidence_text(best.confidence), _confidence_style(best.confidence)),
-                )
-            )
+            if entry.source:  # indented as a quote, wrapped lines too
+                quote = Text.assemble(("“", "dim"), (entry.source, "italic"), ("”", "dim"))
+                console.print(Padding(quote, (0, 0, 0, 2), expand=False))
+            self._matched(best.entry, best.confidence)
         runners = runners_up(result, self.view.top)
         if runners:
             table = Table(title="Next best", title_justify="left", show_edge=False, pad_edge=False)
@@ -90,6 +83,32 @@ class TerminalRenderer:
         if self.view.explain:
             for line in explanation_lines(result):
                 console.print(Text(line, style="dim"))
+
+    def _matched(self, entry: Entry, confidence: float) -> None:
+        """ "matched FAQ id: question  confidence 95.2" on one line where it fits. Where it
+        does not, the confidence goes to a line of its own and the question wraps beside its
+        label, so that no phrase ("matched FAQ id:", "confidence 95.2") is broken."""
+        label = Text.assemble(
+            ("matched ", "dim"), (entry.kind.upper(), "magenta"), (f" {entry.id}:", "dim")
+        )
+        score = Text.assemble(
+            ("confidence ", "dim"), (confidence_text(confidence), _confidence_style(confidence))
+        )
+        question = Text(entry.question, style="cyan")
+        whole = Text.assemble(label, " ", question, "  ", score)
+        if whole.cell_len <= self.console.width:
+            self.console.print(whole)
+            return
+        if label.cell_len + 20 <= self.console.width:  # room for the question beside it
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(no_wrap=True)
+            grid.add_column()
+            grid.add_row(label, question)
+            self.console.print(grid)
+        else:
+            self.console.print(label)
+            self.console.print(Padding(question, (0, 0, 0, 2), expand=False))
+        self.console.print(score)
 
     def entries(self, entries: Sequence[Entry], title: str) -> None:
         table = Table(title=Text(sanitize(title)), show_lines=True, expand=True)
