@@ -150,10 +150,7 @@ def _compose(text: str, shown: str):  # -> yaml.Node
         loader = loader_class(text)
         return loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        what = " ".join(str(s) for s in (exc.context, exc.problem) if s) or "invalid YAML"
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        raise fail(line, column, f"YAML syntax: {what}") from None
+        raise fail(*_syntax_error(exc)) from None
     except yaml.reader.ReaderError as exc:  # a character YAML forbids: no mark, a position
         before = text[: exc.position]
         line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
@@ -163,6 +160,34 @@ def _compose(text: str, shown: str):  # -> yaml.Node
         raise fail(0, 0, "YAML syntax: " + " ".join(str(exc).split())) from None
     finally:
         loader.dispose()
+
+
+# The mistakes people make most in YAML, by what the parser says, and what to do instead.
+_SYNTAX_HINTS = (
+    ("mapping values are not allowed", 'a value holding ": " must be quoted: key: "a: b"'),
+    ("tab", "indent with spaces; YAML does not allow tabs there"),
+    ("expected '-' indicator", "check the indentation: an entry's keys must line up"),
+    ("expected <block end>", "check the indentation: an entry's keys must line up"),
+    ("could not find expected ':'", "a key needs ': ' after it, or the text needs quotes"),
+)
+
+
+def _syntax_error(exc) -> tuple[int, int, str]:  # type: ignore[no-untyped-def]
+    """Where a YAML syntax error is, and what it is. An unclosed bracket or quote is reported
+    where it was opened, with the place where the parser gave up as a second position: that
+    one can be many lines further on, and the mistake is at the first."""
+    context, problem = exc.context_mark, exc.problem_mark
+    what = " ".join(str(s) for s in (exc.context, exc.problem) if s) or "invalid YAML"
+    mark = problem or context
+    opened = any(k in (exc.context or "") for k in ("flow sequence", "flow mapping", "quoted"))
+    if opened and context is not None and problem is not None and context.line != problem.line:
+        mark = context
+        what += f" (the parser gave up at {problem.line + 1}:{problem.column + 1})"
+    hint = next((h for cue, h in _SYNTAX_HINTS if cue in what), None)
+    if hint:
+        what += f"; hint: {hint}"
+    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    return line, column, f"YAML syntax: {what}"
 
 
 def _where(event) -> tuple[int, int]:  # type: ignore[no-untyped-def]

@@ -224,3 +224,21 @@ def test_loading_leaves_the_garbage_collector_as_it_found_it(small_kb, tmp_path)
         assert not gc.isenabled()  # a caller that paused it keeps it paused
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "says"),
+    [
+        # An unclosed bracket or quote: where it opened, and where the parser gave up.
+        ("  - id: a\n    question: [What is it?\n    answer: x\n", "4:15", "gave up at 5:11"),
+        ('  - id: a\n    question: "What is it?\n    answer: x\n', "4:15", "gave up at 6:1"),
+        # The common mistakes get a hint.
+        ("  - id: a\n    question: What: is it?\n    answer: x\n", "4:19", "must be quoted"),
+        ("  - id: a\n\tquestion: What is it?\n    answer: x\n", "4:1", "spaces"),
+        ("  - id: a\n    question: What is it?\n   answer: x\n", "5:4", "indentation"),
+    ],
+)
+def test_yaml_syntax_errors_point_at_the_mistake_with_a_hint(write_kb, text, where, says):
+    path = write_kb("title: t\nfaqs:\n" + text, article=None)
+    (message,) = kb_problems(path)
+    assert message.startswith(f"{path}:{where}: YAML syntax: ") and says in message
