@@ -58,7 +58,7 @@ LOOKUP_EXIT_CODES = _exit_codes_help(OK="done", NO_ANSWER="")
 
 app = typer.Typer(
     name="faqbot",
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for the user's shell
     no_args_is_help=True,
     rich_markup_mode=None,  # help text is shown as written: no markup parsing, no Rich import
     pretty_exceptions_enable=False,
@@ -207,6 +207,19 @@ def _matcher(kb: Path | None, settings, use_cache: bool):  # -> Matcher
     return Matcher(index, settings)
 
 
+def _complete_entry_id(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion of `faqbot show <TAB>`: the ids of the KB in use that start with
+    what is typed. Run only when the shell asks; a KB that cannot be read completes nothing."""
+    from faqbot.kb_loader import default_kb_path, load_kb
+
+    kb = ctx.params.get("kb") or os.environ.get("FAQBOT_KB") or default_kb_path()
+    try:
+        entries = load_kb(kb).entries
+    except FaqbotError:
+        return []
+    return [e.id for e in entries if e.id.startswith(incomplete)]
+
+
 # -- commands ------------------------------------------------------------------------------
 
 
@@ -328,7 +341,12 @@ def list_entries(
 def show(
     ctx: typer.Context,
     entry_id: Annotated[
-        str, typer.Argument(metavar="ID", help="The entry's id (see `faqbot list`).")
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="The entry's id (see `faqbot list`).",
+            autocompletion=_complete_entry_id,
+        ),
     ],
     kb: KbOption = None,
     fmt: FormatOption = OutputMode.AUTO,

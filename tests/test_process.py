@@ -148,3 +148,17 @@ def test_usage_errors_are_one_line_with_exit_2(args, message):
     result = run([FAQBOT, *args])
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.startswith(message) and result.stderr.count("\n") == 1
+
+
+def test_show_completes_entry_ids_of_the_kb_in_use(tmp_path, write_kb):
+    def complete(words: str, **env: str) -> list[str]:
+        env = {**ENV, "_FAQBOT_COMPLETE": "complete_bash", "COMP_WORDS": words,
+               "COMP_CWORD": str(len(words.split()) - 1), **env}  # fmt: skip
+        return subprocess.run([FAQBOT], capture_output=True, text=True, env=env).stdout.split()
+
+    assert complete("faqbot show first-v") == ["first-visit"]
+    other = write_kb("title: t\nfaqs:\n  - id: first-aid\n    question: q?\n    answer: a\n",
+                     article=None)  # fmt: skip
+    assert complete(f"faqbot show --kb {other} first") == ["first-aid"]
+    assert complete("faqbot show first", FAQBOT_KB=str(other)) == ["first-aid"]
+    assert complete("faqbot show x", FAQBOT_KB=str(tmp_path / "missing.yaml")) == []
