@@ -140,20 +140,22 @@ class Analyzer:
             if tok is None:  # tokens are immutable: one per distinct word serves every use
                 tok = known[word] = Token(self.stem(word), word, word in stopwords)
             if tok.term in starts and (found := self._synonym_at(ws, i, form)):
-                out.append(found)
-                i += len(found.surface.split())
+                synonym, length = found
+                out.append(synonym)
+                i += length
                 continue
-            out.append(tok if not (i in form and not tok.stop) else tok._replace(stop=True))
+            out.append(tok._replace(stop=True) if i in form and not tok.stop else tok)
             i += 1
         return out
 
-    def _synonym_at(self, ws: list[str], i: int, form: set[int]) -> Token | None:
-        """The longest synonym group member starting at word i, as one token, if any."""
+    def _synonym_at(self, ws: list[str], i: int, form: set[int]) -> tuple[Token, int] | None:
+        """The longest synonym group member starting at word i, as one token, and how many
+        words it spans; None where no member starts there."""
         for length in range(min(self._longest, len(ws) - i), 0, -1):
             term = self._synonyms.get(tuple(self._stem_all(ws[i : i + length])))
             if term is not None:
                 in_form = all(j in form for j in range(i, i + length))
-                return Token(term, " ".join(ws[i : i + length]), in_form)
+                return Token(term, " ".join(ws[i : i + length]), in_form), length
         return None
 
     def _cue_hits(self, ws: list[str]) -> list[tuple[QuestionType, range]]:

@@ -23,7 +23,7 @@ from faqbot.environment import Environment
 from faqbot.errors import FaqbotError, InputError, KnowledgeBaseError
 from faqbot.exit_codes import ExitCode
 from faqbot.launch import VERSION_FLAGS, version_line
-from faqbot.renderers import OutputMode, View, choose_mode, renderer_for
+from faqbot.renderers import ANSWER_ONLY, OutputMode, Renderer, View, choose_mode, renderer_for
 from faqbot.sanitize import one_line
 
 # A file with a thousand broken lines is told its first problems, and how many more it has.
@@ -207,14 +207,19 @@ def _matcher(kb: Path | None, settings, use_cache: bool):  # -> Matcher
     return Matcher(index, settings)
 
 
+def _output(
+    fmt: OutputMode, json_: bool, no_color: bool, view: View = ANSWER_ONLY
+) -> tuple[Environment, Renderer]:
+    """This run's environment and the one renderer its flags and stdout call for."""
+    env = Environment.from_process(no_color)
+    return env, renderer_for(choose_mode(fmt, json_, env.stdout_isatty), env, view)
+
+
 def _complete_entry_id(ctx: typer.Context, incomplete: str) -> list[str]:
     """Shell completion of `faqbot show <TAB>`: the ids of the KB in use that start with
     what is typed. Run only when the shell asks; a KB that cannot be read completes nothing."""
-    from faqbot.kb_loader import default_kb_path, load_kb
-
-    kb = ctx.params.get("kb") or os.environ.get("FAQBOT_KB") or default_kb_path()
     try:
-        entries = load_kb(kb).entries
+        entries = _load(ctx.params.get("kb")).entries
     except FaqbotError:
         return []
     return [e.id for e in entries if e.id.startswith(incomplete)]
@@ -298,8 +303,7 @@ def ask(
     from faqbot.matcher import Settings
 
     with _reported(ctx):
-        env = Environment.from_process(no_color)
-        render = renderer_for(choose_mode(fmt, json_, env.stdout_isatty), env, View(top, explain))
+        env, render = _output(fmt, json_, no_color, View(top, explain))
         settings = Settings() if threshold is None else Settings(threshold=threshold)
         matcher = _matcher(kb, settings, use_cache=not no_cache)
         unanswered = False
@@ -328,8 +332,7 @@ def list_entries(
       faqbot list --format plain | cut -f1,3      # tab-separated: id, kind, question, answer
     """
     with _reported(ctx):
-        env = Environment.from_process(no_color)
-        render = renderer_for(choose_mode(fmt, json_, env.stdout_isatty), env)
+        _, render = _output(fmt, json_, no_color)
         knowledge = _load(kb)
         render.entries(knowledge.entries if facts else knowledge.faqs, knowledge.title)
 
@@ -363,8 +366,7 @@ def show(
     from faqbot.errors import UnknownEntryError
 
     with _reported(ctx):
-        env = Environment.from_process(no_color)
-        render = renderer_for(choose_mode(fmt, json_, env.stdout_isatty), env)
+        _, render = _output(fmt, json_, no_color)
         knowledge = _load(kb)
         entry = knowledge.by_id.get(entry_id)
         if entry is None:
@@ -419,8 +421,7 @@ def test_questions(
     from faqbot.matcher import Settings
 
     with _reported(ctx):
-        env = Environment.from_process(no_color)
-        render = renderer_for(choose_mode(fmt, json_, env.stdout_isatty), env)
+        _, render = _output(fmt, json_, no_color)
         rows = evaluate.load_questions(questions)
         outcomes = evaluate.run(_matcher(kb, Settings(), use_cache=not no_cache), rows)
         report = evaluate.report(outcomes)

@@ -20,7 +20,7 @@ def version_line() -> str:
 
 
 def main() -> None:
-    if sys.argv[1:] and sys.argv[1] in VERSION_FLAGS and len(sys.argv) == 2:
+    if len(sys.argv) == 2 and sys.argv[1] in VERSION_FLAGS:
         sys.stdout.write(version_line() + "\n")
         return
     from faqbot.cli import main as cli_main

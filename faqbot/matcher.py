@@ -598,42 +598,45 @@ def _phrasing_overlaps(ie: IndexedEntry, question: _Question) -> list[tuple[int,
     question says) for each phrasing of the entry sharing a term with the question, in
     order. Both ways of finding them add the same numbers in the same order."""
     if len(ie.phrasings) <= FEW_PHRASINGS:
-        found = []
-        for p, ph in enumerate(ie.phrasings):
-            terms = ph.terms
-            hit = 0.0
-            for w, items in question.matchable:
-                strongest = 0.0  # a word explained twice counts once, its best
-                for term, strength in items:
-                    if strength > strongest and term in terms:
-                        strongest = strength
-                if strongest:
-                    hit += w * strongest
-            if hit:
-                said = 0.0
-                for term, strength in question.covered.items():
-                    if term in terms:
-                        said += terms[term] * strength
-                found.append((p, hit, said))
-        return found
-    # Many phrasings (users' own messages): visit only those a question term leads to.
+        return _overlaps_one_by_one(ie, question)
+    return _overlaps_by_term(ie, question)
+
+
+def _overlaps_one_by_one(ie: IndexedEntry, question: _Question) -> list[tuple[int, float, float]]:
+    found = []
+    for p, ph in enumerate(ie.phrasings):
+        terms = ph.terms
+        hit = 0.0
+        for w, items in question.matchable:
+            # a word explained twice counts once, its best
+            strongest = max((v for t, v in items if t in terms), default=0.0)
+            if strongest:
+                hit += w * strongest
+        if hit:
+            said = sum(terms[t] * v for t, v in question.covered.items() if t in terms)
+            found.append((p, hit, said))
+    return found
+
+
+def _overlaps_by_term(ie: IndexedEntry, question: _Question) -> list[tuple[int, float, float]]:
+    """Many phrasings (users' own messages): visit only those a question term leads to."""
     using = ie.phrasings_using()
     hits: dict[int, float] = {}
     for w, items in question.matchable:
-        if len(items) == 1:
+        if len(items) == 1:  # most words: one term, no best to pick (the per-question path)
             term, strength = items[0]
             for p, _ in using.get(term, ()):
                 hits[p] = hits.get(p, 0.0) + w * strength
             continue
-        strongest_in: dict[int, float] = {}
+        strongest: dict[int, float] = {}  # a word explained twice counts once, its best
         for term, strength in items:
             for p, _ in using.get(term, ()):
-                if strength > strongest_in.get(p, 0.0):
-                    strongest_in[p] = strength
-        for p, strength in strongest_in.items():
+                if strength > strongest.get(p, 0.0):
+                    strongest[p] = strength
+        for p, strength in strongest.items():
             hits[p] = hits.get(p, 0.0) + w * strength
-    said_by: dict[int, float] = {}
+    said: dict[int, float] = {}
     for term, strength in question.covered.items():
         for p, weight in using.get(term, ()):
-            said_by[p] = said_by.get(p, 0.0) + weight * strength
-    return [(p, hits[p], said_by[p]) for p in sorted(hits)]
+            said[p] = said.get(p, 0.0) + weight * strength
+    return [(p, hits[p], said[p]) for p in sorted(hits)]

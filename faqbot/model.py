@@ -50,7 +50,7 @@ class KnowledgeBase:
 
         folded = {e.id.casefold(): e.id for e in self.entries}
         found = [folded[i] for i in difflib.get_close_matches(wanted.casefold(), folded, 3, 0.6)]
-        asked = set(words(wanted.replace("-", " ").replace("_", " ")))
+        asked = set(words(wanted))  # words() splits at "-" and "_" too
         if asked:
             found += [e.id for e in self.entries if asked <= set(words(e.question))]
         return list(dict.fromkeys(found))[:limit]

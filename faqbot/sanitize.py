@@ -27,9 +27,7 @@ def sanitize(text: str) -> str:
     # passes needs no character-by-character look: most text, at C speed.
     if text.replace("\n", "").replace("\t", "").isprintable():
         return text
-    if any(unicodedata.category(c)[0] == "C" and c not in "\n\t" for c in text):
-        text = "".join(c for c in text if unicodedata.category(c)[0] != "C" or c in "\n\t")
-    return text
+    return "".join(c for c in text if unicodedata.category(c)[0] != "C" or c in "\n\t")
 
 
 def one_line(text: str) -> str:
