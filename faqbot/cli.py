@@ -90,6 +90,14 @@ NoColorOption = Annotated[
     bool,
     typer.Option("--no-color", help="No colour on the terminal (as NO_COLOR=1 does)."),
 ]
+NoPagerOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-pager",
+        help="Never page terminal output longer than the screen "
+        "(the pager: FAQBOT_PAGER, else PAGER, else less).",
+    ),
+]
 NoCacheOption = Annotated[
     bool,
     typer.Option(
@@ -207,12 +215,16 @@ def _matcher(kb: Path | None, settings, use_cache: bool):  # -> Matcher
     return Matcher(index, settings)
 
 
+@contextmanager
 def _output(
-    fmt: OutputMode, json_: bool, no_color: bool, view: View = ANSWER_ONLY
-) -> tuple[Environment, Renderer]:
-    """This run's environment and the one renderer its flags and stdout call for."""
-    env = Environment.from_process(no_color)
-    return env, renderer_for(choose_mode(fmt, json_, env.stdout_isatty), env, view)
+    fmt: OutputMode, json_: bool, no_color: bool, view: View = ANSWER_ONLY, paging: bool = False
+) -> Iterator[tuple[Environment, Renderer]]:
+    """This run's environment and the one renderer its flags and stdout call for, closed
+    (and so paged, when the output is long and on a terminal) once the command is done."""
+    env = Environment.from_process(no_color, paging)
+    render = renderer_for(choose_mode(fmt, json_, env.stdout_isatty), env, view)
+    yield env, render
+    render.close()
 
 
 def _complete_entry_id(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -286,6 +298,7 @@ def ask(
             show_default=False,
         ),
     ] = None,
+    no_pager: NoPagerOption = False,
     no_cache: NoCacheOption = False,
 ) -> None:
     """Answer a question with the best entry, its source sentence and a confidence.
@@ -302,8 +315,9 @@ def ask(
     """
     from faqbot.matcher import Settings
 
-    with _reported(ctx):
-        env, render = _output(fmt, json_, no_color, View(top, explain))
+    # Answers to `ask -` are written as each question comes: never held back for a pager.
+    paging = not no_pager and question != ["-"]
+    with _reported(ctx), _output(fmt, json_, no_color, View(top, explain), paging) as (env, render):
         settings = Settings() if threshold is None else Settings(threshold=threshold)
         matcher = _matcher(kb, settings, use_cache=not no_cache)
         unanswered = False
@@ -322,6 +336,7 @@ def list_entries(
     fmt: FormatOption = OutputMode.AUTO,
     json_: JsonOption = False,
     no_color: NoColorOption = False,
+    no_pager: NoPagerOption = False,
 ) -> None:
     """List every FAQ (id, question, answer); --facts adds the facts.
 
@@ -331,8 +346,7 @@ def list_entries(
       faqbot list --facts --json | jq .id
       faqbot list --format plain | cut -f1,3      # tab-separated: id, kind, question, answer
     """
-    with _reported(ctx):
-        _, render = _output(fmt, json_, no_color)
+    with _reported(ctx), _output(fmt, json_, no_color, paging=not no_pager) as (_, render):
         knowledge = _load(kb)
         render.entries(knowledge.entries if facts else knowledge.faqs, knowledge.title)
 
@@ -355,6 +369,7 @@ def show(
     fmt: FormatOption = OutputMode.AUTO,
     json_: JsonOption = False,
     no_color: NoColorOption = False,
+    no_pager: NoPagerOption = False,
 ) -> None:
     """Show one entry: question, answer, source sentence and every phrasing.
 
@@ -365,8 +380,7 @@ def show(
     """
     from faqbot.errors import UnknownEntryError
 
-    with _reported(ctx):
-        _, render = _output(fmt, json_, no_color)
+    with _reported(ctx), _output(fmt, json_, no_color, paging=not no_pager) as (_, render):
         knowledge = _load(kb)
         entry = knowledge.by_id.get(entry_id)
         if entry is None:
@@ -404,6 +418,7 @@ def test_questions(
             help="Exit 1 when accuracy (0-1) is under this.",
         ),
     ] = 0.0,
+    no_pager: NoPagerOption = False,
     no_cache: NoCacheOption = False,
 ) -> None:
     """Check a knowledge base against labeled questions: accuracy, wrong answers, every miss.
@@ -420,8 +435,7 @@ def test_questions(
     from faqbot import evaluate
     from faqbot.matcher import Settings
 
-    with _reported(ctx):
-        _, render = _output(fmt, json_, no_color)
+    with _reported(ctx), _output(fmt, json_, no_color, paging=not no_pager) as (_, render):
         rows = evaluate.load_questions(questions)
         outcomes = evaluate.run(_matcher(kb, Settings(), use_cache=not no_cache), rows)
         report = evaluate.report(outcomes)

@@ -21,16 +21,27 @@ class Environment:
     stdout_isatty: bool = False
     width: int | None = None  # None: the terminal's own (or Rich's default when not one)
     color: bool = True  # False under NO_COLOR (https://no-color.org) or --no-color
+    height: int | None = None  # None: the terminal's own
+    # The pager for terminal output longer than the screen (faqbot.pager), None for none:
+    # never when stdout is not a terminal, nor under --no-pager, nor for streamed answers.
+    pager: list[str] | None = None
 
     @classmethod
-    def from_process(cls, no_color: bool = False) -> Environment:
+    def from_process(cls, no_color: bool = False, paging: bool = False) -> Environment:
+        stdout_isatty = _isatty(sys.stdout)
+        pager = None
+        if paging and stdout_isatty:
+            from faqbot.pager import pager_command
+
+            pager = pager_command()
         return cls(
             stdin=sys.stdin,
             stdout=sys.stdout,
             stderr=sys.stderr,
             stdin_isatty=_isatty(sys.stdin),
-            stdout_isatty=_isatty(sys.stdout),
+            stdout_isatty=stdout_isatty,
             color=not (no_color or os.environ.get("NO_COLOR")),
+            pager=pager,
         )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import pty
+import shlex
 import shutil
 import signal
 import subprocess
@@ -20,7 +21,8 @@ ENV = {**os.environ, "PYTHONUNBUFFERED": "0"}
 
 
 def run(args: list[str], **kwargs) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(args, capture_output=True, text=True, timeout=60, env=ENV, **kwargs)
+    kwargs.setdefault("env", ENV)
+    return subprocess.run(args, capture_output=True, text=True, timeout=60, **kwargs)
 
 
 def test_console_script_runs_from_another_directory(tmp_path):
@@ -91,11 +93,13 @@ def test_stdin_answers_stream_before_input_ends():
         proc.kill()
 
 
-def test_terminal_default_is_rich():
+def in_terminal(args: list[str], stdin: Path | None = None, **env: str) -> tuple[int, str]:
+    """Run faqbot with its stdout and stderr on a pseudo-terminal, stdin from a file (or
+    nothing): (exit code, what it showed)."""
     controller, terminal = pty.openpty()
-    env = {**ENV, "COLUMNS": "100", "TERM": "xterm"}
-    proc = subprocess.Popen([FAQBOT, "ask", QUESTION], stdout=terminal, stderr=terminal,
-                            stdin=subprocess.DEVNULL, env=env)  # fmt: skip
+    with open(stdin or os.devnull, "rb") as given:
+        proc = subprocess.Popen(args, stdout=terminal, stderr=terminal, stdin=given,
+                                env={**ENV, "COLUMNS": "100", "TERM": "xterm", **env})  # fmt: skip
     os.close(terminal)
     output = b""
     deadline = time.monotonic() + 30
@@ -108,10 +112,54 @@ def test_terminal_default_is_rich():
             break
         output += chunk
     os.close(controller)
-    assert proc.wait(timeout=30) == 0
-    text = output.decode("utf-8", "replace")
+    return proc.wait(timeout=30), output.decode("utf-8", "replace")
+
+
+def test_terminal_default_is_rich():
+    code, text = in_terminal([FAQBOT, "ask", QUESTION])
+    assert code == 0
     assert "\x1b[" in text  # styled
     assert "confidence" in text and "April 2019" in text
+
+
+def recording_pager(tmp_path: Path) -> tuple[str, Path]:
+    """A FAQBOT_PAGER that keeps what it is given in a file, for the test to read."""
+    kept = tmp_path / "paged.txt"
+    script = f"import sys; open({str(kept)!r}, 'wb').write(sys.stdin.buffer.read())"
+    return shlex.join([sys.executable, "-c", script]), kept
+
+
+def test_long_terminal_output_goes_through_the_pager(tmp_path):
+    pager, kept = recording_pager(tmp_path)
+    code, shown = in_terminal([FAQBOT, "list", "--facts"], LINES="20", FAQBOT_PAGER=pager)
+    assert code == 0
+    paged = kept.read_text(encoding="utf-8")
+    assert paged.count("\n") > 20 and "\x1b[" in paged  # all of it, in colour
+    assert "vladivostok-distance" not in shown  # the pager showed it, not faqbot
+
+
+@pytest.mark.parametrize(
+    ("args", "lines"),
+    [
+        (["list", "--facts", "--no-pager"], "20"),  # asked not to
+        (["list"], "200"),  # fits the screen
+        (["ask", "-"], "3"),  # streamed answers are never held back
+    ],
+)
+def test_no_pager_when_not_asked_for_or_not_needed(tmp_path, args, lines):
+    pager, kept = recording_pager(tmp_path)
+    questions = tmp_path / "questions.txt"
+    questions.write_text(f"{QUESTION}\n{QUESTION}\n", encoding="utf-8")
+    code, shown = in_terminal([FAQBOT, *args], questions, LINES=lines, FAQBOT_PAGER=pager)
+    assert code == 0 and not kept.exists()
+    assert "─" in shown or "April 2019" in shown  # shown by faqbot itself
+
+
+def test_piped_output_is_never_paged(tmp_path):
+    pager, kept = recording_pager(tmp_path)
+    result = run([FAQBOT, "list", "--facts"], env={**ENV, "FAQBOT_PAGER": pager, "LINES": "5"})
+    assert result.returncode == 0 and result.stdout.count("\n") > 5
+    assert not kept.exists()
 
 
 def test_kb_error_has_no_traceback(tmp_path):

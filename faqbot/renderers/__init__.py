@@ -57,6 +57,9 @@ class Renderer(Protocol):
 
     def report(self, report: Report) -> None: ...
 
+    def close(self) -> None:
+        """The run's output is complete (the terminal renderer may page it now)."""
+
 
 def renderer_for(mode: OutputMode, env: Environment, view: View = ANSWER_ONLY) -> Renderer:
     if mode is OutputMode.JSON:

@@ -48,6 +48,9 @@ class JsonLinesRenderer:
                 miss["confidence"] = confidence(miss["confidence"])
         self._write({"summary": summary, "misses": misses})
 
+    def close(self) -> None:
+        """Each record was written and flushed as it came."""
+
 
 def result_record(result: Result, view: View = ANSWER_ONLY) -> dict[str, Any]:
     """The JSON Lines record of one answered (or declined) question."""

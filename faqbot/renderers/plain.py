@@ -34,6 +34,9 @@ class PlainRenderer:
             self.out.write("\t".join(one_line(f) for f in fields) + "\n")
         self.out.flush()
 
+    def close(self) -> None:
+        """Each record was written and flushed as it came."""
+
     def entry(self, entry: Entry) -> None:
         out = self.out
         out.write(f"id\t{entry.id}\nkind\t{entry.kind}\nquestion\t{one_line(entry.question)}\n")

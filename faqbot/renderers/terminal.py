@@ -27,6 +27,7 @@ def make_console(env: Environment) -> Console:
     return Console(
         file=env.stdout,
         width=env.width,
+        height=env.height,
         force_terminal=True,  # the mode was decided already: rich was asked for
         no_color=not env.color,
         markup=False,
@@ -43,6 +44,21 @@ class TerminalRenderer:
     def __init__(self, env: Environment, view: View) -> None:
         self.console, self.view = make_console(env), view
         self._results = 0
+        self._pager = env.pager
+        if self._pager:  # held back until close(), which knows whether it fits the screen
+            self.console.begin_capture()
+
+    def close(self) -> None:
+        if not self._pager:
+            return
+        text = self.console.end_capture()
+        if text.count("\n") >= self.console.height:  # would scroll off the top
+            from faqbot.pager import page
+
+            page(text, self._pager, self.console.file)
+        else:
+            self.console.file.write(text)
+        self.console.file.flush()
 
     def result(self, result: Result) -> None:
         console = self.console
