@@ -80,3 +80,16 @@ def test_terminal_wrapping_keeps_the_quote_indented_and_phrases_whole(matcher, w
     score = f"confidence {round(best.confidence, 1):g}"
     assert any(label in line for line in lines[end + 1 :])
     assert any(score in line for line in lines[end + 1 :])
+
+
+@pytest.mark.parametrize("width", [40, 60, 100, 200])
+def test_a_wrapped_explanation_line_stays_under_its_own_label(matcher, width):
+    result = matcher.match("How far is Vladivostok from the border?")
+    out, _ = rendered(OutputMode.RICH, result, width=width, color=False, explain=True)
+    lines = [line.rstrip() for line in re.sub(r"\x1b\[[0-9;]*m", "", out).splitlines()]
+    start = next(i for i, line in enumerate(lines) if line.startswith("decision: "))
+    explained = lines[start:]
+    assert all(len(line) <= width for line in explained)
+    # only a decision or a ranked candidate starts at the margin: what wraps is indented
+    assert all(re.match(r"decision: |#\d+ |\s", line) for line in explained)
+    assert sum(line.startswith("#") for line in explained) == len(result.candidates)

@@ -6,6 +6,7 @@ contains "[/x]" or ":thumbs_up:" is shown as written instead of crashing or turn
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from rich.console import Console
@@ -34,6 +35,10 @@ def make_console(env: Environment) -> Console:
         emoji=False,
         highlight=False,
     )
+
+
+# What a wrapped explanation line hangs from: "#2 ", "decision: ", "   nearest phrasing: ".
+_EXPLAIN_LABEL = re.compile(r"#\d+ |\s*[a-z][a-z ]*: ")
 
 
 def _confidence_style(score: float) -> str:
@@ -98,7 +103,20 @@ class TerminalRenderer:
             console.print(table)
         if self.view.explain:
             for line in explanation_lines(result):
-                console.print(Text(line, style="dim"))
+                self._hanging(line)
+
+    def _hanging(self, line: str) -> None:
+        """An explanation line whose wrapped part stays under its value, not under its label
+        ("   nearest phrasing: ..." continues beneath the phrasing), where that leaves room."""
+        label = _EXPLAIN_LABEL.match(line)
+        head = label.group(0) if label else ""
+        if len(head) > self.console.width // 3:  # a long label on a narrow screen: hang
+            head = head[: len(head) - len(head.lstrip())]  # from the label's start instead
+        grid = Table.grid()
+        grid.add_column(no_wrap=True)
+        grid.add_column()
+        grid.add_row(Text(head, style="dim"), Text(line[len(head) :], style="dim"))
+        self.console.print(grid)
 
     def _matched(self, entry: Entry, confidence: float) -> None:
         """ "matched FAQ id: question  confidence 95.2" on one line where it fits. Where it
