@@ -30,6 +30,7 @@ STAMP = re.compile(r"<!-- faqbot output sha256: ([0-9a-f]{64}) -->")
 class Picture:
     name: str
     args: tuple[str, ...]  # what the user types after `faqbot`
+    typed: tuple[str, ...] = ()  # for `chat`: the lines typed at its prompt, one by one
 
     @property
     def path(self) -> Path:
@@ -46,24 +47,64 @@ SHOWN = (
     Picture("decline", ("ask", "What weapons?")),
     Picture("list", ("list",)),
     Picture("explain", ("ask", "--explain", "How far is Vladivostok from the border?")),
+    Picture(
+        "chat",
+        ("chat",),
+        typed=("Has Kim been to Russia before?", "And how far is the border?", "What weapons?"),
+    ),
 )
+# What a terminal does with, not shows: cursor moves, modes, titles. Colours (SGR) are kept.
+NOT_SHOWN = re.compile(r"\x1b\[[0-9;?]*[A-Za-ln-z]|\x1b\][^\x07]*\x07|\x1b[=>]|\r(?!\n)")
+
+
+def _environ(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    env.update(COLUMNS=str(COLUMNS), LINES="200", TERM="xterm-256color", COLORTERM="", **extra)
+    env.pop("FAQBOT_KB", None)  # the packaged KB, whatever the caller's shell says
+    return env
 
 
 def terminal_output(picture: Picture) -> str:
     """What faqbot writes to a colour terminal of COLUMNS columns for this picture."""
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
-    env.update(COLUMNS=str(COLUMNS), LINES="200", TERM="xterm-256color", COLORTERM="")
-    env.pop("FAQBOT_KB", None)  # the packaged KB, whatever the caller's shell says
+    if picture.typed:
+        return _session(picture)
     run = subprocess.run(
         [sys.executable, "-m", "faqbot", *picture.args, "--format", "rich", "--no-pager"],
         capture_output=True,
         text=True,
-        env=env,
+        env=_environ(),
         timeout=120,
     )
     if run.returncode not in (0, 1):
         raise SystemExit(f"pictures: {picture.command} failed: {run.stderr.strip()}")
     return run.stdout
+
+
+def _session(picture: Picture) -> str:
+    """A chat session in a pseudo-terminal, each line typed once the prompt is there."""
+    import tempfile
+
+    import pexpect  # a test dependency: pictures are drawn by developers
+
+    prompt = "faqbot>"
+    with tempfile.TemporaryDirectory() as history:  # no earlier session's lines
+        child = pexpect.spawn(
+            sys.executable,
+            ["-m", "faqbot", *picture.args],
+            env=_environ(XDG_DATA_HOME=history),
+            encoding="utf-8",
+            dimensions=(200, COLUMNS),
+            timeout=120,
+        )
+        shown = ""
+        for line in (*picture.typed, "/quit"):
+            child.expect_exact(prompt)
+            shown += child.before + child.after
+            child.sendline(line)
+        child.expect(pexpect.EOF)
+        shown += child.before
+        child.close()
+    return NOT_SHOWN.sub("", shown).replace("\r\n", "\n")
 
 
 def fingerprint(output: str) -> str:

@@ -248,9 +248,8 @@ def _questions(words: list[str], env: Environment) -> Iterator[str]:
         yield question
         return
     stdin = env.stdin
-    if env.stdin_isatty:
-        env.stderr.write("faqbot: reading questions from the terminal, one per line; "
-                         "end with Ctrl-D\n")  # fmt: skip
+    if env.stdin_isatty:  # arrow keys would be read as questions: chat is made for this
+        _fail("ask - reads questions from a pipe or a file; to type them, run faqbot chat")
     if hasattr(stdin, "reconfigure"):
         stdin.reconfigure(errors="replace")  # invalid UTF-8 is replaced, never a crash
     # readline, not iteration: each answer is written before the next line is read.
@@ -320,12 +319,70 @@ def ask(
     with _reported(ctx), _output(fmt, json_, no_color, View(top, explain), paging) as (env, render):
         settings = Settings() if threshold is None else Settings(threshold=threshold)
         matcher = _matcher(kb, settings, use_cache=not no_cache)
-        unanswered = False
-        for q in _questions(question, env):
-            result = matcher.match(q, top=max(top + 1, 3))
-            render.result(result)
-            unanswered |= not result.answered
+        unanswered = _answer_each(matcher, _questions(question, env), render, top)
     raise typer.Exit(ExitCode.NO_ANSWER if unanswered else ExitCode.OK)
+
+
+def _answer_each(matcher, questions: Iterator[str], render: Renderer, top: int = 0) -> bool:
+    """Answer and show each question as it comes; whether any had no confident answer."""
+    unanswered = False
+    for q in questions:
+        result = matcher.match(q, top=max(top + 1, 3))
+        render.result(result)
+        unanswered |= not result.answered
+    return unanswered
+
+
+CHAT_EXIT_CODES = _exit_codes_help(
+    OK="the session ended (Ctrl-D or /quit)",
+    NO_ANSWER="stdin not a terminal: at least one question had no confident answer",
+)
+
+
+@app.command(
+    epilog=CHAT_EXIT_CODES,
+    short_help="Talk to the KB at the terminal: line editing, history, /why.",
+)
+def chat(
+    ctx: typer.Context,
+    kb: KbOption = None,
+    fmt: FormatOption = OutputMode.AUTO,
+    json_: JsonOption = False,
+    no_color: NoColorOption = False,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """Ask question after question at the terminal, with line editing and history.
+
+    \b
+    Examples:
+      faqbot chat
+      faqbot chat --kb help-centre.yaml
+
+    The KB and its index are loaded once. Each answer is shown as `ask` shows it; /why
+    explains the last one, /list and /show ID look entries up, /help lists the commands.
+    Up and down arrows recall earlier questions, kept between sessions in
+    $XDG_DATA_HOME/faqbot/history (else ~/.local/share/faqbot/history). Ctrl-C clears the
+    line, Ctrl-D or /quit leaves. When stdin is not a terminal, questions are read one per
+    line and answered as `ask -` answers them.
+    """
+    from faqbot.matcher import Settings
+
+    with _reported(ctx):
+        env = Environment.from_process(no_color)
+        matcher = _matcher(kb, Settings(), use_cache=not no_cache)
+        if not env.stdin_isatty:
+            with _output(fmt, json_, no_color) as (env, render):
+                unanswered = _answer_each(matcher, _questions(["-"], env), render)
+            raise typer.Exit(ExitCode.NO_ANSWER if unanswered else ExitCode.OK)
+        from faqbot.chat import Chat, LineReader, history_path
+
+        mode = choose_mode(fmt, json_, env.stdout_isatty)
+        reader = LineReader(history_path())
+        Chat(matcher, env, lambda view: renderer_for(mode, env, view), reader, _say).run()
+        problem = reader.save()
+        if problem:
+            _say(f"faqbot: {problem}")
+    raise typer.Exit(ExitCode.OK)
 
 
 @app.command("list", epilog=LOOKUP_EXIT_CODES, short_help="List every FAQ; --facts adds the facts.")

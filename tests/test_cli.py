@@ -291,7 +291,8 @@ def test_help_metavars_read_as_words(runner, command):
 
 def test_help_lists_whole_command_summaries_and_only_the_exit_codes_a_command_returns(runner):
     commands = runner.invoke(app, ["--help"]).stdout.split("Commands:")[1].split("Exit codes")[0]
-    assert "..." not in commands and len(commands.strip().splitlines()) == 5
+    assert "..." not in commands
+    assert len(commands.strip().splitlines()) == len(app.registered_commands)
     for command in ("list", "show", "index"):
         table = runner.invoke(app, [command, "--help"]).stdout.split("Exit codes:")[1]
         assert re.search(r"^\s+0\s", table, re.M) and not re.search(r"^\s+1\s", table, re.M)

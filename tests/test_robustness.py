@@ -252,18 +252,17 @@ def test_hundred_thousand_questions_stream_in_bounded_memory(tmp_path):
     assert large < small * 1.5, (small, large)
 
 
-def test_stdin_terminal_gets_a_hint_not_a_hang():
+def test_ask_dash_on_a_terminal_points_to_chat_instead_of_reading_keys():
     import pty
 
     controller, terminal = pty.openpty()
     proc = subprocess.Popen([FAQBOT, "ask", "-"], stdin=terminal, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)  # fmt: skip
-    os.write(controller, b"\x04")  # Ctrl-D: end of input
-    out, err = proc.communicate(timeout=30)
+    out, err = proc.communicate(timeout=30)  # nothing typed: it must not wait for input
     os.close(controller)
     os.close(terminal)
-    assert proc.returncode == 0
-    assert "reading questions from the terminal" in err
+    assert proc.returncode == ExitCode.USAGE and out == ""
+    assert err.count("\n") == 1 and "faqbot chat" in err
 
 
 # -- environment -----------------------------------------------------------------------------

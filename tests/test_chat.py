@@ -1,0 +1,150 @@
+"""`faqbot chat`: the session's commands through a scripted reader, then the real thing in a
+pseudo-terminal (pexpect): line editing, history kept between sessions, Ctrl-C and Ctrl-D."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pexpect
+
+from faqbot.chat import Chat, history_path
+from faqbot.environment import Environment
+from faqbot.kb_loader import load_kb
+from faqbot.matcher import Matcher
+from faqbot.renderers import OutputMode, renderer_for
+from tests.conftest import PACKAGED_KB
+
+FAQBOT = shutil.which("faqbot", path=str(Path(sys.executable).parent)) or "faqbot"
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+class ScriptedReader:
+    """Lines as a user would type them; an exception instance is raised where it stands."""
+
+    def __init__(self, *lines: str | BaseException) -> None:
+        self.lines = list(lines)
+
+    def read(self, prompt: str) -> str:
+        if not self.lines:
+            raise EOFError
+        line = self.lines.pop(0)
+        if isinstance(line, BaseException):
+            raise line
+        return line
+
+
+def session(*lines: str | BaseException) -> tuple[str, list[str]]:
+    out, said = io.StringIO(), []
+    env = Environment(io.StringIO(), out, io.StringIO(), width=100, color=False)
+    matcher = Matcher(load_kb(PACKAGED_KB))
+    chat = Chat(
+        matcher,
+        env,
+        lambda view: renderer_for(OutputMode.RICH, env, view),
+        ScriptedReader(*lines),  # type: ignore[arg-type]
+        said.append,
+    )
+    chat.run()
+    return ANSI.sub("", out.getvalue()), said
+
+
+def test_a_session_answers_explains_and_looks_entries_up():
+    shown, said = session(
+        "Has Kim been to Russia before?", "/why", "/show first-visit", "/list", "/quit", "never"
+    )
+    assert said == []
+    assert shown.count("April 2019") >= 3  # the answer, its /why, the entry shown
+    assert "decision: answered" in shown
+    assert "Also answers:" in shown  # /show
+    assert "vladivostok-distance" not in shown.split("/list")[-1]  # /list: FAQs only
+    assert "never" not in shown  # /quit ended the session
+
+
+def test_mistakes_get_a_line_each_and_the_session_goes_on():
+    shown, said = session("/why", "/show kim", "/show", "/frobnicate", "How far is Vladivostok?")
+    assert said[0].startswith("faqbot: nothing asked yet")
+    assert said[1].startswith("faqbot: no entry with id 'kim'; closest: ")
+    assert said[2] == "faqbot: usage: /show ID"
+    assert said[3] == "faqbot: no command /frobnicate: /help lists them"
+    assert "130 km" in shown  # still answering after all that
+
+
+def test_ctrl_c_drops_the_line_and_the_session_goes_on():
+    shown, _ = session(KeyboardInterrupt(), "Has Kim been to Russia before?")
+    assert "^C" in shown and "April 2019" in shown
+
+
+def test_history_lives_in_the_users_data_directory():
+    assert history_path({"XDG_DATA_HOME": "/x"}) == Path("/x/faqbot/history")
+    assert history_path({}) == Path.home() / ".local" / "share" / "faqbot" / "history"
+
+
+# -- a real terminal -------------------------------------------------------------------------
+
+UP = "\x1b[A"
+
+
+def spawn(tmp_path: Path) -> pexpect.spawn:
+    """`faqbot chat` in a pseudo-terminal, its data directory `tmp_path/data`."""
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "TERM": "xterm"}
+    env.pop("NO_COLOR", None)
+    child = pexpect.spawn(FAQBOT, ["chat", "--no-color"], env=env, encoding="utf-8",
+                          dimensions=(40, 100), timeout=30)  # fmt: skip
+    child.expect_exact("faqbot> ")
+    return child
+
+
+def test_chat_in_a_terminal_edits_lines_and_keeps_history(tmp_path):
+    child = spawn(tmp_path)
+    child.sendline("Has Kim been to Russia beforx")  # a typo, fixed below with the arrow keys
+    child.expect("April 2019")
+    child.expect_exact("faqbot> ")
+    child.send("partial words")
+    child.sendintr()  # Ctrl-C: the line is dropped, the session goes on
+    child.expect_exact("faqbot> ")
+    child.send(UP + "\x7fe?\r")  # recall it, backspace the "x", type "e?"
+    child.expect("April 2019")
+    child.expect_exact("faqbot> ")
+    child.sendeof()  # Ctrl-D
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "Traceback" not in (child.before or "")
+    kept = (tmp_path / "data" / "faqbot" / "history").read_text(encoding="utf-8")
+    assert "Has Kim been to Russia before?" in kept and "partial words" not in kept
+
+    again = spawn(tmp_path)  # a new session recalls the last one's questions
+    again.send(UP)
+    again.expect_exact("Has Kim been to Russia before?")
+    again.sendline("")
+    again.expect("April 2019")
+    again.sendline("/quit")
+    again.expect(pexpect.EOF)
+    again.close()
+    assert again.exitstatus == 0
+
+
+def test_chat_reads_a_pipe_as_ask_dash_does():
+    piped = subprocess.run([FAQBOT, "chat"], input="Has Kim been to Russia before?\nWhat?\n",
+                           capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert piped.returncode == 1  # the second question had no confident answer
+    assert piped.stdout.splitlines()[0].startswith("No, Kim Jong Un previously visited")
+    assert piped.stdout.count("\n") == 2
+
+
+def test_an_unwritable_data_directory_costs_the_history_not_the_session(tmp_path):
+    (tmp_path / "data").write_text("a file where the directory should be", encoding="utf-8")
+    child = spawn(tmp_path)
+    child.sendline("Has Kim been to Russia before?")
+    child.expect("April 2019")
+    child.sendline("/quit")
+    child.expect("history not saved")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
