@@ -501,6 +501,53 @@ def test_questions(
     raise typer.Exit(ExitCode.NO_ANSWER if failed else ExitCode.OK)
 
 
+CHECK_EXIT_CODES = _exit_codes_help(
+    OK="the KB is valid (warnings alone, without --strict)",
+    NO_ANSWER="--strict and at least one warning",
+    USAGE="the KB has errors (one line each), or a usage error",
+)
+
+
+@app.command(
+    epilog=CHECK_EXIT_CODES,
+    short_help="Validate a KB and advise its author: where faqbot will answer badly.",
+)
+def check(
+    ctx: typer.Context,
+    kb: KbOption = None,
+    fmt: FormatOption = OutputMode.AUTO,
+    json_: JsonOption = False,
+    no_color: NoColorOption = False,
+    no_pager: NoPagerOption = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 when there is any warning.")
+    ] = False,
+) -> None:
+    """Validate a knowledge base, then advise its author on where faqbot will answer badly.
+
+    \b
+    Examples:
+      faqbot check --kb my-faq.yaml
+      faqbot check --kb my-faq.yaml --strict --json | jq '.findings[] | .message'
+
+    Errors (what faqbot cannot load) are reported one a line as PATH:LINE:COL and exit 2.
+    Warnings: entries asked one way only; confusable entries (leave-one-out: each phrasing of
+    an entry is asked with that phrasing taken out of the KB, and answered with another
+    entry); duplicate and near-duplicate questions; general questions on other subjects that
+    the KB answers. Notes: phrasings the rest of their entry does not cover. Each names the
+    entry by id and PATH:LINE; the last line sums up, with the leave-one-out accuracy.
+    """
+    from faqbot.advice import advise
+    from faqbot.matcher import Matcher
+
+    with _reported(ctx), _output(fmt, json_, no_color, paging=not no_pager) as (_, render):
+        knowledge = _load(kb)
+        advice = advise(knowledge, Matcher(knowledge))
+        render.advice(advice)
+    failed = strict and advice.warnings > 0
+    raise typer.Exit(ExitCode.NO_ANSWER if failed else ExitCode.OK)
+
+
 @app.command(
     epilog=LOOKUP_EXIT_CODES,
     short_help="Build the KB's index now, so that the next run starts at once.",

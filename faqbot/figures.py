@@ -24,3 +24,8 @@ def ratio(value: float) -> float:
 
 def ratio_text(value: float) -> str:
     return f"{ratio(value):g}"
+
+
+def count_text(n: int, noun: str, nouns: str | None = None) -> str:
+    """A count with its noun: "1 miss", "2 misses", "1 entry", "3 entries"."""
+    return f"{n} {noun if n == 1 else nouns or noun + 's'}"

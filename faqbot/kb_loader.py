@@ -349,6 +349,7 @@ class _Validator:
             answer=answer,
             source=source,
             phrasings=phrasings,
+            line=node.start_mark.line + 1,
         )
 
     def article(self, top: dict) -> str | None:

@@ -18,6 +18,7 @@ class Entry:
     answer: str  # the FAQ answer; for a fact, the fact statement
     source: str | None  # the verbatim article sentence behind the answer, if the KB has one
     phrasings: tuple[str, ...]  # what a user may ask: question + alternates, or fact + questions
+    line: int = field(default=0, compare=False)  # where it starts in the KB file (0: unknown)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from faqbot.advice import Advice
     from faqbot.environment import Environment
     from faqbot.evaluate import Report
     from faqbot.matcher import Candidate, Result
@@ -57,6 +58,8 @@ class Renderer(Protocol):
 
     def report(self, report: Report) -> None: ...
 
+    def advice(self, advice: Advice) -> None: ...
+
     def close(self) -> None:
         """The run's output is complete (the terminal renderer may page it now)."""
 
@@ -73,6 +76,30 @@ def renderer_for(mode: OutputMode, env: Environment, view: View = ANSWER_ONLY) -
     from faqbot.renderers.terminal import TerminalRenderer
 
     return TerminalRenderer(env, view)
+
+
+def where(advice: Advice, line: int) -> str:
+    """A finding's place, as compilers and linters write it: PATH:LINE (PATH for the KB)."""
+    return f"{advice.path}:{line}" if line else advice.path
+
+
+def advice_summary(advice: Advice) -> str:
+    """`faqbot check`'s closing line, the same in plain and terminal output."""
+    from faqbot.figures import count_text, ratio_text
+
+    accuracy = advice.leave_one_out_accuracy
+    left_out = (
+        "leave-one-out: no entry has two phrasings"
+        if accuracy is None
+        else f"leave-one-out: {advice.phrasings_right} of {advice.phrasings_tested} phrasings "
+        f"answered with their own entry ({ratio_text(accuracy)})"
+    )
+    return (
+        f"{count_text(advice.entries, 'entry', 'entries')}, "
+        f"{count_text(advice.phrasings, 'phrasing')}; {left_out}; off-topic: "
+        f"{advice.off_topic_answered} of {advice.off_topic_asked} answered; "
+        f"{count_text(advice.warnings, 'warning')}, {count_text(advice.notes, 'note')}"
+    )
 
 
 def runners_up(result: Result, top: int) -> list[Candidate]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from faqbot.environment import Environment
 from faqbot.evaluate import Report
@@ -15,6 +15,9 @@ from faqbot.matcher import Candidate, Result
 from faqbot.model import Entry
 from faqbot.renderers import ANSWER_ONLY, View, runners_up
 from faqbot.sanitize import one_line
+
+if TYPE_CHECKING:
+    from faqbot.advice import Advice
 
 
 class JsonLinesRenderer:
@@ -47,6 +50,31 @@ class JsonLinesRenderer:
             if miss["confidence"] is not None:
                 miss["confidence"] = confidence(miss["confidence"])
         self._write({"summary": summary, "misses": misses})
+
+    def advice(self, advice: Advice) -> None:
+        accuracy = advice.leave_one_out_accuracy
+        self._write(
+            {
+                "kb": advice.path,
+                "entries": advice.entries,
+                "phrasings": advice.phrasings,
+                "leave_one_out": {
+                    "tested": advice.phrasings_tested,
+                    "right": advice.phrasings_right,
+                    "accuracy": None if accuracy is None else ratio(accuracy),
+                },
+                "off_topic": {
+                    "asked": advice.off_topic_asked,
+                    "answered": advice.off_topic_answered,
+                },
+                "warnings": advice.warnings,
+                "notes": advice.notes,
+                "findings": [
+                    {**asdict(f), "path": advice.path, "message": one_line(f.message)}
+                    for f in advice.findings
+                ],
+            }
+        )
 
     def close(self) -> None:
         """Each record was written and flushed as it came."""

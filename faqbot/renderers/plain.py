@@ -5,14 +5,18 @@ stdout keeps its one line per question. KB text was sanitised at load; questions
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from faqbot.environment import Environment
 from faqbot.evaluate import Report, Summary
 from faqbot.figures import confidence_text, ratio_text
 from faqbot.matcher import Result
 from faqbot.model import Entry
-from faqbot.renderers import View, runners_up
+from faqbot.renderers import View, advice_summary, runners_up, where
 from faqbot.sanitize import one_line
+
+if TYPE_CHECKING:
+    from faqbot.advice import Advice
 
 
 class PlainRenderer:
@@ -32,6 +36,14 @@ class PlainRenderer:
         for entry in entries:
             fields = (entry.id, entry.kind, entry.question, entry.answer)
             self.out.write("\t".join(one_line(f) for f in fields) + "\n")
+        self.out.flush()
+
+    def advice(self, advice: Advice) -> None:
+        for f in advice.findings:
+            subject = f"{f.entry}: " if f.entry else ""
+            line = f"{where(advice, f.line)}: {f.severity}: {subject}{f.message} [{f.code}]"
+            self.out.write(one_line(line) + "\n")
+        self.out.write(one_line(advice_summary(advice)) + "\n")
         self.out.flush()
 
     def close(self) -> None:

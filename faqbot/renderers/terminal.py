@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.padding import Padding
@@ -16,12 +17,15 @@ from rich.text import Text
 
 from faqbot.environment import Environment
 from faqbot.evaluate import Report
-from faqbot.figures import confidence_text
+from faqbot.figures import confidence_text, count_text
 from faqbot.matcher import Result
 from faqbot.model import Entry
-from faqbot.renderers import View, runners_up
+from faqbot.renderers import View, advice_summary, runners_up, where
 from faqbot.renderers.plain import explanation_lines, summary_rows
 from faqbot.sanitize import one_line, sanitize
+
+if TYPE_CHECKING:
+    from faqbot.advice import Advice
 
 
 def make_console(env: Environment) -> Console:
@@ -184,7 +188,7 @@ class TerminalRenderer:
         if not misses:
             console.print(Text("No misses.", style="green"))
             return
-        title = f"{len(misses)} {'miss' if len(misses) == 1 else 'misses'}"
+        title = count_text(len(misses), "miss", "misses")
         table = Table(title=title, title_justify="left", expand=True)
         table.add_column("line", justify="right", style="dim")
         table.add_column("question", ratio=3)
@@ -198,3 +202,19 @@ class TerminalRenderer:
                 Text(one_line(miss.got or "(abstained)")),
             )
         console.print(table)
+
+    def advice(self, advice: Advice) -> None:
+        console = self.console
+        style = {"warning": "yellow", "note": "cyan"}
+        for f in advice.findings:
+            head = Text.assemble(
+                (where(advice, f.line), "dim"), " ", (f.severity, style.get(f.severity, ""))
+            )
+            if f.entry:
+                head.append_text(Text.assemble(" ", (f.entry, "magenta")))
+            console.print(head)
+            body = Text.assemble(f.message, (f"  [{f.code}]", "dim"))
+            console.print(Padding(body, (0, 0, 0, 2), expand=False))
+        if not advice.warnings:
+            console.print(Text("No warnings.", style="green"))
+        console.print(Text(advice_summary(advice), style="bold"))

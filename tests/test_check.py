@@ -1,0 +1,157 @@
+"""`faqbot check`: each kind of advice found where it is and only there, by id and line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from faqbot.advice import advise
+from faqbot.cli import app
+from faqbot.exit_codes import ExitCode
+from faqbot.kb_loader import load_kb
+from faqbot.matcher import Matcher
+from tests.conftest import PACKAGED_KB
+
+ACCOUNTS = """
+title: Accounts
+faqs:
+  - id: reset
+    question: How do I reset my password?
+    answer: Use the link on the sign-in page.
+    alternates:
+      - Reset password
+  - id: reset-fast
+    question: How do I reset my password quickly?
+    answer: Ask the help desk.
+  - id: hours
+    question: What are your opening hours?
+    answer: Nine to five.
+    alternates:
+      - When are you open?
+  - id: hours-again
+    question: What are your hours opening?
+    answer: Nine to five, weekdays.
+    alternates:
+      - When are you open?
+"""
+
+
+def findings(path, code):  # type: ignore[no-untyped-def]
+    kb = load_kb(path)
+    return [f for f in advise(kb, Matcher(kb)).findings if f.code == code]
+
+
+def test_an_entry_asked_one_way_is_named_with_its_line(write_kb):
+    path = write_kb(ACCOUNTS, article=None)
+    found = findings(path, "single-phrasing")
+    assert [(f.entry, f.line) for f in found] == [("reset-fast", 8)]
+    assert "alternates" in found[0].message
+
+
+def test_leave_one_out_names_the_entry_that_answers_instead(write_kb):
+    path = write_kb(ACCOUNTS, article=None)
+    confusable = findings(path, "confusable")
+    assert ("reset", 3) in [(f.entry, f.line) for f in confusable]
+    reset = next(f for f in confusable if f.entry == "reset")
+    assert "`reset-fast`" in reset.message and "How do I reset my password?" in reset.message
+
+
+def test_duplicate_and_near_duplicate_questions(write_kb):
+    path = write_kb(ACCOUNTS, article=None)
+    duplicate = findings(path, "duplicate")
+    assert [(f.entry, f.line) for f in duplicate] == [("hours-again", 16)]
+    assert "`hours` (line 11)" in duplicate[0].message
+    near = findings(path, "near-duplicate")
+    assert [(f.entry, f.line) for f in near] == [("hours-again", 16)]
+
+
+def test_a_kb_that_answers_general_questions_is_told_so(write_kb):
+    path = write_kb(
+        """
+        faqs:
+          - id: capital
+            question: What is the capital of Australia?
+            answer: Canberra.
+        """,
+        article=None,
+    )
+    [found] = findings(path, "off-topic")
+    assert found.entry is None and "capital" in found.message
+
+
+def test_a_plain_kb_on_its_own_topic_declines_every_general_question(write_kb):
+    path = write_kb(ACCOUNTS, article=None)
+    assert findings(path, "off-topic") == []
+
+
+def test_leave_one_out_leaves_the_index_as_it_found_it():
+    kb = load_kb(PACKAGED_KB)
+    matcher = Matcher(kb)
+    questions = [p for e in kb.entries for p in e.phrasings[:2]]
+
+    def answers() -> list:  # type: ignore[type-arg]
+        return [
+            [(c.entry.id, c.confidence) for c in matcher.match(q).candidates] for q in questions
+        ]
+
+    before = answers()
+    advice = advise(kb, matcher)
+    assert answers() == before
+    assert advice.phrasings_tested == advice.phrasings == sum(len(e.phrasings) for e in kb.entries)
+    assert 0 < advice.phrasings_right < advice.phrasings_tested
+
+
+# -- the command ----------------------------------------------------------------------------
+
+
+def test_warnings_exit_0_and_1_with_strict(runner, write_kb):
+    path = str(write_kb(ACCOUNTS, article=None))
+    plain = runner.invoke(app, ["check", "--kb", path])
+    assert plain.exit_code == ExitCode.OK
+    lines = plain.stdout.splitlines()
+    assert f"{path}:8: warning: reset-fast: asked one way only" in lines[0]
+    assert lines[-1].startswith("4 entries, 7 phrasings; leave-one-out: ")
+    strict = runner.invoke(app, ["check", "--kb", path, "--strict"])
+    assert strict.exit_code == ExitCode.NO_ANSWER
+
+
+def test_a_clean_kb_passes_strict(runner, write_kb):
+    path = write_kb(
+        """
+        faqs:
+          - id: cat
+            question: Where did the cat sit?
+            answer: On the mat.
+            alternates: [What is the cat sitting on?, Where is the cat?]
+          - id: dogs
+            question: When do dogs bark?
+            answer: At night.
+            alternates: [What time do dogs bark?, Do dogs bark at night?]
+        """,
+        article=None,
+    )
+    result = runner.invoke(app, ["check", "--kb", str(path), "--strict", "--json"])
+    report = json.loads(result.stdout)
+    assert result.exit_code == ExitCode.OK, report["findings"]
+    assert report["warnings"] == 0 and report["leave_one_out"]["accuracy"] == 1
+
+
+def test_errors_exit_2_with_their_position(runner, write_kb):
+    path = write_kb("faqs:\n  - id: x\n    question: [unclosed\n", article=None)
+    result = runner.invoke(app, ["check", "--kb", str(path)])
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.startswith(f"{path}:3:")
+
+
+@pytest.mark.parametrize("fmt", ["json", "rich"])
+def test_every_format_names_entries_by_id_and_line(runner, write_kb, fmt):
+    path = str(write_kb(ACCOUNTS, article=None))
+    out = runner.invoke(app, ["check", "--kb", path, "--format", fmt]).stdout
+    if fmt == "json":
+        report = json.loads(out)
+        assert isinstance(report["leave_one_out"]["tested"], int)
+        first = report["findings"][0]
+        assert (first["entry"], first["line"], first["path"]) == ("reset-fast", 8, path)
+    else:
+        assert f"{path}:8" in out and "reset-fast" in out
