@@ -501,6 +501,77 @@ def test_questions(
     raise typer.Exit(ExitCode.NO_ANSWER if failed else ExitCode.OK)
 
 
+INIT_EXIT_CODES = _exit_codes_help(
+    OK="the KB was written",
+    NO_ANSWER="",
+    USAGE="the article cannot be read or has no sentences, or the KB file exists (--force)",
+)
+
+
+@app.command(
+    epilog=INIT_EXIT_CODES,
+    short_help="Draft a KB from an article: its FAQ, and a fact per sentence.",
+)
+def init(
+    article: Annotated[
+        Path,
+        typer.Argument(
+            metavar="ARTICLE.txt",
+            help="A plain-text article (Markdown headings, Q:/A: pairs, numbered questions).",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="KB.yaml",
+            help="Where to write the KB (default: ARTICLE.yaml beside the article); - for stdout.",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the KB file if it exists.")
+    ] = False,
+) -> None:
+    """Draft a knowledge base from an article: its FAQ section, and a fact per sentence.
+
+    \b
+    Examples:
+      faqbot init article.txt                  # writes article.yaml beside it
+      faqbot init article.txt -o kb.yaml && faqbot check --kb kb.yaml
+      faqbot init article.txt -o - | less
+
+    The article's questions (under a heading such as "FAQ" or "Frequently Asked Questions",
+    or marked Q:, numbered, or Markdown headings) become FAQs, each quoting the body sentence
+    that best backs its answer. Every body sentence becomes a fact quoting itself, with
+    questions drafted by rules and marked `# drafted` for review. The KB is commented YAML;
+    an existing file is never replaced without --force, and is written whole or not at all.
+    """
+    from faqbot.files import WouldOverwrite, write_text_atomic
+    from faqbot.kb_draft import draft_from_file, summary, to_yaml
+    from faqbot.kb_loader import load_kb
+
+    with _reported():
+        target = None if output == "-" else Path(output or article.with_suffix(".yaml"))
+        if target is not None and target.exists() and not force:
+            _fail(f"{target} exists: give --force to replace it, or another -o")
+        draft = draft_from_file(article, target)
+        if not draft.faqs and not draft.facts:
+            _fail(f"{article}: no sentences found: nothing to draft a KB from")
+        text = to_yaml(draft, article.name)
+        if target is None:
+            sys.stdout.write(text)
+            raise typer.Exit(ExitCode.OK)
+        try:
+            write_text_atomic(target, text, overwrite=force, check=load_kb)
+        except WouldOverwrite:
+            _fail(f"{target} exists: give --force to replace it, or another -o")
+        _say(f"faqbot: wrote {target}: {summary(draft)}; next: faqbot check --kb {target}")
+    raise typer.Exit(ExitCode.OK)
+
+
 CHECK_EXIT_CODES = _exit_codes_help(
     OK="the KB is valid (warnings alone, without --strict)",
     NO_ANSWER="--strict and at least one warning",

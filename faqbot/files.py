@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -27,3 +31,43 @@ def read_bytes(path: Path, what: str, cap: int | None = None, cap_hint: str = ""
     if cap is not None and len(data) > cap:  # the file grew, or stat lied (a pipe, /proc)
         raise UnreadableFile(f"{what} is over the {cap:,}-byte limit{cap_hint}")
     return data
+
+
+class WouldOverwrite(Exception):
+    """The file exists and the user did not ask to replace it."""
+
+
+def write_text_atomic(
+    path: Path, text: str, *, overwrite: bool, check: Callable[[Path], None] | None = None
+) -> None:
+    """Write `text` to `path` whole or not at all: a crash leaves the old file or the new one,
+    never half of one. Without `overwrite` an existing file is never replaced, even one that
+    appears while this writes (WouldOverwrite). `check`, if given, is called on the finished
+    file before it takes `path`'s place, and may raise to stop it."""
+    if not overwrite and path.exists():
+        raise WouldOverwrite(str(path))
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # as a file the user made, not mkstemp's 0600
+        if check is not None:
+            check(Path(tmp))
+        if overwrite:
+            os.replace(tmp, path)
+        else:
+            try:
+                os.link(tmp, path)  # fails if the path exists: no race with another writer
+            except FileExistsError:
+                raise WouldOverwrite(str(path)) from None
+            except OSError:  # a file system without hard links: check, then rename
+                if path.exists():
+                    raise WouldOverwrite(str(path)) from None
+                os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):  # gone: it was moved into place
+            os.unlink(tmp)

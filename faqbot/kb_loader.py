@@ -84,6 +84,12 @@ def max_kb_bytes() -> int:
         return MAX_KB_BYTES
 
 
+def read_article_text(path: Path) -> str:
+    """An article's text, or a KnowledgeBaseError saying why not (PATH:LINE:COL where the
+    problem has a place: a NUL byte, invalid UTF-8)."""
+    return _read_text(path, str(path), MAX_ARTICLE_BYTES, "article")
+
+
 def _read_text(path: Path, shown: str, cap: int, what: str) -> str:
     def fail(message: str, line: int = 0, column: int = 0) -> KnowledgeBaseError:
         return KnowledgeBaseError([Problem(shown, line, column, message)])

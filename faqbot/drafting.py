@@ -1,0 +1,291 @@
+"""Questions a reader would ask of a sentence, drafted by rules for `faqbot init`.
+
+A fact found by its own sentence alone is found only by questions that say most of that
+sentence; a drafted question says its subject and verb the way a question does, without the
+asides. From "Notably, Vladivostok, where the meeting is expected to take place, lies 130 km
+(80 miles) from the North Korean border." the rules draft:
+
+    How far does Vladivostok lie from the North Korean border?
+    Does Vladivostok lie 130 km from the North Korean border?
+
+The steps: keep the main clause (drop an opening discourse marker or subordinate clause, a
+reporting frame "sources say that", parentheses, relative clauses, and what follows a later
+comma); find its verb (an auxiliary, else a past or third-person form, put back to its base
+form with do-support); ask yes or no; and where the clause states a distance, a time, a number
+or a place (the answer patterns of `resources/english.json`), ask for it with that part taken
+out. No parser: the rules miss, and every drafted question is marked for the author to review.
+The English they need is data, in `resources/drafting.json`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from faqbot.analysis import english
+from faqbot.general_english import zipf
+
+PARENTHESES = re.compile(r"\s*\([^()]*\)")
+MAX_SUBJECT_WORDS = 8
+HAVE = {"has": "does", "have": "do", "had": "did"}  # "have" as the verb itself, not an auxiliary
+QUOTES = "\"'“‘«"
+# A count further from the verb than this belongs to some other part of the sentence.
+MAX_COUNT_DISTANCE = 4
+
+
+@dataclass(frozen=True)
+class _Rules:
+    discourse: tuple[str, ...]
+    subordinators: tuple[str, ...]
+    auxiliaries: frozenset[str]
+    irregular_past: dict[str, str]
+    determiners: frozenset[str]
+    wh_for_type: dict[str, str]
+    place: re.Pattern[str]
+    time_preposition: str
+    reporting: re.Pattern[str]  # "sources say that", "it is possible that"
+    relative_insert: re.Pattern[str]  # ", where the meeting is expected to take place,"
+    adverbs: frozenset[str]
+    participles: frozenset[str]
+    cardinals: frozenset[str]
+    personal: frozenset[str]  # he, she: who they are, the sentences before may say
+    plural_pronouns: frozenset[str]  # I, we, you, they: their verb shows no ending
+
+
+@cache
+def _rules() -> _Rules:
+    raw = json.loads(Path(__file__).with_name("resources").joinpath("drafting.json").read_text())
+    longest_first = lambda words: tuple(sorted(words, key=len, reverse=True))  # noqa: E731
+    return _Rules(
+        discourse=longest_first(raw["discourse_markers"]),
+        subordinators=longest_first(raw["subordinators"]),
+        auxiliaries=frozenset(raw["auxiliaries"]),
+        irregular_past=raw["irregular_past"],
+        determiners=frozenset(raw["determiners"]),
+        wh_for_type=raw["wh_for_type"],
+        place=re.compile(raw["place_pattern"]),
+        time_preposition=raw["time_preposition"],
+        reporting=re.compile(raw["reporting_frame"], re.IGNORECASE),
+        relative_insert=re.compile(raw["relative_insert"], re.IGNORECASE),
+        adverbs=frozenset(raw["adverbs"]),
+        participles=frozenset(raw["participles"]),
+        cardinals=frozenset(raw["cardinals"]),
+        personal=frozenset(raw["personal_pronouns"]),
+        plural_pronouns=frozenset(raw["plural_pronouns"]),
+    )
+
+
+@dataclass(frozen=True)
+class _Clause:
+    subject: list[str]
+    auxiliary: str  # as the question opens with it: "has", "does", "did"
+    rest: list[str]  # after the verb; with do-support, starts with the verb's base form
+
+
+def draft_questions(
+    sentence: str, lowercase_words: frozenset[str] = frozenset(), person: str | None = None
+) -> list[str]:
+    """Up to two questions that `sentence` answers, the likelier asked first; none where the
+    rules find no verb. `lowercase_words`: words the article writes in lower case, so that a
+    sentence's first word is lowered in the question only where it is not a name. `person`:
+    who "he" or "she" is, as far as the sentences before say (see `subject_name`)."""
+    clause = _split(main_clause(sentence), lowercase_words)
+    if clause is None:
+        return []
+    if person and len(clause.subject) == 1 and clause.subject[0].lower() in _rules().personal:
+        clause = _Clause([person], clause.auxiliary, clause.rest)
+    yes_no = _question(clause.auxiliary.capitalize(), clause.subject, clause.rest)
+    wh = _wh_question(clause)
+    return [q for q in (wh, yes_no) if q]
+
+
+def subject_name(sentence: str) -> str | None:
+    """The sentence's subject if it is a name ("Kim", "Vladimir Putin"): who a "he" in the
+    sentences after it most likely is."""
+    clause = _split(main_clause(sentence), frozenset())
+    if clause is None or not all(w[:1].isupper() for w in clause.subject):
+        return None
+    return " ".join(clause.subject) if len(clause.subject) <= 3 else None
+
+
+def main_clause(sentence: str) -> list[str]:
+    rules = _rules()
+    text = PARENTHESES.sub("", sentence.strip()).rstrip(".!?;: ")
+    text = rules.relative_insert.sub("", text)
+    for _ in range(3):  # "However, although X, Y": markers and clauses may stack
+        before = text
+        text = _drop_opening(text, rules.discourse, needs_comma=False)
+        text = _drop_opening(text, rules.subordinators, needs_comma=True)
+        text = rules.reporting.sub("", text, count=1)
+        if text == before:
+            break
+    words = text.split()
+    for i, word in enumerate(words):  # what follows a later comma is an aside
+        if word.endswith(",") and i >= 3:
+            words = words[: i + 1]
+            words[-1] = words[-1].rstrip(",")
+            break
+    for i in range(2, len(words) - 1):  # "... and had a meeting": a second clause
+        if words[i].lower() == "and" and _verb_form(words[i + 1]) is not None:
+            return words[:i]
+    return words
+
+
+def _drop_opening(text: str, openers: tuple[str, ...], needs_comma: bool) -> str:
+    lowered = text.lower()
+    for opener in openers:
+        if not lowered.startswith(opener + (" " if needs_comma else "")) and not (
+            not needs_comma and lowered.startswith(opener + ",")
+        ):
+            continue
+        if needs_comma:
+            comma = text.find(",")
+            return text[comma + 1 :].strip() if comma > 0 else text
+        return text[len(opener) :].lstrip(", ").strip()
+    return text
+
+
+def _verb_form(word: str) -> tuple[str, str] | None:
+    """(auxiliary to ask with, base form) if `word` looks like a finite verb, else None."""
+    rules = _rules()
+    if not word[:1].islower():  # "May 2020", "Will Smith": a name, not a verb
+        return None
+    lower = word.lower().strip(",")
+    if lower in rules.auxiliaries:
+        return lower, ""
+    if lower in rules.irregular_past:
+        return "did", rules.irregular_past[lower]
+    if len(lower) > 4 and lower.endswith("ed"):
+        candidates = [lower[:-2], lower[:-1], lower[:-3]]
+        return "did", _base(candidates + ([lower[:-3] + "y"] if lower.endswith("ied") else []))
+    if len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is", "ous")):
+        candidates = [lower[:-1], lower[:-2]]
+        return "does", _base(candidates + ([lower[:-3] + "y"] if lower.endswith("ies") else []))
+    return None
+
+
+def _base(candidates: list[str]) -> str:
+    """The candidate base form that English uses most (arrived: arrive, not arriv); the
+    first, the plainest cut, where English knows none of them."""
+    return max(candidates, key=lambda c: (zipf(c), -candidates.index(c)))
+
+
+def _split(words: list[str], lowercase_words: frozenset[str]) -> _Clause | None:
+    """Subject, verb and the rest. An auxiliary is the surest sign of the verb, then a past
+    form, then a third-person one (which a plural noun also looks like: "US officials")."""
+    rules = _rules()
+    stop = english().stopwords
+    if not words or words[0][:1] in QUOTES:  # a quotation: whose words, asked how?
+        return None
+    if (
+        len(words) > 2
+        and words[0].lower() in rules.plural_pronouns
+        and _verb_form(words[1]) is None
+    ):
+        # "We bake 600 loaves": after I, we, you or they the verb has no ending to show it
+        return _Clause([words[0].lower() if words[0] != "I" else "I"], "do", words[1:])
+    window = range(1, min(len(words) - 1, MAX_SUBJECT_WORDS + 1))
+    forms = {i: _verb_form(words[i]) for i in window}
+    for wanted in ("", "did", "does"):
+        for i, form in forms.items():
+            if form is None or (form[0] != wanted if wanted else form[1] != ""):
+                continue
+            if wanted and words[i - 1].lower() in rules.determiners:
+                continue  # "the meeting takes": a verb; "the talks": a noun after "the"
+            auxiliary, base = form
+            rest = words[i + 1 :]
+            if auxiliary in HAVE and not _participle_follows(rest):
+                auxiliary, base = HAVE[auxiliary], "have"  # "has a preference": does ... have
+            subject = list(words[:i])
+            first = subject[0]
+            if not first.isupper() and (first.lower() in stop or first.lower() in lowercase_words):
+                subject[0] = first.lower()  # "The meeting", not "US officials" or "Kim"
+            return _Clause(subject, auxiliary, ([base] if base else []) + rest)
+    return None
+
+
+def _participle_follows(rest: list[str]) -> bool:
+    """Whether "has" is an auxiliary here: a past participle follows, after any adverbs."""
+    rules = _rules()
+    for word in rest:
+        lower = word.lower()
+        if lower.endswith("ly") or lower in rules.adverbs:
+            continue
+        return (
+            lower.endswith(("ed", "en", "wn"))
+            or lower in rules.irregular_past
+            or lower in rules.participles
+        )
+    return False
+
+
+def _wh_question(clause: _Clause) -> str | None:
+    """Ask for the distance, time, number or place the clause states, taking it out."""
+    rules = _rules()
+    rest = " ".join(clause.rest)
+    types = {t.name: t for t in english().question_types}
+    for name in ("distance", "time", "quantity", "place"):
+        wh = rules.wh_for_type.get(name)
+        if wh is None:
+            continue
+        if name == "place":
+            found = rules.place.search(rest)
+            if found:
+                return _question(f"{wh} {clause.auxiliary}", clause.subject, _cut(rest, found))
+            continue
+        matches = types[name].answer_pattern.finditer(rest) if name in types else iter(())
+        # a distance or a time is asked for where it is a figure ("130 km", "April 2019");
+        # the words the patterns also know ("near", "since") say none
+        found = next(
+            (m for m in matches if name == "quantity" or any(c.isdigit() for c in m.group(0))),
+            None,
+        )
+        if found is None:
+            continue
+        if name == "time":
+            # "in May 2020", "on 3 June 2021": the month and day go with the year
+            month_day = r"(?:[A-Z][a-z]+\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?"
+            span = re.search(rules.time_preposition + month_day + re.escape(found.group(0)), rest)
+            assert span is not None
+            return _question(f"{wh} {clause.auxiliary}", clause.subject, _cut(rest, span))
+        if name == "distance":
+            return _question(f"{wh} {clause.auxiliary}", clause.subject, _cut(rest, found))
+        return _quantity(clause, rest, found)
+    return None
+
+
+def _quantity(clause: _Clause, rest: str, found: re.Match[str]) -> str | None:
+    """ "How many trips has Kim made": for a count said near the verb, a cardinal number."""
+    whole = re.compile(r"\d[\d,.]*\d|\d").match(rest, found.start())  # all of "10", not "1"
+    if whole is not None:
+        found = whole
+    word = found.group(0).lower()
+    figure = word.replace(",", "").replace(".", "").isdigit()
+    if len(rest[: found.start()].split()) > MAX_COUNT_DISTANCE or not (
+        figure or word in _rules().cardinals
+    ):
+        return None
+    if word in ("once", "twice"):
+        return _question(f"How many times {clause.auxiliary}", clause.subject, _cut(rest, found))
+    after = rest[found.end() :].split()
+    counted = after[0].strip(",.") if after else ""
+    if not counted.isalpha() or counted.lower() in english().stopwords:
+        return None
+    span = re.compile(re.escape(found.group(0)) + r"\s+" + re.escape(after[0])).search(rest)
+    assert span is not None
+    opener = f"How many {counted} {clause.auxiliary}"
+    return _question(opener, clause.subject, _cut(rest, span))
+
+
+def _cut(text: str, span: re.Match[str]) -> list[str]:
+    return (text[: span.start()] + " " + text[span.end() :]).split()
+
+
+def _question(opener: str, subject: list[str], rest: list[str]) -> str | None:
+    words = [*opener.split(), *subject, *rest]
+    if len(words) < 3:
+        return None
+    return " ".join(words).rstrip(",;: ") + "?"

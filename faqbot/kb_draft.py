@@ -1,0 +1,202 @@
+"""`faqbot init`: a knowledge base drafted from an article, as commented YAML to edit.
+
+The article's FAQ pairs become `faqs`, each quoting the body sentence that best backs it (the
+one faqbot's own matcher ranks first for the question and answer together, over the body's
+sentences); every body sentence becomes a `fact` that quotes itself, with questions drafted by
+rules (faqbot.drafting) and marked `# drafted` for the author to review.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from faqbot import __version__
+from faqbot.analysis import english
+from faqbot.article import Article, read_article
+from faqbot.drafting import draft_questions, subject_name
+from faqbot.general_english import zipf
+from faqbot.text import words
+
+DRAFTED_PER_FACT = 1
+ID_WORDS = 3  # an id is made of the entry's rarest words, this many at most
+TITLE_CHARS = 80
+QUESTION_SHARE = 0.25  # how much an FAQ's question counts in finding its source
+
+
+@dataclass
+class DraftEntry:
+    id: str
+    kind: str  # "faq" or "fact"
+    text: str  # the question of an FAQ, the statement of a fact
+    source: str
+    answer: str = ""  # an FAQ's
+    drafted: list[str] = field(default_factory=list)  # a fact's drafted questions
+
+
+@dataclass
+class Draft:
+    title: str
+    article: str  # the article's path as the KB names it: relative to the KB's directory
+    faqs: list[DraftEntry]
+    facts: list[DraftEntry]
+
+
+def draft_kb(text: str, article_path: Path, kb_dir: Path) -> Draft:
+    article = read_article(text)
+    ids = _Ids()
+    lowercase = frozenset(w for w in re.findall(r"[\w’'-]+", text) if w.islower())
+    facts, person = [], None
+    for sentence in article.body:
+        # One drafted question a fact: more would make the KB look as if it showed how its
+        # readers ask, which drafted questions do not (see Settings.many_phrasings).
+        drafted = draft_questions(sentence, lowercase, person)[:DRAFTED_PER_FACT]
+        facts.append(DraftEntry(ids.new(sentence), "fact", sentence, sentence, drafted=drafted))
+        person = subject_name(sentence) or person
+    backing = _backing(facts)
+    faqs = [
+        DraftEntry(
+            ids.new(pair.question),
+            "faq",
+            pair.question,
+            backing(pair.question, pair.answer) or pair.answer_sentences[0],
+            answer=pair.answer,
+        )
+        for pair in article.faqs
+    ]
+    return Draft(
+        title=article.title or _title_from(article, article_path),
+        article=os.path.relpath(article_path.resolve(), kb_dir.resolve()),
+        faqs=faqs,
+        facts=facts,
+    )
+
+
+def _title_from(article: Article, path: Path) -> str:
+    """Without a title line, the first sentence, cut at a word: what the article is about."""
+    first = article.body[0] if article.body else path.stem
+    if len(first) <= TITLE_CHARS:
+        return first.rstrip(".")
+    return first[:TITLE_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def _backing(facts: list[DraftEntry]) -> Callable[[str, str], str | None]:
+    """The body sentence that best backs an FAQ: the one sharing most of what its answer adds
+    to its question (the question's own words count for QUESTION_SHARE), each word weighing
+    what it tells apart in this article (its inverse frequency over the body's sentences)."""
+    from faqbot.analysis import Analyzer
+
+    analyzer = Analyzer()
+
+    def terms(text: str) -> set[str]:
+        return {t.term for t in analyzer.tokens(text) if not t.stop}
+
+    sentence_terms = [terms(f.text) for f in facts]
+    df = Counter(t for ts in sentence_terms for t in ts)
+    idf = {t: math.log((len(facts) + 1) / (n + 0.5)) for t, n in df.items()}
+
+    def best(question: str, answer: str) -> str | None:
+        asked = terms(question)
+        wanted = dict.fromkeys(terms(answer) - asked, 1.0) | dict.fromkeys(asked, QUESTION_SHARE)
+        scores = [
+            sum(share * idf[t] for t, share in wanted.items() if t in ts) for ts in sentence_terms
+        ]
+        if not scores or max(scores) <= 0:
+            return None
+        return facts[scores.index(max(scores))].source
+
+    return best
+
+
+class _Ids:
+    """Readable, unique ids from an entry's rarest words: "vladivostok-130-km"."""
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+
+    def new(self, text: str) -> str:
+        stop = english().stopwords
+        found = [w for w in words(text) if w not in stop and _ascii(w)]
+        rarest = sorted(found, key=lambda w: (zipf(w), found.index(w)))[:ID_WORDS]
+        base = "-".join(_ascii(w) for w in found if w in rarest) or "entry"
+        candidate, n = base, 1
+        while candidate in self.taken:
+            n += 1
+            candidate = f"{base}-{n}"
+        self.taken.add(candidate)
+        return candidate
+
+
+def _ascii(word: str) -> str:
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+
+
+# -- YAML --------------------------------------------------------------------------------
+
+
+def to_yaml(draft: Draft, article_name: str) -> str:
+    """The draft as YAML a person edits: a header saying what to review, one block per entry."""
+    lines = [
+        f"# Drafted by faqbot {__version__} init from {article_name}.",
+        "# Review before use: questions marked `# drafted` were written by rules from the",
+        "# article's sentences; keep the good ones, reword or delete the rest, and add the ways",
+        "# your readers would ask (`alternates` of an FAQ, `questions` of a fact).",
+        "# Then: faqbot check --kb THIS_FILE   (advice), faqbot ask --kb THIS_FILE QUESTION",
+        f"title: {_scalar(draft.title)}",
+        "# Every `source` below quotes this article, verbatim.",
+        f"source: {_scalar(draft.article)}",
+    ]
+    if draft.faqs:
+        lines += ["", "# The article's own questions and answers.", "faqs:"]
+        for e in draft.faqs:
+            lines += [
+                f"  - id: {_scalar(e.id)}",
+                f"    question: {_scalar(e.text)}",
+                f"    answer: {_scalar(e.answer)}",
+                "    # the body sentence that best backs the answer",
+                f"    source: {_scalar(e.source)}",
+            ]
+    if draft.facts:
+        lines += ["", "# One fact per sentence of the article's body.", "facts:"]
+        for e in draft.facts:
+            lines += [f"  - id: {_scalar(e.id)}", f"    fact: {_scalar(e.text)}"]
+            lines.append(f"    source: {_scalar(e.source)}")
+            if e.drafted:
+                lines.append("    questions:")
+                lines += [f"      - {_scalar(q)}  # drafted" for q in e.drafted]
+    return "\n".join(lines) + "\n"
+
+
+def _scalar(text: str) -> str:
+    """One YAML scalar on one line, quoted only where YAML needs it ("No", ": ", "#")."""
+    dumped = yaml.safe_dump({"k": text}, allow_unicode=True, width=float("inf"))
+    return dumped.removeprefix("k: ").rstrip("\n")
+
+
+def summary(draft: Draft) -> str:
+    """What a drafted KB holds: "4 FAQs, 21 facts, 21 drafted questions"."""
+    from faqbot.figures import count_text
+
+    drafted = sum(len(f.drafted) for f in draft.facts)
+    return (
+        f"{count_text(len(draft.faqs), 'FAQ')}, {count_text(len(draft.facts), 'fact')}, "
+        f"{count_text(drafted, 'drafted question')}"
+    )
+
+
+def draft_from_file(article_path: Path, kb_path: Path | None) -> Draft:
+    """The KB drafted from `article_path`, to be written at `kb_path` (None: stdout, whose
+    `source` is relative to the working directory)."""
+    from faqbot.kb_loader import read_article_text
+
+    text = read_article_text(article_path)
+    kb_dir = kb_path.parent if kb_path is not None else Path.cwd()
+    return draft_kb(text, article_path, kb_dir)

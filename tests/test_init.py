@@ -1,0 +1,194 @@
+"""`faqbot init`: articles in five formats read into FAQ pairs and body sentences, a KB that
+validates and answers, drafted questions marked, and the user's files never lost."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from faqbot.article import read_article
+from faqbot.cli import app
+from faqbot.drafting import draft_questions
+from faqbot.exit_codes import ExitCode
+from faqbot.files import WouldOverwrite, write_text_atomic
+from faqbot.kb_loader import load_kb
+from faqbot.matcher import Matcher
+from tests.conftest import REPO
+
+ARTICLES = Path(__file__).parent / "articles"
+SEED = REPO.parent / "shared" / "seed" / "000_311b22d4b6328f34.txt"
+
+# (article, its title, its FAQ questions, body sentences that must come out whole)
+FORMATS = [
+    (
+        "library.md",  # Markdown headings, an FAQ section of ### questions
+        "The Riverside Library",
+        ["How do I join the library?", "Can I return books after hours?",
+         "Do you charge late fees?"],
+        ["Mr. Okafor, the head librarian, has run it since 2015."],
+    ),
+    (
+        "clinic.txt",  # Q:/A: pairs without a heading; U.S., Dr., a.m., 3.5%
+        "Sunnyvale Dental Clinic",
+        ["Do I need an appointment?", "Which insurance plans do you accept?",
+         "How much does a check-up cost?"],
+        ["The Sunnyvale Dental Clinic is open Monday to Friday from 8 a.m. to 6 p.m.",
+         "Prices rose by 3.5% in 2024, the first increase in four years.",
+         "Most U.S. insurance plans are accepted at the front desk."],
+    ),
+    (
+        "festival.txt",  # numbered questions under a heading; a quotation; km (miles)
+        "Harbour Lights Festival returns",
+        ["Is the festival free?", "Can I bring my dog?", "Where can I park?"],
+        ["“We have doubled the number of food stalls,” said Ms. Lindqvist, the festival "
+         "director.", "The main stage sits 2 km (1.2 miles) from the railway station."],
+    ),
+    ("bakery.txt", None, [], ["We deliver to cafés within 30 km of the shop."]),  # no FAQ
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "title", "questions", "whole"), FORMATS)
+def test_articles_in_other_formats_are_read(name, title, questions, whole):
+    article = read_article((ARTICLES / name).read_text(encoding="utf-8"))
+    assert article.title == title
+    assert [p.question for p in article.faqs] == questions
+    assert all(p.answer for p in article.faqs)
+    for sentence in whole:
+        assert sentence in article.body
+    assert not any(s.endswith("?") for s in article.body)  # the questions are FAQs, not facts
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the shared seed article is beside the repo")
+def test_the_seed_answers_run_together_with_the_next_question_are_split():
+    article = read_article(SEED.read_text(encoding="utf-8"))
+    assert len(article.faqs) == 4 and len(article.body) == 21
+    first = article.faqs[0]
+    assert first.question == "Is this Kim Jong Un’s first visit to Russia?"
+    assert first.answer.endswith("for a meeting with Vladimir Putin.")  # not the next question
+    assert article.faqs[1].question.startswith("Are there any confirmations")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The museum has 3,500 paintings.",
+         ["How many paintings does the museum have?", "Does the museum have 3,500 paintings?"]),
+        ("Notably, the pier, which dates from 1890, lies 2 km (1.2 miles) from the station.",
+         ["How far does the pier lie from the station?",
+          "Does the pier lie 2 km from the station?"]),
+        ("Although it rained, the market opened in May 2020.",
+         ["When did the market open?", "Did the market open in May 2020?"]),
+        ("Sources say that the mayor has already arrived in the city of Leeds.",
+         ["Where has the mayor already arrived?",
+          "Has the mayor already arrived in the city of Leeds?"]),
+        ("Excellent.", []),  # no verb: no question rather than a wrong one
+    ],
+)  # fmt: skip
+def test_drafting_rules(sentence, expected):
+    assert draft_questions(sentence, frozenset({"the"})) == expected
+
+
+def test_he_is_the_name_the_sentences_before_were_about(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Anna Berg founded the shop in 2001. She has also opened a café.\n")
+    kb = tmp_path / "a.yaml"
+    assert run_init(article, "-o", str(kb)).exit_code == ExitCode.OK
+    assert "Has Anna Berg also opened a café?  # drafted" in kb.read_text(encoding="utf-8")
+
+
+# -- the command ----------------------------------------------------------------------------
+
+
+def run_init(*args):  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    return CliRunner().invoke(app, ["init", *map(str, args)])
+
+
+@pytest.mark.parametrize("name", [f[0] for f in FORMATS])
+def test_the_kb_validates_and_answers_the_articles_own_questions(tmp_path, name):
+    article = tmp_path / name
+    shutil.copy(ARTICLES / name, article)
+    result = run_init(article)
+    kb_path = article.with_suffix(".yaml")
+    assert result.exit_code == ExitCode.OK, result.stderr
+    assert f"wrote {kb_path}" in result.stderr
+    kb = load_kb(kb_path)  # validates: every source is found in the article
+    matcher = Matcher(kb)
+    for faq in kb.faqs:
+        answer = matcher.match(faq.question).answer
+        assert answer is not None and answer.entry.id == faq.id
+    facts = kb.facts
+    assert len(facts) == len(read_article(article.read_text(encoding="utf-8")).body)
+    assert all(f.source == f.answer for f in facts)  # a fact quotes itself
+    text = kb_path.read_text(encoding="utf-8")
+    assert text.startswith("# Drafted by faqbot")
+    drafted = [line for line in text.splitlines() if line.endswith("  # drafted")]
+    assert len(drafted) <= len(facts)  # at most one drafted question a fact
+
+
+def test_an_faq_quotes_the_body_sentence_that_backs_its_answer(tmp_path):
+    article = tmp_path / "clinic.txt"
+    shutil.copy(ARTICLES / "clinic.txt", article)
+    run_init(article)
+    insurance = next(
+        f for f in load_kb(article.with_suffix(".yaml")).faqs if "insurance" in f.question
+    )
+    assert insurance.source == "Most U.S. insurance plans are accepted at the front desk."
+
+
+def test_an_existing_kb_is_never_replaced_without_force(tmp_path):
+    article = tmp_path / "bakery.txt"
+    shutil.copy(ARTICLES / "bakery.txt", article)
+    kb = tmp_path / "mine.yaml"
+    kb.write_text("my own work\n", encoding="utf-8")
+    refused = run_init(article, "-o", kb)
+    assert refused.exit_code == ExitCode.USAGE and "--force" in refused.stderr
+    assert kb.read_text(encoding="utf-8") == "my own work\n"
+    assert run_init(article, "-o", kb, "--force").exit_code == ExitCode.OK
+    assert load_kb(kb).facts
+
+
+def test_dash_writes_the_kb_to_stdout_and_no_file(tmp_path, monkeypatch):
+    article = tmp_path / "festival.txt"
+    shutil.copy(ARTICLES / "festival.txt", article)
+    monkeypatch.chdir(tmp_path)
+    result = run_init(article, "-o", "-")
+    assert result.exit_code == ExitCode.OK
+    assert "source: festival.txt" in result.stdout and "faqs:" in result.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["festival.txt"]
+
+
+def test_a_write_that_fails_half_way_leaves_the_old_file_and_no_litter(tmp_path):
+    target = tmp_path / "kb.yaml"
+    target.write_text("old\n", encoding="utf-8")
+
+    def crash(_: Path) -> None:
+        raise OSError("disk full")
+
+    with pytest.raises(OSError):
+        write_text_atomic(target, "new\n", overwrite=True, check=crash)
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["kb.yaml"]
+    with pytest.raises(WouldOverwrite):
+        write_text_atomic(target, "new\n", overwrite=False)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "article file not found"),
+        (b"\xff\xfe bad", "not valid UTF-8"),
+        (b"## \n\n", "no sentences found"),
+    ],
+)
+def test_an_unreadable_article_is_one_line_and_exit_2(tmp_path, content, message):
+    article = tmp_path / "a.txt"
+    if content is not None:
+        article.write_bytes(content)
+    result = run_init(article)
+    assert result.exit_code == ExitCode.USAGE
+    assert message in result.stderr and result.stderr.count("\n") == 1
+    assert not (tmp_path / "a.yaml").exists()
