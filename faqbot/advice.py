@@ -38,6 +38,8 @@ OFF_TOPIC_QUESTIONS = Path(__file__).with_name("resources") / "off_topic.json"
 NEAR_DUPLICATE = 90
 # Leave-one-out asks at most this many phrasings (about 1.5 ms each on this machine).
 MAX_LEFT_OUT = 3000
+# Near-duplicates are looked for among at most this many entries (every pair is compared).
+NEAR_DUPLICATE_MAX_ENTRIES = 5000
 # At most this many examples are quoted in one finding.
 EXAMPLES = 3
 
@@ -201,21 +203,29 @@ def duplicates(kb: KnowledgeBase) -> list[Finding]:
                     )
                 )
     questions = [_folded(e.question) for e in kb.entries]
-    scores = process.cdist(
-        questions, questions, scorer=fuzz.token_sort_ratio, score_cutoff=NEAR_DUPLICATE
-    )
-    for a, b in zip(*scores.nonzero(), strict=True):
-        if a < b and questions[a] != questions[b]:
-            first, second = kb.entries[a], kb.entries[b]
-            findings.append(
-                Finding(
-                    "near-duplicate",
-                    f"its question reads almost as `{first.id}`'s (line {first.line}): "
-                    f"{_quoted([second.question])} / {_quoted([first.question])}",
-                    second.id,
-                    second.line,
+    if len(questions) > NEAR_DUPLICATE_MAX_ENTRIES:  # pairs grow as the square: skip
+        return findings
+    for a, question in enumerate(questions):
+        # process.extract, not cdist: cdist needs numpy, which faqbot does not install
+        close = process.extract(
+            question,
+            questions,
+            scorer=fuzz.token_sort_ratio,
+            score_cutoff=NEAR_DUPLICATE,
+            limit=None,
+        )
+        for _, _, b in close:
+            if a < b and questions[a] != questions[b]:
+                first, second = kb.entries[a], kb.entries[b]
+                findings.append(
+                    Finding(
+                        "near-duplicate",
+                        f"its question reads almost as `{first.id}`'s (line {first.line}): "
+                        f"{_quoted([second.question])} / {_quoted([first.question])}",
+                        second.id,
+                        second.line,
+                    )
                 )
-            )
     return findings
 
 
