@@ -7,6 +7,7 @@ import io
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -94,8 +95,17 @@ def spawn(tmp_path: Path) -> pexpect.spawn:
     """`faqbot chat` in a pseudo-terminal, its data directory `tmp_path/data`."""
     env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "TERM": "xterm"}
     env.pop("NO_COLOR", None)
-    child = pexpect.spawn(FAQBOT, ["chat", "--no-color"], env=env, encoding="utf-8",
-                          dimensions=(40, 100), timeout=30)  # fmt: skip
+    # Ctrl-C must reach it as in a terminal, even where this test runs with SIGINT ignored
+    # (a CI job started in the background inherits that, and so would faqbot).
+    child = pexpect.spawn(
+        FAQBOT,
+        ["chat", "--no-color"],
+        env=env,
+        encoding="utf-8",
+        dimensions=(40, 100),
+        timeout=30,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     child.expect_exact("faqbot> ")
     return child
 
