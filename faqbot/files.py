@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -44,6 +43,8 @@ def write_text_atomic(
     never half of one. Without `overwrite` an existing file is never replaced, even one that
     appears while this writes (WouldOverwrite). `check`, if given, is called on the finished
     file before it takes `path`'s place, and may raise to stop it."""
+    import tempfile  # here, not at the top: reading a KB to answer a question needs none
+
     if not overwrite and path.exists():
         raise WouldOverwrite(str(path))
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

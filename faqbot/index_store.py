@@ -15,7 +15,6 @@ import contextlib
 import json
 import os
 import sqlite3
-import tempfile
 from array import array
 from collections import OrderedDict
 from collections.abc import Collection, Iterator, Mapping, Sequence
@@ -37,6 +36,8 @@ class StoreError(Exception):
 
 def write(index: KBIndex, path: Path, meta: dict[str, Any]) -> None:
     """Write `index` to `path` atomically, with `meta` (JSON values) beside it."""
+    import tempfile  # only a build writes; a cached run reads
+
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:

@@ -9,15 +9,15 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from faqbot.environment import Environment
-from faqbot.evaluate import Report
 from faqbot.figures import confidence, ratio
 from faqbot.matcher import Candidate, Result
 from faqbot.model import Entry
 from faqbot.renderers import ANSWER_ONLY, View, runners_up
 from faqbot.sanitize import one_line
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # advice and evaluate serve `check` and `test`: not imported to answer
     from faqbot.advice import Advice
+    from faqbot.evaluate import Report
 
 
 class JsonLinesRenderer:

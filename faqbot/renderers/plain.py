@@ -8,15 +8,15 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from faqbot.environment import Environment
-from faqbot.evaluate import Report, Summary
 from faqbot.figures import confidence_text, ratio_text
 from faqbot.matcher import Result
 from faqbot.model import Entry
 from faqbot.renderers import View, advice_summary, runners_up, where
 from faqbot.sanitize import one_line
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # advice and evaluate serve `check` and `test`: not imported to answer
     from faqbot.advice import Advice
+    from faqbot.evaluate import Report, Summary
 
 
 class PlainRenderer:

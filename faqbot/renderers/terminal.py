@@ -16,7 +16,6 @@ from rich.table import Table
 from rich.text import Text
 
 from faqbot.environment import Environment
-from faqbot.evaluate import Report
 from faqbot.figures import confidence_text, count_text
 from faqbot.matcher import Result
 from faqbot.model import Entry
@@ -24,8 +23,9 @@ from faqbot.renderers import View, advice_summary, runners_up, where
 from faqbot.renderers.plain import explanation_lines, summary_rows
 from faqbot.sanitize import one_line, sanitize
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # advice and evaluate serve `check` and `test`: not imported to answer
     from faqbot.advice import Advice
+    from faqbot.evaluate import Report
 
 
 def make_console(env: Environment) -> Console:
