@@ -84,8 +84,8 @@ def advise(kb: KnowledgeBase, matcher: Matcher) -> Advice:
     tested, right, confusions = leave_one_out(matcher)
     findings += confusions
     findings += duplicates(kb)
-    asked, answered = off_topic(matcher, kb.path)
-    findings += answered
+    asked, answered, off = off_topic(matcher)
+    findings += off
     return Advice(
         path=kb.path,
         entries=len(kb.entries),
@@ -93,7 +93,7 @@ def advise(kb: KnowledgeBase, matcher: Matcher) -> Advice:
         phrasings_tested=tested,
         phrasings_right=right,
         off_topic_asked=asked,
-        off_topic_answered=len(answered),
+        off_topic_answered=answered,
         findings=findings,
     )
 
@@ -229,21 +229,25 @@ def duplicates(kb: KnowledgeBase) -> list[Finding]:
     return findings
 
 
-def off_topic(matcher: Matcher, kb_path: str) -> tuple[int, list[Finding]]:
-    """General questions on other subjects, and those of them the KB answers."""
+def off_topic(matcher: Matcher) -> tuple[int, int, list[Finding]]:
+    """(general questions on other subjects asked, answered by the KB, findings)."""
     questions = json.loads(OFF_TOPIC_QUESTIONS.read_text(encoding="utf-8"))["questions"]
     answered = [(q, r.answer) for q in questions if (r := matcher.match(q, top=1)).answer]
     if not answered:
-        return len(questions), []
+        return len(questions), 0, []
     examples = "; ".join(f"{_quoted([q])} -> `{a.entry.id}`" for q, a in answered[:EXAMPLES])
-    return len(questions), [
-        Finding(
-            "off-topic",
-            f"answers {len(answered)} of {len(questions)} general questions on other subjects "
-            f"({examples}): the KB is too small or too uniform for faqbot to tell its topic "
-            "from others; add entries and phrasings in your own words, or raise --threshold",
-        )
-    ]
+    return (
+        len(questions),
+        len(answered),
+        [
+            Finding(
+                "off-topic",
+                f"answers {len(answered)} of {len(questions)} general questions on other subjects "
+                f"({examples}): the KB is too small or too uniform for faqbot to tell its topic "
+                "from others; add entries and phrasings in your own words, or raise --threshold",
+            )
+        ],
+    )
 
 
 def _folded(text: str) -> str:

@@ -73,11 +73,18 @@ def test_a_kb_that_answers_general_questions_is_told_so(write_kb):
           - id: capital
             question: What is the capital of Australia?
             answer: Canberra.
+          - id: egg
+            question: How do I boil an egg?
+            answer: Ten minutes in boiling water.
         """,
         article=None,
     )
     [found] = findings(path, "off-topic")
     assert found.entry is None and "capital" in found.message
+    kb = load_kb(path)
+    advice = advise(kb, Matcher(kb))
+    assert found.message.startswith(f"answers {advice.off_topic_answered} of 40 ")
+    assert advice.off_topic_answered >= 2 and advice.off_topic_asked == 40
 
 
 def test_a_plain_kb_on_its_own_topic_declines_every_general_question(write_kb):
