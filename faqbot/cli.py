@@ -568,6 +568,10 @@ def init(
             write_text_atomic(target, text, overwrite=force, check=load_kb)
         except WouldOverwrite:
             _fail(f"{target} exists: give --force to replace it, or another -o")
+        except KnowledgeBaseError as exc:  # a draft that would not load: never written
+            first = exc.problems[0]
+            _fail(f"the KB drafted from {article} does not load, so it was not written: "
+                  f"{first.message} (line {first.line} of the draft)")  # fmt: skip
         _say(f"faqbot: wrote {target}: {summary(draft)}; next: faqbot check --kb {target}")
     raise typer.Exit(ExitCode.OK)
 

@@ -24,10 +24,12 @@ from faqbot.analysis import english
 from faqbot.article import Article, read_article
 from faqbot.drafting import draft_questions, subject_name
 from faqbot.general_english import zipf
+from faqbot.kb_loader import MAX_TEXT_CHARS  # a longer sentence would not load: left out
 from faqbot.text import words
 
 DRAFTED_PER_FACT = 1
 ID_WORDS = 3  # an id is made of the entry's rarest words, this many at most
+ID_WORD_CHARS = 20  # of each word, at most this much
 TITLE_CHARS = 80
 QUESTION_SHARE = 0.25  # how much an FAQ's question counts in finding its source
 
@@ -55,7 +57,7 @@ def draft_kb(text: str, article_path: Path, kb_dir: Path) -> Draft:
     ids = _Ids()
     lowercase = frozenset(w for w in re.findall(r"[\w’'-]+", text) if w.islower())
     facts, person = [], None
-    for sentence in article.body:
+    for sentence in (s for s in article.body if len(s) <= MAX_TEXT_CHARS):
         # One drafted question a fact: more would make the KB look as if it showed how its
         # readers ask, which drafted questions do not (see Settings.many_phrasings).
         drafted = draft_questions(sentence, lowercase, person)[:DRAFTED_PER_FACT]
@@ -71,6 +73,7 @@ def draft_kb(text: str, article_path: Path, kb_dir: Path) -> Draft:
             answer=pair.answer,
         )
         for pair in article.faqs
+        if max(len(pair.question), len(pair.answer)) <= MAX_TEXT_CHARS
     ]
     return Draft(
         title=article.title or _title_from(article, article_path),
@@ -124,7 +127,7 @@ class _Ids:
 
     def new(self, text: str) -> str:
         stop = english().stopwords
-        found = [w for w in words(text) if w not in stop and _ascii(w)]
+        found = [w[:ID_WORD_CHARS] for w in words(text) if w not in stop and _ascii(w)]
         rarest = sorted(found, key=lambda w: (zipf(w), found.index(w)))[:ID_WORDS]
         base = "-".join(_ascii(w) for w in found if w in rarest) or "entry"
         candidate, n = base, 1

@@ -192,3 +192,28 @@ def test_an_unreadable_article_is_one_line_and_exit_2(tmp_path, content, message
     assert result.exit_code == ExitCode.USAGE
     assert message in result.stderr and result.stderr.count("\n") == 1
     assert not (tmp_path / "a.yaml").exists()
+
+
+def test_a_sentence_too_long_to_load_is_left_out_and_ids_stay_short(tmp_path):
+    article = tmp_path / "long.txt"
+    article.write_text("The pier opened in 1890. " + "x" * 150_000 + ". It is long.\n")
+    assert run_init(article).exit_code == ExitCode.OK
+    kb = load_kb(article.with_suffix(".yaml"))
+    assert [f.answer for f in kb.facts] == ["The pier opened in 1890.", "It is long."]
+    assert all(len(e.id) <= 70 for e in kb.entries)
+
+
+def test_a_draft_that_would_not_load_is_not_written(tmp_path, monkeypatch):
+    from faqbot import kb_loader
+    from faqbot.errors import KnowledgeBaseError, Problem
+
+    def refuse(path):  # type: ignore[no-untyped-def]
+        raise KnowledgeBaseError([Problem(str(path), 7, 3, "something faqbot got wrong")])
+
+    monkeypatch.setattr(kb_loader, "load_kb", refuse)
+    article = tmp_path / "bakery.txt"
+    shutil.copy(ARTICLES / "bakery.txt", article)
+    result = run_init(article)
+    assert result.exit_code == ExitCode.USAGE
+    assert "not written: something faqbot got wrong (line 7 of the draft)" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bakery.txt"]
