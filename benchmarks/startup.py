@@ -2,7 +2,8 @@
 
 All run with this interpreter's environment, interleaved in the same loop so that machine
 noise hits them alike; the ratios are the figures to compare between commits. `import typer`
-is the floor that the CLI framework sets for any command that parses its arguments with it.
+is the floor that the CLI framework sets for any command that parses its arguments with it;
+`faqbot --version` and `faqbot ask QUESTION` (no option) are answered without it (faqbot.launch).
 
     .venv/bin/python benchmarks/startup.py [--runs 30]
 """
@@ -38,7 +39,8 @@ def main() -> None:
         "python -c 'import typer'": [sys.executable, "-c", "import typer"],
         "faqbot --version": [faqbot, "--version"],
         "faqbot list": [faqbot, "list"],
-        "faqbot ask (plain)": [faqbot, "ask", QUESTION],
+        "faqbot ask QUESTION": [faqbot, "ask", QUESTION],  # no option: answered by launch
+        "faqbot ask -- QUESTION": [faqbot, "ask", "--", QUESTION],  # through typer
         "faqbot ask --json": [faqbot, "ask", "--json", QUESTION],
     }
     times: dict[str, list[float]] = {name: [] for name in commands}

@@ -8,26 +8,19 @@ when the output goes to a terminal.
 
 from __future__ import annotations
 
-import dataclasses
-import errno
-import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
+from faqbot import answering
 from faqbot.environment import Environment
-from faqbot.errors import FaqbotError, InputError, KnowledgeBaseError
+from faqbot.errors import FaqbotError, KnowledgeBaseError
 from faqbot.exit_codes import ExitCode
-from faqbot.launch import VERSION_FLAGS, version_line
-from faqbot.renderers import ANSWER_ONLY, OutputMode, Renderer, View, choose_mode, renderer_for
-from faqbot.sanitize import one_line
-
-# A file with a thousand broken lines is told its first problems, and how many more it has.
-MAX_PROBLEMS_SHOWN = 20
+from faqbot.launch import VERSION_FLAGS, prepare_streams, version_line
+from faqbot.renderers import OutputMode, choose_mode, renderer_for
+from faqbot.reporting import fail, reported, say
 
 _EXIT_MEANINGS = {
     ExitCode.OK: "every question got a confident answer",
@@ -132,49 +125,7 @@ def root(
     """
 
 
-# -- error handling, in one place ---------------------------------------------------------
-
-
-def _say(line: str) -> None:
-    # Messages quote file names, keys and ids written by others: no control characters.
-    sys.stderr.write(one_line(line) + "\n")
-
-
-def _fail(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
-    _say(f"faqbot: {message}")
-    raise typer.Exit(code)
-
-
-@contextmanager
-def _reported(ctx: typer.Context | None = None) -> Iterator[None]:
-    """Turn the core's errors and output failures into a message and an exit code. A KB
-    path that came from FAQBOT_KB says so: the user did not type it in this command."""
-    try:
-        yield
-    except KnowledgeBaseError as exc:
-        from_env = ctx is not None and _from_environment(ctx, "kb")
-        for problem in exc.problems:
-            if from_env:
-                problem = dataclasses.replace(problem, path=f"{problem.path} (from FAQBOT_KB)")
-            _say(str(problem))
-        raise typer.Exit(ExitCode.USAGE) from None
-    except InputError as exc:
-        for message in exc.messages[:MAX_PROBLEMS_SHOWN]:
-            _say(f"faqbot: {message}")
-        if len(exc.messages) > MAX_PROBLEMS_SHOWN:
-            _say(f"faqbot: ... and {len(exc.messages) - MAX_PROBLEMS_SHOWN} more problems")
-        raise typer.Exit(ExitCode.USAGE) from None
-    except FaqbotError as exc:
-        _fail(str(exc))
-    except BrokenPipeError:
-        # The reader went away (`| head -1`): stop quietly.
-        _silence_stdout()
-        raise typer.Exit(ExitCode.OK) from None
-    except OSError as exc:
-        _silence_stdout()
-        if exc.errno in (errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT):
-            _fail(f"cannot write output: {exc.strerror}")
-        _fail(f"{exc.strerror or exc}")
+# -- error handling: faqbot.reporting ----------------------------------------------------
 
 
 def _from_environment(ctx: typer.Context, name: str) -> bool:
@@ -182,49 +133,14 @@ def _from_environment(ctx: typer.Context, name: str) -> bool:
     return source is not None and source.name == "ENVIRONMENT"
 
 
-def _silence_stdout() -> None:
-    # Unflushed bytes would fail again at exit and print "Exception ignored": point stdout
-    # at /dev/null so the interpreter's final flush has nowhere to fail.
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except OSError:
-        pass
+def _reported(ctx: typer.Context):  # type: ignore[no-untyped-def]
+    return reported(kb_from_env=_from_environment(ctx, "kb"))
 
 
 def _load(kb: Path | None):  # -> KnowledgeBase
     from faqbot.kb_loader import default_kb_path, load_kb
 
     return load_kb(kb if kb is not None else default_kb_path())
-
-
-def _matcher(kb: Path | None, settings, use_cache: bool):  # -> Matcher
-    """A matcher for the KB, its index read from the cache when one is there (see
-    index_cache): a cached run parses no YAML."""
-    from faqbot.index_cache import load_index
-    from faqbot.kb_loader import default_kb_path, load_kb
-    from faqbot.matcher import Matcher
-
-    index = load_index(
-        kb if kb is not None else default_kb_path(),
-        settings.index_settings(),
-        load_kb,
-        _say,
-        use_cache=use_cache,
-    )
-    return Matcher(index, settings)
-
-
-@contextmanager
-def _output(
-    fmt: OutputMode, json_: bool, no_color: bool, view: View = ANSWER_ONLY, paging: bool = False
-) -> Iterator[tuple[Environment, Renderer]]:
-    """This run's environment and the one renderer its flags and stdout call for, closed
-    (and so paged, when the output is long and on a terminal) once the command is done."""
-    env = Environment.from_process(no_color, paging)
-    render = renderer_for(choose_mode(fmt, json_, env.stdout_isatty), env, view)
-    yield env, render
-    render.close()
 
 
 def _complete_entry_id(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -238,24 +154,6 @@ def _complete_entry_id(ctx: typer.Context, incomplete: str) -> list[str]:
 
 
 # -- commands ------------------------------------------------------------------------------
-
-
-def _questions(words: list[str], env: Environment) -> Iterator[str]:
-    if words != ["-"]:
-        question = " ".join(words)
-        if not question.strip():
-            _fail("the question is empty (give one, or - to read questions from stdin)")
-        yield question
-        return
-    stdin = env.stdin
-    if env.stdin_isatty:  # arrow keys would be read as questions: chat is made for this
-        _fail("ask - reads questions from a pipe or a file; to type them, run faqbot chat")
-    if hasattr(stdin, "reconfigure"):
-        stdin.reconfigure(errors="replace")  # invalid UTF-8 is replaced, never a crash
-    # readline, not iteration: each answer is written before the next line is read.
-    for line in iter(stdin.readline, ""):
-        if line.strip():
-            yield line.rstrip("\r\n")
 
 
 @app.command(
@@ -312,25 +210,20 @@ def ask(
     answer, or an empty line when there is no confident answer. --json writes one JSON object
     per question. Exit 1 when any question had no confident answer.
     """
-    from faqbot.matcher import Settings
-
-    # Answers to `ask -` are written as each question comes: never held back for a pager.
-    paging = not no_pager and question != ["-"]
-    with _reported(ctx), _output(fmt, json_, no_color, View(top, explain), paging) as (env, render):
-        settings = Settings() if threshold is None else Settings(threshold=threshold)
-        matcher = _matcher(kb, settings, use_cache=not no_cache)
-        unanswered = _answer_each(matcher, _questions(question, env), render, top)
-    raise typer.Exit(ExitCode.NO_ANSWER if unanswered else ExitCode.OK)
-
-
-def _answer_each(matcher, questions: Iterator[str], render: Renderer, top: int = 0) -> bool:
-    """Answer and show each question as it comes; whether any had no confident answer."""
-    unanswered = False
-    for q in questions:
-        result = matcher.match(q, top=max(top + 1, 3))
-        render.result(result)
-        unanswered |= not result.answered
-    return unanswered
+    code = answering.ask(
+        question,
+        kb,
+        fmt=fmt,
+        json_=json_,
+        no_color=no_color,
+        top=top,
+        explain=explain,
+        threshold=threshold,
+        no_pager=no_pager,
+        no_cache=no_cache,
+        kb_from_env=_from_environment(ctx, "kb"),
+    )
+    raise typer.Exit(code)
 
 
 CHAT_EXIT_CODES = _exit_codes_help(
@@ -369,19 +262,19 @@ def chat(
 
     with _reported(ctx):
         env = Environment.from_process(no_color)
-        matcher = _matcher(kb, Settings(), use_cache=not no_cache)
+        matcher = answering.matcher_for(kb, Settings(), use_cache=not no_cache)
         if not env.stdin_isatty:
-            with _output(fmt, json_, no_color) as (env, render):
-                unanswered = _answer_each(matcher, _questions(["-"], env), render)
+            with answering.output(fmt, json_, no_color) as (env, render):
+                unanswered = answering.answer_each(matcher, answering.questions(["-"], env), render)
             raise typer.Exit(ExitCode.NO_ANSWER if unanswered else ExitCode.OK)
         from faqbot.chat import Chat, LineReader, history_path
 
         mode = choose_mode(fmt, json_, env.stdout_isatty)
         reader = LineReader(history_path())
-        Chat(matcher, env, lambda view: renderer_for(mode, env, view), reader, _say).run()
+        Chat(matcher, env, lambda view: renderer_for(mode, env, view), reader, say).run()
         problem = reader.save()
         if problem:
-            _say(f"faqbot: {problem}")
+            say(f"faqbot: {problem}")
     raise typer.Exit(ExitCode.OK)
 
 
@@ -403,7 +296,7 @@ def list_entries(
       faqbot list --facts --json | jq .id
       faqbot list --format plain | cut -f1,3      # tab-separated: id, kind, question, answer
     """
-    with _reported(ctx), _output(fmt, json_, no_color, paging=not no_pager) as (_, render):
+    with _reported(ctx), answering.output(fmt, json_, no_color, paging=not no_pager) as (_, render):
         knowledge = _load(kb)
         render.entries(knowledge.entries if facts else knowledge.faqs, knowledge.title)
 
@@ -437,7 +330,7 @@ def show(
     """
     from faqbot.errors import UnknownEntryError
 
-    with _reported(ctx), _output(fmt, json_, no_color, paging=not no_pager) as (_, render):
+    with _reported(ctx), answering.output(fmt, json_, no_color, paging=not no_pager) as (_, render):
         knowledge = _load(kb)
         entry = knowledge.by_id.get(entry_id)
         if entry is None:
@@ -492,9 +385,9 @@ def test_questions(
     from faqbot import evaluate
     from faqbot.matcher import Settings
 
-    with _reported(ctx), _output(fmt, json_, no_color, paging=not no_pager) as (_, render):
+    with _reported(ctx), answering.output(fmt, json_, no_color, paging=not no_pager) as (_, render):
         rows = evaluate.load_questions(questions)
-        outcomes = evaluate.run(_matcher(kb, Settings(), use_cache=not no_cache), rows)
+        outcomes = evaluate.run(answering.matcher_for(kb, Settings(), use_cache=not no_cache), rows)
         report = evaluate.report(outcomes)
         render.report(report)
     failed = report.summary.accuracy < min_accuracy
@@ -553,13 +446,13 @@ def init(
     from faqbot.kb_draft import draft_from_file, summary, to_yaml
     from faqbot.kb_loader import load_kb
 
-    with _reported():
+    with reported():
         target = None if output == "-" else Path(output or article.with_suffix(".yaml"))
         if target is not None and target.exists() and not force:
-            _fail(f"{target} exists: give --force to replace it, or another -o")
+            fail(f"{target} exists: give --force to replace it, or another -o")
         draft = draft_from_file(article, target)
         if not draft.faqs and not draft.facts:
-            _fail(f"{article}: no sentences found: nothing to draft a KB from")
+            fail(f"{article}: no sentences found: nothing to draft a KB from")
         text = to_yaml(draft, article.name)
         if target is None:
             sys.stdout.write(text)
@@ -567,12 +460,12 @@ def init(
         try:
             write_text_atomic(target, text, overwrite=force, check=load_kb)
         except WouldOverwrite:
-            _fail(f"{target} exists: give --force to replace it, or another -o")
+            fail(f"{target} exists: give --force to replace it, or another -o")
         except KnowledgeBaseError as exc:  # a draft that would not load: never written
             first = exc.problems[0]
-            _fail(f"the KB drafted from {article} does not load, so it was not written: "
+            fail(f"the KB drafted from {article} does not load, so it was not written: "
                   f"{first.message} (line {first.line} of the draft)")  # fmt: skip
-        _say(f"faqbot: wrote {target}: {summary(draft)}; next: faqbot check --kb {target}")
+        say(f"faqbot: wrote {target}: {summary(draft)}; next: faqbot check --kb {target}")
     raise typer.Exit(ExitCode.OK)
 
 
@@ -615,7 +508,7 @@ def check(
     from faqbot.advice import advise
     from faqbot.matcher import Matcher
 
-    with _reported(ctx), _output(fmt, json_, no_color, paging=not no_pager) as (_, render):
+    with _reported(ctx), answering.output(fmt, json_, no_color, paging=not no_pager) as (_, render):
         knowledge = _load(kb)
         advice = advise(knowledge, Matcher(knowledge))
         render.advice(advice)
@@ -645,7 +538,7 @@ def index(ctx: typer.Context, kb: KbOption = None) -> None:
     with _reported(ctx):
         path = kb if kb is not None else default_kb_path()
         shaping = Settings().index_settings()
-        built = load_index(path, shaping, load_kb, _say, rebuild=True)
+        built = load_index(path, shaping, load_kb, say, rebuild=True)
         stored = index_path(read_kb_bytes(path), shaping)
         where = (
             str(stored) if stored.exists() else "not stored: the cache directory is not writable"
@@ -655,11 +548,8 @@ def index(ctx: typer.Context, kb: KbOption = None) -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
-    if hasattr(sys.stdout, "reconfigure"):
-        # A non-UTF-8 locale must not turn an answer into a UnicodeEncodeError.
-        sys.stdout.reconfigure(errors="replace")
-        sys.stderr.reconfigure(errors="replace")
+    """Every command line that faqbot.launch does not answer itself."""
+    prepare_streams()
     try:
         # Not standalone: Click's own errors come back here, to be said in one line.
         code = app(prog_name="faqbot", standalone_mode=False)
@@ -681,5 +571,5 @@ def _usage_error(exc: typer.TyperException) -> int:
         return ExitCode.USAGE
     ctx = getattr(exc, "ctx", None)
     hint = f" (see '{ctx.command_path} -h')" if ctx is not None else ""
-    _say(f"faqbot: {exc.format_message()}{hint}")  # type: ignore[attr-defined]
+    say(f"faqbot: {exc.format_message()}{hint}")  # type: ignore[attr-defined]
     return getattr(exc, "exit_code", ExitCode.USAGE)

@@ -1,9 +1,13 @@
 """The console-script entry point: what needs no CLI framework is answered before loading one.
 
-`faqbot --version` is what scripts and package managers run to check an install, and importing
-typer alone costs about six times Python's own start-up (benchmarks/startup.py), so the version
-is printed first. Every other command line goes to `faqbot.cli`, which prints the same version
-line for `--version` when it comes with other arguments.
+Importing typer alone costs about six times Python's own start-up (benchmarks/startup.py), so
+the two command lines run most are answered without it:
+
+- `faqbot --version` (or `-V`), what scripts and package managers run to check an install;
+- `faqbot ask WORDS...` with no option at all, the question typed at a shell: it runs the
+  same function as the `ask` command (faqbot.answering.ask), with the same KB (FAQBOT_KB, or
+  the packaged one). A word starting with "-" (an option, `-` for stdin, `--`) sends the line
+  to the full CLI, as does every other command.
 """
 
 from __future__ import annotations
@@ -19,10 +23,36 @@ def version_line() -> str:
     return f"faqbot {__version__}"
 
 
+def prepare_streams() -> None:
+    if hasattr(sys.stdout, "reconfigure"):
+        # A non-UTF-8 locale must not turn an answer into a UnicodeEncodeError.
+        sys.stdout.reconfigure(errors="replace")
+        sys.stderr.reconfigure(errors="replace")
+
+
 def main() -> None:
-    if len(sys.argv) == 2 and sys.argv[1] in VERSION_FLAGS:
+    argv = sys.argv[1:]
+    if len(argv) == 1 and argv[0] in VERSION_FLAGS:
         sys.stdout.write(version_line() + "\n")
         return
+    if len(argv) > 1 and argv[0] == "ask" and not any(a.startswith("-") for a in argv[1:]):
+        prepare_streams()
+        sys.exit(_plain_ask(argv[1:]))
     from faqbot.cli import main as cli_main
 
     cli_main()
+
+
+def _plain_ask(words: list[str]) -> int:
+    import os
+    from pathlib import Path
+
+    from faqbot.answering import ask
+    from faqbot.exit_codes import ExitCode
+
+    kb = os.environ.get("FAQBOT_KB") or None  # as the --kb option reads it: empty is unset
+    try:
+        return ask(words, Path(kb) if kb else None, kb_from_env=kb is not None)
+    except KeyboardInterrupt:
+        sys.stderr.write("faqbot: interrupted\n")
+        return ExitCode.INTERRUPTED

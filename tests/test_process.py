@@ -51,6 +51,56 @@ def test_version_alone_is_answered_before_the_cli_framework_loads(flag):
     assert run([FAQBOT, flag]).stdout == f"faqbot {__version__}\n"
 
 
+def test_a_plain_ask_is_answered_without_the_cli_framework():
+    probe = (
+        "import sys; from faqbot.launch import main; "
+        f"sys.argv = ['faqbot', 'ask', {QUESTION!r}]\n"
+        "try:\n    main()\n"
+        "except SystemExit as exit:\n"
+        "    print(exit.code, sorted(m for m in ('typer', 'click', 'faqbot.cli') "
+        "if m in sys.modules))"
+    )
+    result = run([sys.executable, "-c", probe])
+    assert "April 2019" in result.stdout
+    assert result.stdout.splitlines()[-1] == "0 []"
+
+
+@pytest.mark.parametrize(
+    ("words", "kb_env"),
+    [
+        ([QUESTION], None),
+        (["What", "is", "the", "capital", "of", "Germany?"], None),  # declined: exit 1
+        ([""], None),  # empty: exit 2
+        (["When", "is", "the", "library", "open?"], "library"),  # the KB from FAQBOT_KB
+        ([QUESTION], "broken"),  # a broken KB from FAQBOT_KB: errors say so
+        ([QUESTION], "missing"),
+    ],
+)
+def test_the_quick_ask_and_the_full_cli_give_the_same_run(tmp_path, words, kb_env):
+    env = dict(ENV)
+    if kb_env == "library":
+        env["FAQBOT_KB"] = str(tmp_path / "kb.yaml")
+        (tmp_path / "kb.yaml").write_text(
+            "faqs:\n  - id: hours\n    question: When is the library open?\n"
+            "    answer: Nine to five.\n",
+            encoding="utf-8",
+        )
+    elif kb_env == "broken":
+        env["FAQBOT_KB"] = str(tmp_path / "kb.yaml")
+        (tmp_path / "kb.yaml").write_text("faqs: [\n", encoding="utf-8")
+    elif kb_env == "missing":
+        env["FAQBOT_KB"] = str(tmp_path / "nowhere.yaml")
+    quick = run([FAQBOT, "ask", *words], env=env)
+    full = run([FAQBOT, "ask", "--", *words], env=env)  # "--" goes to the full CLI
+    assert (quick.returncode, quick.stdout, quick.stderr) == (
+        full.returncode,
+        full.stdout,
+        full.stderr,
+    )
+    if kb_env in ("broken", "missing"):
+        assert quick.returncode == 2 and "(from FAQBOT_KB)" in quick.stderr
+
+
 @pytest.mark.parametrize("fmt", ["plain", "json"])
 def test_plain_and_json_runs_do_not_import_rich(fmt):
     probe = (

@@ -1,0 +1,104 @@
+"""From questions to rendered answers: what `ask` does, shared with `chat` and with the
+entry point's quick path for a plain `faqbot ask QUESTION` (faqbot.launch), which runs it
+without loading the CLI framework.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from faqbot.environment import Environment
+from faqbot.exit_codes import ExitCode
+from faqbot.renderers import ANSWER_ONLY, OutputMode, Renderer, View, choose_mode, renderer_for
+from faqbot.reporting import fail, reported, say
+
+if TYPE_CHECKING:
+    from faqbot.matcher import Matcher, Settings
+
+
+def ask(
+    words: list[str],
+    kb: Path | None,
+    *,
+    fmt: OutputMode = OutputMode.AUTO,
+    json_: bool = False,
+    no_color: bool = False,
+    top: int = 0,
+    explain: bool = False,
+    threshold: float | None = None,
+    no_pager: bool = False,
+    no_cache: bool = False,
+    kb_from_env: bool = False,
+) -> ExitCode:
+    """Answer the question `words` make (or, for ["-"], each line of stdin); the exit code."""
+    from faqbot.matcher import Settings
+
+    # Answers to `ask -` are written as each question comes: never held back for a pager.
+    paging = not no_pager and words != ["-"]
+    view = View(top, explain)
+    with reported(kb_from_env), output(fmt, json_, no_color, view, paging) as (env, render):
+        settings = Settings() if threshold is None else Settings(threshold=threshold)
+        matcher = matcher_for(kb, settings, use_cache=not no_cache)
+        unanswered = answer_each(matcher, questions(words, env), render, top)
+    return ExitCode.NO_ANSWER if unanswered else ExitCode.OK
+
+
+def matcher_for(kb: Path | None, settings: Settings, use_cache: bool) -> Matcher:
+    """A matcher for the KB, its index read from the cache when one is there (see
+    index_cache): a cached run parses no YAML."""
+    from faqbot.index_cache import load_index
+    from faqbot.kb_loader import default_kb_path, load_kb
+    from faqbot.matcher import Matcher
+
+    index = load_index(
+        kb if kb is not None else default_kb_path(),
+        settings.index_settings(),
+        load_kb,
+        say,
+        use_cache=use_cache,
+    )
+    return Matcher(index, settings)
+
+
+@contextmanager
+def output(
+    fmt: OutputMode, json_: bool, no_color: bool, view: View = ANSWER_ONLY, paging: bool = False
+) -> Iterator[tuple[Environment, Renderer]]:
+    """This run's environment and the one renderer its flags and stdout call for, closed
+    (and so paged, when the output is long and on a terminal) once the command is done."""
+    env = Environment.from_process(no_color, paging)
+    render = renderer_for(choose_mode(fmt, json_, env.stdout_isatty), env, view)
+    yield env, render
+    render.close()
+
+
+def questions(words: list[str], env: Environment) -> Iterator[str]:
+    """The question the words make, or, for ["-"], each non-blank line of stdin."""
+    if words != ["-"]:
+        question = " ".join(words)
+        if not question.strip():
+            fail("the question is empty (give one, or - to read questions from stdin)")
+        yield question
+        return
+    stdin = env.stdin
+    if env.stdin_isatty:  # arrow keys would be read as questions: chat is made for this
+        fail("ask - reads questions from a pipe or a file; to type them, run faqbot chat")
+    if hasattr(stdin, "reconfigure"):
+        stdin.reconfigure(errors="replace")  # invalid UTF-8 is replaced, never a crash
+    # readline, not iteration: each answer is written before the next line is read.
+    for line in iter(stdin.readline, ""):
+        if line.strip():
+            yield line.rstrip("\r\n")
+
+
+def answer_each(matcher: Matcher, asked: Iterator[str], render: Renderer, top: int = 0) -> bool:
+    """Answer and show each question as it comes; whether any had no confident answer."""
+    unanswered = False
+    for q in asked:
+        result = matcher.match(q, top=max(top + 1, 3))
+        render.result(result)
+        unanswered |= not result.answered
+    return unanswered
