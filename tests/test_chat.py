@@ -116,6 +116,7 @@ def test_chat_in_a_terminal_edits_lines_and_keeps_history(tmp_path):
     child.expect("April 2019")
     child.expect_exact("faqbot> ")
     child.send("partial words")
+    child.expect_exact("partial words")  # echoed: readline has it and waits for more
     child.sendintr()  # Ctrl-C: the line is dropped, the session goes on
     child.expect_exact("faqbot> ")
     child.send(UP + "\x7fe?\r")  # recall it, backspace the "x", type "e?"
