@@ -1,14 +1,16 @@
-"""The `faqbot` command line: parse arguments, call the core, map errors to exit codes.
+"""The `faqbot` command line: parse arguments and call the core.
 
-Nothing here matches, validates or formats: it wires the core (kb_loader, matcher) to one
-renderer (faqbot.renderers), chosen once from the flags and the Environment, and turns the
-core's exceptions into one-line messages and the codes of ExitCode. Rich is imported only
-when the output goes to a terminal.
+Nothing here matches, validates or formats: it wires the core (kb_loader, matcher; what `ask`
+does is faqbot.answering) to one renderer (faqbot.renderers), chosen once from the flags and
+the Environment; faqbot.reporting turns the core's exceptions into one-line messages and the
+codes of ExitCode. Rich is imported only when the output goes to a terminal. A plain
+`faqbot ask QUESTION` and `faqbot --version` never get here (faqbot.launch).
 """
 
 from __future__ import annotations
 
 import sys
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Annotated
 
@@ -133,7 +135,7 @@ def _from_environment(ctx: typer.Context, name: str) -> bool:
     return source is not None and source.name == "ENVIRONMENT"
 
 
-def _reported(ctx: typer.Context):  # type: ignore[no-untyped-def]
+def _reported(ctx: typer.Context) -> AbstractContextManager[None]:
     return reported(kb_from_env=_from_environment(ctx, "kb"))
 
 
