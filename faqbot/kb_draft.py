@@ -54,7 +54,7 @@ class Draft:
 
 def draft_kb(text: str, article_path: Path, kb_dir: Path) -> Draft:
     article = read_article(text)
-    ids = _Ids()
+    ids = _Ids([*article.body, *(f"{p.question} {p.answer}" for p in article.faqs)])
     lowercase = frozenset(w for w in re.findall(r"[\w’'-]+", text) if w.islower())
     facts, person = [], None
     for sentence in (s for s in article.body if len(s) <= MAX_TEXT_CHARS):
@@ -120,16 +120,20 @@ def _backing(facts: list[DraftEntry]) -> Callable[[str, str], str | None]:
 
 
 class _Ids:
-    """Readable, unique ids from an entry's rarest words: "vladivostok-130-km"."""
+    """Readable, unique ids from the words that set an entry apart: those fewest of the
+    article's sentences use ("kim" and "putin" are everywhere in an article about them), the
+    rarer in English first among equals: "borders-sealed-relax", "proximity-diplomatic"."""
 
-    def __init__(self) -> None:
+    def __init__(self, texts: list[str]) -> None:
         self.taken: set[str] = set()
+        self.used_in = Counter(w for text in texts for w in set(words(text)))
 
     def new(self, text: str) -> str:
         stop = english().stopwords
-        found = [w[:ID_WORD_CHARS] for w in words(text) if w not in stop and _ascii(w)]
-        rarest = sorted(found, key=lambda w: (zipf(w), found.index(w)))[:ID_WORDS]
-        base = "-".join(_ascii(w) for w in found if w in rarest) or "entry"
+        found = list(dict.fromkeys(w for w in words(text) if w not in stop and _ascii(w)))
+        rarest = sorted(found, key=lambda w: (self.used_in[w], zipf(w), found.index(w)))
+        chosen = set(rarest[:ID_WORDS])
+        base = "-".join(_ascii(w)[:ID_WORD_CHARS] for w in found if w in chosen) or "entry"
         candidate, n = base, 1
         while candidate in self.taken:
             n += 1
