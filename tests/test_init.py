@@ -217,3 +217,14 @@ def test_a_draft_that_would_not_load_is_not_written(tmp_path, monkeypatch):
     assert result.exit_code == ExitCode.USAGE
     assert "not written: something faqbot got wrong (line 7 of the draft)" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bakery.txt"]
+
+
+def test_ids_skip_the_words_every_sentence_uses(tmp_path):
+    article = tmp_path / "pier.txt"
+    article.write_text(
+        "The pier opened to visitors in 1890. The pier burned down in 1921. "
+        "The pier was rebuilt with steel girders.\n"
+    )
+    assert run_init(article).exit_code == ExitCode.OK
+    ids = [f.id for f in load_kb(article.with_suffix(".yaml")).facts]
+    assert len(set(ids)) == 3 and not any("pier" in i for i in ids)
