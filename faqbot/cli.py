@@ -450,6 +450,8 @@ def init(
 
     with reported():
         target = None if output == "-" else Path(output or article.with_suffix(".yaml"))
+        if target is not None and target.is_dir():
+            fail(f"{target} is a directory: give -o the KB file to write")
         if target is not None and target.exists() and not force:
             fail(f"{target} exists: give --force to replace it, or another -o")
         draft = draft_from_file(article, target)
@@ -461,6 +463,8 @@ def init(
             raise typer.Exit(ExitCode.OK)
         try:
             write_text_atomic(target, text, overwrite=force, check=load_kb)
+        except OSError as exc:  # the directory is missing or not writable, the disk is full
+            fail(f"cannot write {target}: {exc.strerror or exc}")
         except WouldOverwrite:
             fail(f"{target} exists: give --force to replace it, or another -o")
         except KnowledgeBaseError as exc:  # a draft that would not load: never written

@@ -17,7 +17,8 @@ def read_bytes(path: Path, what: str, cap: int | None = None, cap_hint: str = ""
     `cap_hint`, if any, follows the message of a file over it (how to raise the cap)."""
     try:
         if path.is_dir():
-            raise UnreadableFile(f"is a directory, not a {what} file")
+            article = "an" if what[:1] in "aeiou" else "a"
+            raise UnreadableFile(f"is a directory, not {article} {what} file")
         if cap is not None and (size := path.stat().st_size) > cap:
             raise UnreadableFile(f"{what} is {size:,} bytes; the limit is {cap:,}{cap_hint}")
         data = path.read_bytes()

@@ -228,3 +228,17 @@ def test_ids_skip_the_words_every_sentence_uses(tmp_path):
     assert run_init(article).exit_code == ExitCode.OK
     ids = [f.id for f in load_kb(article.with_suffix(".yaml")).facts]
     assert len(set(ids)) == 3 and not any("pier" in i for i in ids)
+
+
+@pytest.mark.parametrize(
+    ("where", "message"),
+    [("missing/dir/kb.yaml", "cannot write"), (".", "is a directory: give -o the KB file")],
+)
+def test_a_kb_path_that_cannot_be_written_is_named_in_one_line(tmp_path, where, message):
+    article = tmp_path / "bakery.txt"
+    shutil.copy(ARTICLES / "bakery.txt", article)
+    target = tmp_path / where
+    result = run_init(article, "-o", target, "--force")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.count("\n") == 1 and message in result.stderr
+    assert str(target) in result.stderr
