@@ -101,9 +101,15 @@ def _faq_start(lines: list[str]) -> int:
         if FAQ_HEADING.match(line):
             return i
     for i, line in enumerate(lines):
-        if QUESTION_MARK.match(line) and (line.lstrip().startswith("Q") or is_question(line)):
+        if _marked_question(line):
             return i
     return len(lines)
+
+
+def _marked_question(line: str) -> bool:
+    """`Q: ...` is a question whatever it ends with; `1. ...` only when it ends in "?" (a
+    numbered line without one is a step of an answer)."""
+    return bool(QUESTION_MARK.match(line)) and (line.lstrip().startswith("Q") or is_question(line))
 
 
 def _faq_pairs(lines: list[str]) -> tuple[list[FaqPair], list[str]]:
@@ -126,8 +132,7 @@ def _faq_pairs(lines: list[str]) -> tuple[list[FaqPair], list[str]]:
             answer(ANSWER_MARK.sub("", line))
             continue
         heading = MARKDOWN_HEADING.match(line)
-        marked = QUESTION_MARK.match(line)
-        if heading or (marked and (line.lstrip().startswith("Q") or is_question(line))):
+        if heading or _marked_question(line):
             text = heading.group(1) if heading else QUESTION_MARK.sub("", line)
             question, *rest = sentences(EMPHASIS.sub("", text)) or [text]
             pairs.append(FaqPair(question))

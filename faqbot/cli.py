@@ -262,13 +262,14 @@ def chat(
     """
     from faqbot.matcher import Settings
 
-    with _reported(ctx):
-        env = Environment.from_process(no_color)
+    env = Environment.from_process(no_color)
+    kb_from_env = _from_environment(ctx, "kb")
+    if not env.stdin_isatty:  # a pipe or a file: what `ask -` does, to the letter
+        code = answering.ask(["-"], kb, fmt=fmt, json_=json_, no_color=no_color,
+                             no_cache=no_cache, kb_from_env=kb_from_env)  # fmt: skip
+        raise typer.Exit(code)
+    with reported(kb_from_env):
         matcher = answering.matcher_for(kb, Settings(), use_cache=not no_cache)
-        if not env.stdin_isatty:
-            with answering.output(fmt, json_, no_color) as (env, render):
-                unanswered = answering.answer_each(matcher, answering.questions(["-"], env), render)
-            raise typer.Exit(ExitCode.NO_ANSWER if unanswered else ExitCode.OK)
         from faqbot.chat import Chat, LineReader, history_path
 
         mode = choose_mode(fmt, json_, env.stdout_isatty)

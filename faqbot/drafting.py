@@ -57,11 +57,11 @@ class _Rules:
 
 @cache
 def _rules() -> _Rules:
-    raw = json.loads(Path(__file__).with_name("resources").joinpath("drafting.json").read_text())
-    longest_first = lambda words: tuple(sorted(words, key=len, reverse=True))  # noqa: E731
+    path = Path(__file__).with_name("resources") / "drafting.json"
+    raw = json.loads(path.read_text(encoding="utf-8"))
     return _Rules(
-        discourse=longest_first(raw["discourse_markers"]),
-        subordinators=longest_first(raw["subordinators"]),
+        discourse=_longest_first(raw["discourse_markers"]),
+        subordinators=_longest_first(raw["subordinators"]),
         auxiliaries=frozenset(raw["auxiliaries"]),
         irregular_past=raw["irregular_past"],
         determiners=frozenset(raw["determiners"]),
@@ -76,6 +76,11 @@ def _rules() -> _Rules:
         personal=frozenset(raw["personal_pronouns"]),
         plural_pronouns=frozenset(raw["plural_pronouns"]),
     )
+
+
+def _longest_first(openers: list[str]) -> tuple[str, ...]:
+    """So that "in addition to" is tried before "in"."""
+    return tuple(sorted(openers, key=len, reverse=True))
 
 
 @dataclass(frozen=True)

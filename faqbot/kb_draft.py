@@ -1,14 +1,12 @@
 """`faqbot init`: a knowledge base drafted from an article, as commented YAML to edit.
 
-The article's FAQ pairs become `faqs`, each quoting the body sentence that best backs it (the
-one faqbot's own matcher ranks first for the question and answer together, over the body's
-sentences); every body sentence becomes a `fact` that quotes itself, with questions drafted by
-rules (faqbot.drafting) and marked `# drafted` for the author to review.
+The article's FAQ pairs become `faqs`, each quoting the body sentence that best backs it (see
+`_backing`); every body sentence becomes a `fact` that quotes itself, with a question drafted
+by rules (faqbot.drafting) and marked `# drafted` for the author to review.
 """
 
 from __future__ import annotations
 
-import math
 import os
 import re
 import unicodedata
@@ -24,7 +22,8 @@ from faqbot.analysis import english
 from faqbot.article import Article, read_article
 from faqbot.drafting import draft_questions, subject_name
 from faqbot.general_english import zipf
-from faqbot.kb_loader import MAX_TEXT_CHARS  # a longer sentence would not load: left out
+from faqbot.kb_index import inverse_frequency
+from faqbot.kb_loader import MAX_TEXT_CHARS, read_article_text
 from faqbot.text import words
 
 DRAFTED_PER_FACT = 1
@@ -37,7 +36,6 @@ QUESTION_SHARE = 0.25  # how much an FAQ's question counts in finding its source
 @dataclass
 class DraftEntry:
     id: str
-    kind: str  # "faq" or "fact"
     text: str  # the question of an FAQ, the statement of a fact
     source: str
     answer: str = ""  # an FAQ's
@@ -57,17 +55,17 @@ def draft_kb(text: str, article_path: Path, kb_dir: Path) -> Draft:
     ids = _Ids([*article.body, *(f"{p.question} {p.answer}" for p in article.faqs)])
     lowercase = frozenset(w for w in re.findall(r"[\w’'-]+", text) if w.islower())
     facts, person = [], None
+    # A sentence longer than a KB text may be would not load: it is left out.
     for sentence in (s for s in article.body if len(s) <= MAX_TEXT_CHARS):
         # One drafted question a fact: more would make the KB look as if it showed how its
         # readers ask, which drafted questions do not (see Settings.many_phrasings).
         drafted = draft_questions(sentence, lowercase, person)[:DRAFTED_PER_FACT]
-        facts.append(DraftEntry(ids.new(sentence), "fact", sentence, sentence, drafted=drafted))
+        facts.append(DraftEntry(ids.new(sentence), sentence, sentence, drafted=drafted))
         person = subject_name(sentence) or person
     backing = _backing(facts)
     faqs = [
         DraftEntry(
             ids.new(pair.question),
-            "faq",
             pair.question,
             backing(pair.question, pair.answer) or pair.answer_sentences[0],
             answer=pair.answer,
@@ -104,7 +102,7 @@ def _backing(facts: list[DraftEntry]) -> Callable[[str, str], str | None]:
 
     sentence_terms = [terms(f.text) for f in facts]
     df = Counter(t for ts in sentence_terms for t in ts)
-    idf = {t: math.log((len(facts) + 1) / (n + 0.5)) for t, n in df.items()}
+    idf = {t: inverse_frequency(len(facts), n) for t, n in df.items()}
 
     def best(question: str, answer: str) -> str | None:
         asked = terms(question)
@@ -202,8 +200,6 @@ def summary(draft: Draft) -> str:
 def draft_from_file(article_path: Path, kb_path: Path | None) -> Draft:
     """The KB drafted from `article_path`, to be written at `kb_path` (None: stdout, whose
     `source` is relative to the working directory)."""
-    from faqbot.kb_loader import read_article_text
-
     text = read_article_text(article_path)
     kb_dir = kb_path.parent if kb_path is not None else Path.cwd()
     return draft_kb(text, article_path, kb_dir)

@@ -104,6 +104,12 @@ class IndexSettings:
     fuzzy_min_length: int
 
 
+def inverse_frequency(documents: int, using: int) -> float:
+    """How much a term tells apart among `documents` (entries, sentences) when `using` of
+    them use it: a smoothed inverse document frequency."""
+    return math.log((documents + 1) / (using + 0.5))
+
+
 def stopword_weight(base: float, k: float) -> float:
     """Function words weigh more where entries have few phrasings: with one question per FAQ
     its form is much of what tells it from its neighbours; with many alternates per entry the
@@ -158,7 +164,7 @@ def _build(
             progress(done, len(kb.entries))
     n = len(kb.entries)
     k = sum(len(phrasings) for phrasings, _ in kept) / max(n, 1)
-    idf = {term: math.log((n + 1) / (d + 0.5)) for term, d in df.items()}
+    idf = {term: inverse_frequency(n, d) for term, d in df.items()}
     function_weight = stopword_weight(settings.stopword_weight, k) if k else 1.0
 
     def weight(tok: Token) -> float:

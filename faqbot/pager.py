@@ -8,6 +8,7 @@ that cannot be started is not an error: the text is written as it would have bee
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
 import shutil
@@ -47,22 +48,20 @@ def page(text: str, argv: list[str], out: TextIO) -> None:
     environ.setdefault("LV", "-c")  # lv, a pager some systems default to: colours as well
     encoding = getattr(out, "encoding", None) or "utf-8"
     out.flush()
+    try:
+        process = subprocess.Popen([program, *argv[1:]], stdin=subprocess.PIPE, env=environ)
+    except OSError:
+        out.write(text)
+        return
+    assert process.stdin is not None
     # Ctrl-C belongs to the pager while it runs (less uses it to stop a search); faqbot
     # waits for it rather than dying under it and leaving the terminal in its mode.
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        process = subprocess.Popen([program, *argv[1:]], stdin=subprocess.PIPE, env=environ)
-    except OSError:
-        signal.signal(signal.SIGINT, previous)
-        out.write(text)
-        return
-    try:
-        assert process.stdin is not None
-        try:
+        # the user may quit the pager before reading everything: that is fine
+        with contextlib.suppress(BrokenPipeError):
             process.stdin.write(text.encode(encoding, errors="replace"))
             process.stdin.close()
-        except BrokenPipeError:
-            pass  # the user quit the pager before reading everything: that is fine
         process.wait()
     finally:
         signal.signal(signal.SIGINT, previous)

@@ -110,6 +110,16 @@ def spawn(tmp_path: Path) -> pexpect.spawn:
     return child
 
 
+def quit_session(child: pexpect.spawn, expecting: str | None = None) -> int | None:
+    """Type /quit, see `expecting` said on the way out if given; the exit status."""
+    child.sendline("/quit")
+    if expecting is not None:
+        child.expect(expecting)
+    child.expect(pexpect.EOF)
+    child.close()
+    return child.exitstatus
+
+
 def test_chat_in_a_terminal_edits_lines_and_keeps_history(tmp_path):
     child = spawn(tmp_path)
     child.sendline("Has Kim been to Russia beforx")  # a typo, fixed below with the arrow keys
@@ -135,10 +145,7 @@ def test_chat_in_a_terminal_edits_lines_and_keeps_history(tmp_path):
     again.expect_exact("Has Kim been to Russia before?")
     again.sendline("")
     again.expect("April 2019")
-    again.sendline("/quit")
-    again.expect(pexpect.EOF)
-    again.close()
-    assert again.exitstatus == 0
+    assert quit_session(again) == 0
 
 
 def test_chat_reads_a_pipe_as_ask_dash_does():
@@ -154,8 +161,4 @@ def test_an_unwritable_data_directory_costs_the_history_not_the_session(tmp_path
     child = spawn(tmp_path)
     child.sendline("Has Kim been to Russia before?")
     child.expect("April 2019")
-    child.sendline("/quit")
-    child.expect("history not saved")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    assert quit_session(child, expecting="history not saved") == 0
