@@ -31,6 +31,7 @@ def ask(
     threshold: float | None = None,
     no_pager: bool = False,
     no_cache: bool = False,
+    words_only: bool = False,
     kb_from_env: bool = False,
 ) -> ExitCode:
     """Answer the question `words` make (or, for ["-"], each line of stdin); the exit code."""
@@ -40,7 +41,7 @@ def ask(
     paging = not no_pager and words != ["-"]
     view = View(top, explain)
     with reported(kb_from_env), output(fmt, json_, no_color, view, paging) as (env, render):
-        settings = Settings() if threshold is None else Settings(threshold=threshold)
+        settings = Settings(threshold=threshold, meaning=not words_only)
         matcher = matcher_for(kb, settings, use_cache=not no_cache)
         unanswered = answer_each(matcher, questions(words, env), render, top)
     return ExitCode.NO_ANSWER if unanswered else ExitCode.OK
@@ -48,19 +49,21 @@ def ask(
 
 def matcher_for(kb: Path | None, settings: Settings, use_cache: bool) -> Matcher:
     """A matcher for the KB, its index read from the cache when one is there (see
-    index_cache): a cached run parses no YAML."""
-    from faqbot.index_cache import load_index
+    index_cache): a cached run parses no YAML. It matches by meaning too when the `meaning`
+    extra is installed, loading it only for a question that words leave unanswered."""
+    from faqbot.index_cache import load_index, meaning_path
     from faqbot.kb_loader import default_kb_path, load_kb
     from faqbot.matcher import Matcher
+    from faqbot.meaning import LazyMeaning
 
-    index = load_index(
-        kb if kb is not None else default_kb_path(),
-        settings.index_settings(),
-        load_kb,
-        say,
-        use_cache=use_cache,
-    )
-    return Matcher(index, settings)
+    path = kb if kb is not None else default_kb_path()
+    shaping = settings.index_settings()
+    index = load_index(path, shaping, load_kb, say, use_cache=use_cache)
+    matcher = Matcher(index, settings)
+    if settings.meaning:
+        cache_file = (lambda: meaning_path(path, shaping)) if use_cache else (lambda: None)
+        matcher.meaning = LazyMeaning(index, cache_file, say)
+    return matcher
 
 
 @contextmanager

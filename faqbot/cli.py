@@ -10,7 +10,7 @@ codes of ExitCode. Rich is imported only when the output goes to a terminal. A p
 from __future__ import annotations
 
 import sys
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, suppress
 from pathlib import Path
 from typing import Annotated
 
@@ -97,6 +97,15 @@ NoCacheOption = Annotated[
     bool,
     typer.Option(
         "--no-cache", help="Build the KB's index for this run only: neither read nor write it."
+    ),
+]
+
+WordsOnlyOption = Annotated[
+    bool,
+    typer.Option(
+        "--words-only",
+        help="Words alone: no matching by meaning, even with the meaning extra installed "
+        "(no model to load; a question only its meaning would answer is declined).",
     ),
 ]
 
@@ -199,6 +208,7 @@ def ask(
     ] = None,
     no_pager: NoPagerOption = False,
     no_cache: NoCacheOption = False,
+    words_only: WordsOnlyOption = False,
 ) -> None:
     """Answer a question with the best entry, its source sentence and a confidence.
 
@@ -223,6 +233,7 @@ def ask(
         threshold=threshold,
         no_pager=no_pager,
         no_cache=no_cache,
+        words_only=words_only,
         kb_from_env=_from_environment(ctx, "kb"),
     )
     raise typer.Exit(code)
@@ -245,6 +256,7 @@ def chat(
     json_: JsonOption = False,
     no_color: NoColorOption = False,
     no_cache: NoCacheOption = False,
+    words_only: WordsOnlyOption = False,
 ) -> None:
     """Ask question after question at the terminal, with line editing and history.
 
@@ -266,10 +278,12 @@ def chat(
     kb_from_env = _from_environment(ctx, "kb")
     if not env.stdin_isatty:  # a pipe or a file: what `ask -` does, to the letter
         code = answering.ask(["-"], kb, fmt=fmt, json_=json_, no_color=no_color,
-                             no_cache=no_cache, kb_from_env=kb_from_env)  # fmt: skip
+                             no_cache=no_cache, words_only=words_only,
+                             kb_from_env=kb_from_env)  # fmt: skip
         raise typer.Exit(code)
     with reported(kb_from_env):
-        matcher = answering.matcher_for(kb, Settings(), use_cache=not no_cache)
+        settings = Settings(meaning=not words_only)
+        matcher = answering.matcher_for(kb, settings, use_cache=not no_cache)
         from faqbot.chat import Chat, LineReader, history_path
 
         mode = choose_mode(fmt, json_, env.stdout_isatty)
@@ -373,6 +387,7 @@ def test_questions(
     ] = 0.0,
     no_pager: NoPagerOption = False,
     no_cache: NoCacheOption = False,
+    words_only: WordsOnlyOption = False,
 ) -> None:
     """Check a knowledge base against labeled questions: accuracy, wrong answers, every miss.
 
@@ -390,7 +405,8 @@ def test_questions(
 
     with _reported(ctx), answering.output(fmt, json_, no_color, paging=not no_pager) as (_, render):
         rows = evaluate.load_questions(questions)
-        outcomes = evaluate.run(answering.matcher_for(kb, Settings(), use_cache=not no_cache), rows)
+        matcher = answering.matcher_for(kb, Settings(meaning=not words_only), not no_cache)
+        outcomes = evaluate.run(matcher, rows)
         report = evaluate.report(outcomes)
         render.report(report)
     failed = report.summary.accuracy < min_accuracy
@@ -527,7 +543,7 @@ def check(
     epilog=LOOKUP_EXIT_CODES,
     short_help="Build the KB's index now, so that the next run starts at once.",
 )
-def index(ctx: typer.Context, kb: KbOption = None) -> None:
+def index(ctx: typer.Context, kb: KbOption = None, words_only: WordsOnlyOption = False) -> None:
     """Build the knowledge base's index now, so that the next run starts at once.
 
     \b
@@ -536,21 +552,30 @@ def index(ctx: typer.Context, kb: KbOption = None) -> None:
 
     faqbot builds the index on first use anyway and keeps it in the user's cache directory
     ($XDG_CACHE_HOME/faqbot, else ~/.cache/faqbot), under a name made from the KB's content:
-    editing the KB makes a new one. This command rebuilds it and prints where it is.
+    editing the KB makes a new one. This command rebuilds it and prints where it is. With the
+    meaning extra installed, it encodes the KB's phrasings by meaning too, unless --words-only
+    (else the first question that words leave unanswered does).
     """
-    from faqbot.index_cache import index_path, load_index
+    from faqbot.index_cache import index_path, load_index, meaning_path
     from faqbot.kb_loader import default_kb_path, load_kb, read_kb_bytes
     from faqbot.matcher import Settings
+    from faqbot.meaning import LazyMeaning
 
     with _reported(ctx):
         path = kb if kb is not None else default_kb_path()
         shaping = Settings().index_settings()
         built = load_index(path, shaping, load_kb, say, rebuild=True)
         stored = index_path(read_kb_bytes(path), shaping)
-        where = (
-            str(stored) if stored.exists() else "not stored: the cache directory is not writable"
+        unwritable = "not stored: the cache directory is not writable"
+        sys.stdout.write(
+            f"{built.size} entries indexed: {stored if stored.exists() else unwritable}\n"
         )
-        sys.stdout.write(f"{built.size} entries indexed: {where}\n")
+        vectors = meaning_path(path, shaping)
+        with suppress(OSError):  # encoded afresh, as the index is rebuilt
+            vectors.unlink(missing_ok=True)
+        if not words_only and LazyMeaning(built, lambda: vectors, say).prepare():
+            where = vectors if vectors.exists() else unwritable
+            sys.stdout.write(f"phrasings encoded by meaning: {where}\n")
     raise typer.Exit(ExitCode.OK)
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
@@ -32,11 +31,22 @@ def cache_dir() -> Path:
 
 
 def index_path(kb_bytes: bytes, settings: IndexSettings) -> Path:
+    return cache_dir() / f"{_key(kb_bytes, settings)}.sqlite"
+
+
+def meaning_path(kb_path: Path, settings: IndexSettings) -> Path:
+    """Where the sentence vectors of the KB's phrasings are kept (see faqbot.meaning)."""
+    from faqbot.kb_loader import read_kb_bytes
+
+    return cache_dir() / f"{_key(read_kb_bytes(kb_path), settings)}.meaning.npz"
+
+
+def _key(kb_bytes: bytes, settings: IndexSettings) -> str:
     key = hashlib.sha256()
     for part in (__version__, str(index_store.FORMAT), repr(sorted(asdict(settings).items()))):
         key.update(part.encode() + b"\0")
     key.update(kb_bytes)
-    return cache_dir() / f"{key.hexdigest()[:32]}.sqlite"
+    return key.hexdigest()[:32]
 
 
 def load_index(
@@ -72,19 +82,11 @@ def load_index(
 
 
 def _build(kb: KnowledgeBase, settings: IndexSettings) -> KBIndex:
-    if len(kb.entries) < PROGRESS_MIN_ENTRIES or not sys.stderr.isatty():
-        return build_index(kb, settings)
-    from rich.progress import Progress
+    from faqbot.progress import progress
 
-    with Progress(transient=True, console=_stderr_console()) as bar:
-        task = bar.add_task(f"indexing {len(kb.entries):,} entries", total=len(kb.entries))
-        return build_index(kb, settings, lambda done, _: bar.update(task, completed=done))
-
-
-def _stderr_console():  # -> rich Console
-    from rich.console import Console
-
-    return Console(file=sys.stderr)
+    size = len(kb.entries)
+    with progress(f"indexing {size:,} entries", size, size >= PROGRESS_MIN_ENTRIES) as done:
+        return build_index(kb, settings, lambda count, _: done(count))
 
 
 def _article_record(kb: KnowledgeBase) -> list[str] | None:

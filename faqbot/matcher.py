@@ -11,7 +11,10 @@ frequency over entries: "Kim" is in nearly every entry of the article KB, so it 
 - answer type: "how far" / "when" / "how many" asked of an entry whose answer holds no
   distance, time or number is marked down;
 - topicality: an entry that explains only the question's function words is no answer, and
-  is not even scored (see `Matcher._retrieve`).
+  is not even scored (see `Matcher._retrieve`);
+- meaning, with the `meaning` extra installed: a question the signals above leave unanswered
+  is answered by the entry nearest to it in meaning, when that one is near and clearly the
+  nearest ("Are you open on Sunday mornings?" -> "When do you open?"; see faqbot.meaning).
 
 Words match when their stems (or KB synonym groups) are equal, when the question writes as
 one word what the KB writes as two or the other way round ("wifi", "wi-fi"), or, for typos,
@@ -27,7 +30,8 @@ from __future__ import annotations
 
 import heapq
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Protocol
 
 from faqbot.analysis import Analyzer, QuestionType, Token
 from faqbot.figures import confidence_text
@@ -95,10 +99,24 @@ class Settings:
     # that a KB of a few entries (where every word is new) is not taken to expect unknown words.
     novelty_prior_words: float = 20.0
     prior_novelty: float = 0.1
+    meaning: bool = True  # False: words only, even with the `meaning` extra installed
+    # With the extra (see faqbot.meaning): a question its words leave unanswered is answered
+    # by the entry nearest to it in meaning when a phrasing of that entry is at least this
+    # similar (cosine of all-MiniLM-L6-v2 vectors) ...
+    meaning_min_similarity: float = 0.6
+    # ... and no entry on another subject comes within this much of it. Measured on the
+    # shared sets, these keep every off-topic set's answered share where words alone left it.
+    meaning_min_lead: float = 0.15
 
     def index_settings(self) -> IndexSettings:
         """The settings that shape a KB's index (a stored index is keyed by them)."""
         return IndexSettings(self.stopword_weight, self.fuzzy_min_length)
+
+
+class NearestByMeaning(Protocol):
+    def nearest(self, question: str) -> list[tuple[int, float, str]]:
+        """(entry index, similarity, its nearest phrasing), nearest entry first."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -126,6 +144,9 @@ class Candidate:
     phrasing_score: float = 0.0  # the F-scores of the best phrasings, blended (0-1)
     phrasing_weight: float = 0.0  # its share in this KB (see Matcher.phrasing_weight)
     type_factor: float = 1.0  # 1, or the mark-down for an answer of the wrong type
+    # Set when meaning, not words, made this the answer: the similarity of its nearest
+    # phrasing (the confidence is then 100 x this).
+    meaning: float | None = None
 
 
 @dataclass(frozen=True)
@@ -200,6 +221,9 @@ class Matcher:
         self._indexed = index.entries
         self._fuzzy_choices = index.fuzzy_choices
         self._entry_words: dict[str, list[str]] = {}  # entry id -> the words of its question
+        # Set by the caller when the `meaning` extra is installed (see faqbot.meaning): asked
+        # only about questions that words leave unanswered.
+        self.meaning: NearestByMeaning | None = None
         prior = self.settings.novelty_prior_words
         self.novelty = (index.novel_words + prior * self.settings.prior_novelty) / (
             index.phrasing_words + prior
@@ -346,6 +370,10 @@ class Matcher:
             if rival is not None:
                 runner_up = scored.get(rival) or self._score(rival, prepared)
         answer, reason = self._decide(best, runner_up, tokens, unknown_topic)
+        if answer is None and prepared is not None and self.meaning is not None:
+            by_meaning = self._by_meaning(question, prepared, scored)
+            if by_meaning is not None:
+                answer, reason = by_meaning[0], f"{by_meaning[1]} (by words: {reason})"
         # Suggest only entries at least half-way to the threshold: a 5% match helps nobody.
         offered = (
             ()
@@ -522,6 +550,31 @@ class Matcher:
                     )
                 )  # fmt: skip
         return hit / question.total_weight, matches
+
+    def _by_meaning(
+        self, question: str, prepared: _Question, scored: dict[int, Candidate]
+    ) -> tuple[Candidate, str] | None:
+        """Signal: meaning. The entry whose phrasing is nearest to the question in meaning,
+        when it is near enough and clearly nearer than any entry on another subject; as the
+        answer, with why. None otherwise, or when meaning is not available."""
+        assert self.meaning is not None
+        nearest = self.meaning.nearest(question[:MAX_QUESTION_CHARS])
+        if not nearest:
+            return None
+        i, similarity, phrasing = nearest[0]
+        entry = self._indexed[i].entry
+        rival = next(((j, sim) for j, sim, _ in nearest[1:] if not self._agree(entry, j)), None)
+        lead = similarity - (rival[1] if rival else 0.0)
+        s = self.settings
+        if similarity < s.meaning_min_similarity or lead < s.meaning_min_lead:
+            return None
+        words_found = scored.get(i) or self._score(i, prepared)
+        answer = replace(words_found, confidence=100 * similarity, meaning=similarity)
+        ahead = f", {lead:.2f} ahead of {self._indexed[rival[0]].entry.id}" if rival else ""
+        return answer, (
+            f"it means what {entry.id} asks: similarity {similarity:.2f} to its phrasing "
+            f"{phrasing!r}{ahead}"
+        )
 
     def _agree(self, best: Entry, i: int) -> bool:
         """Two entries resting on the same source sentence give compatible answers, and two

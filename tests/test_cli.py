@@ -71,7 +71,8 @@ def test_json_record(runner):
     assert set(record) == {"question", "answered", "match", "suggestions"}
     assert record["question"] == ANSWERABLE and record["answered"] is True
     match = record["match"]
-    assert set(match) == {"id", "kind", "question", "answer", "source", "score"}
+    assert set(match) == {"id", "kind", "question", "answer", "source", "score", "by"}
+    assert match["by"] == "words"
     entry = KB.by_id[match["id"]]
     assert (match["kind"], match["answer"], match["source"]) == ("fact", entry.answer, entry.source)
     assert 0 <= match["score"] <= 100

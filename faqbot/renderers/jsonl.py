@@ -95,6 +95,8 @@ def result_record(result: Result, view: View = ANSWER_ONLY) -> dict[str, Any]:
             "answer": best.entry.answer,
             "source": best.entry.source,
             "score": confidence(best.confidence),
+            # what found it: its words, or (with the `meaning` extra) its meaning
+            "by": "words" if best.meaning is None else "meaning",
         },
         "suggestions": [
             {"id": c.entry.id, "question": c.entry.question, "score": confidence(c.confidence)}

@@ -1,0 +1,184 @@
+"""Meaning: the entries whose phrasings say what a question says in other words.
+
+Words alone cannot see that "Are you open on Sunday mornings?" asks "When do you open?" in a
+KB that never says "mornings". With the `meaning` extra installed (see
+faqbot.sentence_encoder), the matcher asks this module about a question it would otherwise
+decline: the KB's phrasings are encoded once, kept beside the KB's index in the cache (a
+`.npz` of numbers, read with pickling off), and compared with the question.
+
+Nothing here runs, nor is numpy imported, until a question needs it: answers that words find
+cost what they cost without the extra.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from faqbot.kb_index import KBIndex
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from faqbot.sentence_encoder import SentenceEncoder
+
+# Encoding takes about 8 ms a phrasing (2 cores): past this many, a KB's first run would wait
+# minutes, and such a KB (users' own messages by the thousand) shows its rewordings to the
+# words already.
+MAX_PHRASINGS = 10_000
+# Encoding this many phrasings takes some seconds: a progress bar shows it, on a terminal.
+PROGRESS_MIN_PHRASINGS = 300
+NEAREST = 5  # entries returned by `nearest`, best first
+
+
+class Meaning:
+    """The KB's phrasings as unit vectors, each with the index of its entry."""
+
+    def __init__(
+        self, encoder: SentenceEncoder, texts: list[str], vectors: np.ndarray, owners: np.ndarray
+    ) -> None:
+        self.encoder = encoder
+        self.texts = texts
+        self.vectors = vectors
+        self.owners = owners
+
+    def nearest(self, question: str) -> list[tuple[int, float, str]]:
+        """(entry index, cosine similarity, phrasing) of the nearest phrasing of each of the
+        entries nearest to the question in meaning, best first."""
+        import numpy as np
+
+        similarity = self.vectors @ self.encoder.encode([question])[0]
+        found: dict[int, tuple[int, float, str]] = {}
+        for row in np.argsort(-similarity, kind="stable"):
+            entry = int(self.owners[row])
+            if entry not in found:
+                found[entry] = (entry, float(similarity[row]), self.texts[row])
+                if len(found) == NEAREST:
+                    break
+        return list(found.values())
+
+
+class LazyMeaning:
+    """A `Meaning` made on first use: the model found and loaded, the KB's vectors read from
+    the cache or encoded (and cached). Without the extra, or for a KB too large to encode,
+    it finds nothing; a model that cannot be read is said once on stderr."""
+
+    def __init__(
+        self, index: KBIndex, cache_file: Callable[[], Path | None], warn: Callable[[str], None]
+    ) -> None:
+        self._index = index
+        self._cache_file = cache_file
+        self._warn = warn
+        self._meaning: Meaning | None = None
+        self._tried = False
+
+    def nearest(self, question: str) -> list[tuple[int, float, str]]:
+        return self._meaning.nearest(question) if self.prepare() and self._meaning else []
+
+    def prepare(self) -> bool:
+        """Load now (the KB's vectors encoded and cached if they were not); whether meaning
+        is in use for this KB."""
+        if not self._tried:
+            self._tried = True
+            self._meaning = self._load()
+        return self._meaning is not None
+
+    def _load(self) -> Meaning | None:
+        from faqbot.sentence_encoder import ModelError, SentenceEncoder, model_dir
+
+        index = self._index
+        if index.size * index.phrasings_per_entry > MAX_PHRASINGS:
+            return None
+        folder = model_dir()
+        if folder is None:
+            return None
+        try:
+            encoder = SentenceEncoder(folder)
+        except ModelError as exc:
+            self._warn(f"faqbot: warning: {exc}; matching by words only")
+            return None
+        texts, entry_of = _phrasings(index.entries)
+        vectors, owners = _kb_vectors(texts, entry_of, encoder, self._cache_file(), self._warn)
+        return Meaning(encoder, texts, vectors, owners)
+
+
+def _kb_vectors(
+    texts: list[str],
+    entry_of: list[int],
+    encoder: SentenceEncoder,
+    path: Path | None,
+    warn: Callable[[str], None],
+) -> tuple[np.ndarray, np.ndarray]:
+    """The vectors of the KB's phrasings and their entries: from `path` when it holds them
+    for this model and KB, else encoded and written there (atomically; a cache that cannot be
+    written is no error)."""
+    if path is not None and path.exists():
+        found = _read(path, encoder, entry_of)
+        if found is not None:
+            return found
+        warn(f"faqbot: warning: the cached sentence vectors {path} are unusable; re-encoding")
+    import numpy as np
+
+    from faqbot.progress import progress
+
+    label = f"encoding {len(texts):,} phrasings by meaning (once)"
+    with progress(label, len(texts), len(texts) >= PROGRESS_MIN_PHRASINGS) as done:
+        vectors = encoder.encode(texts, done)
+    owners = np.asarray(entry_of, dtype=np.int32)
+    if path is not None:
+        _write(path, encoder.model_id, vectors, owners)
+    return vectors, owners
+
+
+def _phrasings(entries: Sequence) -> tuple[list[str], list[int]]:  # Sequence[IndexedEntry]
+    texts: list[str] = []
+    entry_of: list[int] = []
+    for i, ie in enumerate(entries):
+        for ph in ie.phrasings:
+            texts.append(ph.text)
+            entry_of.append(i)
+    return texts, entry_of
+
+
+def _read(
+    path: Path, encoder: SentenceEncoder, entry_of: list[int]
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """The stored vectors, if they are whole and were made by this model for these
+    phrasings; else None."""
+    import zipfile
+
+    import numpy as np
+
+    try:
+        with np.load(path, allow_pickle=False) as stored:
+            model = str(stored["model"])
+            vectors = stored["vectors"]
+            owners = stored["owners"]
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+        return None
+    if model != encoder.model_id or vectors.shape != (len(entry_of), encoder.dimensions):
+        return None
+    if not np.array_equal(owners, entry_of) or vectors.dtype != np.float32:
+        return None
+    return (vectors, owners.astype(np.int32)) if np.isfinite(vectors).all() else None
+
+
+def _write(path: Path, model_id: str, vectors: np.ndarray, owners: np.ndarray) -> None:
+    import numpy as np
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    except OSError:
+        return  # no cache directory, or a read-only one: encoded again next run
+    try:
+        with os.fdopen(fd, "wb") as f:
+            np.savez(f, model=np.array(model_id), vectors=vectors, owners=owners)
+        os.replace(temp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)

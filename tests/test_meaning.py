@@ -1,0 +1,358 @@
+"""Matching by meaning, the `meaning` extra: the numpy sentence encoder, the KB's cached
+vectors, and when the matcher answers by them.
+
+The encoder's plumbing is tested on a tiny random model written here (any machine with numpy
+and tokenizers); its numbers against the reference implementation, and the whole path through
+the CLI, on the real model when it is installed (CI installs it, as the README says)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from faqbot.kb_index import build_index
+from faqbot.kb_loader import load_kb
+from faqbot.matcher import Matcher, Settings
+
+np = pytest.importorskip("numpy")
+pytest.importorskip("tokenizers")
+
+from faqbot import meaning, sentence_encoder  # noqa: E402
+from faqbot.sentence_encoder import ModelError, SentenceEncoder  # noqa: E402
+
+REAL_MODEL = sentence_encoder.model_dir()
+needs_model = pytest.mark.skipif(REAL_MODEL is None, reason="the meaning extra is not installed")
+
+BAKERY = """
+title: Corner bakery
+faqs:
+  - id: gluten
+    question: Do you sell gluten-free bread?
+    answer: Yes, a gluten-free sourdough is baked every Tuesday and Friday.
+  - id: opening
+    question: When do you open?
+    answer: Every day from 7 a.m. to 6 p.m., Sundays until noon.
+  - id: cakes
+    question: Can I order a birthday cake?
+    answer: Yes, order at the counter at least two days ahead.
+    source: Cakes are made to order.
+  - id: cake-prices
+    question: How much is a birthday cake?
+    answer: From 25 euros for eight slices.
+    source: Cakes are made to order.
+  - id: parking
+    question: Is there parking nearby?
+    answer: The supermarket car park next door is free for the first hour.
+"""
+
+WORDS = ["[UNK]", "[PAD]", "the", "cat", "sat", "on", "mat", "dogs", "bark", "at", "night"]
+
+
+def write_tiny_model(folder: Path, hidden: int = 8, heads: int = 2, layers: int = 2) -> Path:
+    """A random BERT of the real one's shape in miniature, with a word-level tokenizer: the
+    same files, read by the same code."""
+    from tokenizers import Tokenizer
+    from tokenizers.models import WordLevel
+    from tokenizers.pre_tokenizers import Whitespace
+
+    folder.mkdir(parents=True, exist_ok=True)
+    config = {"num_hidden_layers": layers, "num_attention_heads": heads, "layer_norm_eps": 1e-12}
+    (folder / "config.json").write_text(json.dumps(config))
+    tokenizer = Tokenizer(WordLevel({w: i for i, w in enumerate(WORDS)}, unk_token="[UNK]"))
+    tokenizer.pre_tokenizer = Whitespace()
+    tokenizer.save(str(folder / "tokenizer.json"))
+    rng = np.random.default_rng(7)
+    shapes = {
+        "embeddings.word_embeddings.weight": (len(WORDS), hidden),
+        "embeddings.position_embeddings.weight": (16, hidden),
+        "embeddings.token_type_embeddings.weight": (2, hidden),
+        "embeddings.LayerNorm.weight": (hidden,),
+        "embeddings.LayerNorm.bias": (hidden,),
+    }
+    for i in range(layers):
+        p = f"encoder.layer.{i}."
+        for name, out, inp in [
+            ("attention.self.query", hidden, hidden), ("attention.self.key", hidden, hidden),
+            ("attention.self.value", hidden, hidden), ("attention.output.dense", hidden, hidden),
+            ("intermediate.dense", 4 * hidden, hidden), ("output.dense", hidden, 4 * hidden),
+        ]:  # fmt: skip
+            shapes[p + name + ".weight"] = (out, inp)
+            shapes[p + name + ".bias"] = (out,)
+        for norm in ("attention.output.LayerNorm", "output.LayerNorm"):
+            shapes[p + norm + ".weight"] = (hidden,)
+            shapes[p + norm + ".bias"] = (hidden,)
+    tensors = {name: rng.normal(size=shape).astype("<f4") for name, shape in shapes.items()}
+    write_safetensors(folder / "model.safetensors", tensors)
+    return folder
+
+
+def write_safetensors(path: Path, tensors: dict) -> None:
+    header, blobs, offset = {}, [], 0
+    for name, array in tensors.items():
+        data = array.tobytes()
+        header[name] = {"dtype": "F32", "shape": list(array.shape),
+                        "data_offsets": [offset, offset + len(data)]}  # fmt: skip
+        blobs.append(data)
+        offset += len(data)
+    head = json.dumps(header).encode()
+    path.write_bytes(len(head).to_bytes(8, "little") + head + b"".join(blobs))
+
+
+@pytest.fixture
+def tiny_model(tmp_path, monkeypatch) -> Path:
+    folder = write_tiny_model(tmp_path / "model")
+    monkeypatch.setattr(sentence_encoder, "model_dir", lambda: folder)
+    return folder
+
+
+# -- the encoder ------------------------------------------------------------------------------
+
+
+def test_vectors_are_unit_length_and_padding_changes_none(tiny_model):
+    encoder = SentenceEncoder(tiny_model)
+    alone = encoder.encode(["the cat sat"])
+    # Batched with longer texts, "the cat sat" is padded: padding must not reach its vector.
+    batched = encoder.encode(["the cat sat on the mat at night", "the cat sat", "dogs bark"])
+    assert np.allclose(batched[1], alone[0], atol=1e-6)
+    assert np.allclose(np.linalg.norm(batched, axis=1), 1.0, atol=1e-5)
+    assert not np.allclose(batched[0], batched[1], atol=1e-3)  # different texts differ
+
+
+@pytest.mark.parametrize(
+    ("damage", "said"),
+    [
+        (lambda f: (f / "model.safetensors").write_bytes(b"\x10\x00\x00\x00\x00\x00\x00\x00{"),
+         "header runs past the end"),
+        (lambda f: (f / "config.json").write_text("{}"), "num_hidden_layers"),
+        (lambda f: (f / "tokenizer.json").write_text("not json"), "tokenizer"),
+    ],
+)  # fmt: skip
+def test_a_damaged_model_is_a_model_error_naming_its_folder(tiny_model, damage, said):
+    damage(tiny_model)
+    with pytest.raises(ModelError, match="cannot read the sentence model") as raised:
+        SentenceEncoder(tiny_model)
+    assert str(tiny_model) in str(raised.value) and said in str(raised.value)
+
+
+@needs_model
+def test_the_numpy_encoder_gives_the_reference_vectors():
+    """Reference: sentence-transformers 6.2 on PyTorch 2.13 (CPU), the same model files,
+    normalize_embeddings=True: the first six components of each vector."""
+    reference = {
+        "The cat sat on the mat.": [
+            0.13023721, -0.01577282, -0.03671665, 0.05798642, -0.05979175, 0.03305371],
+        "Where can I park my bike?": [
+            0.071774, 0.07627385, -0.03229032, -0.01662726, 0.05218615, 0.03738445],
+        "a": [-0.03643287, 0.03470344, -0.04595989, 0.03432554, -0.08082336, 0.03283862],
+    }  # fmt: skip
+    vectors = SentenceEncoder(REAL_MODEL).encode(list(reference))
+    for vector, expected in zip(vectors, reference.values(), strict=True):
+        assert np.allclose(vector[:6], expected, atol=1e-5)
+
+
+# -- the KB's vectors, cached -----------------------------------------------------------------
+
+
+def lazy(kb_path: Path, cache: Path | None, warnings: list[str]) -> meaning.LazyMeaning:
+    index = build_index(load_kb(kb_path), Settings().index_settings())
+    return meaning.LazyMeaning(index, lambda: cache, warnings.append)
+
+
+def test_the_kbs_vectors_are_encoded_once_then_read_from_the_cache(
+    tiny_model, small_kb, tmp_path, monkeypatch
+):
+    cache = tmp_path / "cache" / "kb.meaning.npz"
+    encoded: list[int] = []
+    real_encode = SentenceEncoder.encode
+
+    def counting_encode(self, texts, done=None):
+        encoded.append(len(texts))
+        return real_encode(self, texts, done)
+
+    monkeypatch.setattr(SentenceEncoder, "encode", counting_encode)
+    warnings: list[str] = []
+    first = lazy(small_kb, cache, warnings).nearest("the cat sat on the mat")
+    phrasings = sum(len(e.phrasings) for e in load_kb(small_kb).entries)
+    assert encoded == [phrasings, 1] and cache.exists()
+    encoded.clear()
+    second = lazy(small_kb, cache, warnings).nearest("the cat sat on the mat")
+    assert encoded == [1]  # the question only
+    assert second == first and warnings == []
+    entries = [entry for entry, _, _ in first]
+    assert len(entries) == len(set(entries))  # each entry once, by its nearest phrasing
+
+
+@pytest.mark.parametrize("damage", [b"", b"PK\x03\x04 not a zip", None])
+def test_a_damaged_or_stale_cache_is_re_encoded_with_a_warning(
+    tiny_model, small_kb, tmp_path, damage
+):
+    cache = tmp_path / "kb.meaning.npz"
+    warnings: list[str] = []
+    expected = lazy(small_kb, cache, warnings).nearest("dogs bark at night")
+    if damage is None:  # whole, but for other phrasings
+        np.savez(cache, model=np.array("x"), vectors=np.zeros((1, 8), "f4"), owners=np.zeros(1))
+    else:
+        cache.write_bytes(damage)
+    assert lazy(small_kb, cache, warnings).nearest("dogs bark at night") == expected
+    assert len(warnings) == 1 and "re-encoding" in warnings[0] and str(cache) in warnings[0]
+    assert lazy(small_kb, cache, []).nearest("dogs bark at night") == expected  # rewritten
+
+
+def test_an_unwritable_cache_only_means_encoding_each_run(tiny_model, small_kb, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    warnings: list[str] = []
+    assert lazy(small_kb, blocker / "kb.meaning.npz", warnings).nearest("the cat sat")
+    assert warnings == []
+
+
+def test_without_the_extra_nothing_is_found(small_kb, monkeypatch):
+    monkeypatch.setattr(sentence_encoder, "model_dir", lambda: None)
+    assert lazy(small_kb, None, []).nearest("the cat sat") == []
+
+
+def test_a_damaged_model_is_said_once_and_words_go_on(tiny_model, small_kb):
+    (tiny_model / "config.json").write_text("{}")
+    warnings: list[str] = []
+    found = lazy(small_kb, None, warnings)
+    assert found.nearest("the cat sat") == [] and found.nearest("dogs bark") == []
+    assert len(warnings) == 1 and "matching by words only" in warnings[0]
+
+
+# -- the matcher's use of it ------------------------------------------------------------------
+
+
+class Nearest:
+    """Meaning as a test decides it: fixed (entry id, similarity) pairs; counts its calls."""
+
+    def __init__(self, matcher: Matcher, pairs: list[tuple[str, float]]) -> None:
+        ids = [ie.entry.id for ie in matcher.index.entries]
+        self.found = [(ids.index(i), s, matcher.index.entries[ids.index(i)].phrasings[0].text)
+                      for i, s in pairs]  # fmt: skip
+        self.calls = 0
+
+    def nearest(self, question: str) -> list[tuple[int, float, str]]:
+        self.calls += 1
+        return self.found
+
+
+@pytest.fixture
+def bakery(write_kb) -> Matcher:
+    return Matcher(load_kb(write_kb(BAKERY, article=None)))
+
+
+def with_meaning(matcher: Matcher, pairs: list[tuple[str, float]]) -> Nearest:
+    matcher.meaning = stub = Nearest(matcher, pairs)
+    return stub
+
+
+def test_an_answer_words_find_never_asks_meaning(bakery):
+    stub = with_meaning(bakery, [("parking", 0.9)])
+    result = bakery.match("Do you sell gluten-free bread?")
+    assert result.answer.entry.id == "gluten" and result.answer.meaning is None
+    assert stub.calls == 0
+
+
+def test_a_question_words_decline_is_answered_by_a_near_clear_meaning(bakery):
+    question = "Are you open on Sunday mornings?"
+    assert not bakery.match(question).answered  # words alone: 'mornings' is unknown
+    with_meaning(bakery, [("opening", 0.7), ("parking", 0.3)])
+    result = bakery.match(question)
+    assert result.answer.entry.id == "opening" and result.answer.meaning == pytest.approx(0.7)
+    assert result.answer.confidence == pytest.approx(70)
+    assert "means what opening asks" in result.reason and "0.40 ahead of parking" in result.reason
+    assert "never mentions 'mornings'" in result.reason  # what words alone said stays
+
+
+@pytest.mark.parametrize(
+    "pairs",
+    [
+        [("opening", 0.59), ("parking", 0.1)],  # not near enough
+        [("opening", 0.7), ("parking", 0.56)],  # not clearly the nearest
+    ],
+)
+def test_a_meaning_that_is_far_or_unclear_leaves_the_question_declined(bakery, pairs):
+    with_meaning(bakery, pairs)
+    assert not bakery.match("Are you open on Sunday mornings?").answered
+
+
+def test_entries_resting_on_one_source_are_no_rivals_in_meaning(bakery):
+    # Two entries quoting one sentence give compatible answers: a close second is no doubt.
+    with_meaning(bakery, [("cakes", 0.7), ("cake-prices", 0.68), ("parking", 0.2)])
+    result = bakery.match("Do you do celebration gateaux?")
+    assert result.answer.entry.id == "cakes" and "ahead of parking" in result.reason
+
+
+def test_meaning_can_be_turned_off_in_the_settings(write_kb, monkeypatch):
+    from faqbot import answering
+
+    kb = write_kb(BAKERY, article=None)
+    assert answering.matcher_for(kb, Settings(), use_cache=False).meaning is not None
+    assert answering.matcher_for(kb, Settings(meaning=False), use_cache=False).meaning is None
+
+
+# -- the whole path, on the real model ---------------------------------------------------------
+
+
+@needs_model
+def test_the_cli_answers_a_rewording_by_meaning_and_declines_another_subject(write_kb):
+    import subprocess
+
+    kb = write_kb(BAKERY, article=None)
+    faqbot = [sys.executable, "-m", "faqbot", "ask", "--json", "--kb", str(kb), "-"]
+    asked = "Are you open on Sunday mornings?\nWho won the football match last night?\n"
+    result = subprocess.run(faqbot, input=asked, capture_output=True, text=True, timeout=120)
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records[0]["match"]["id"] == "opening" and records[0]["match"]["by"] == "meaning"
+    assert 60 <= records[0]["match"]["score"] <= 100
+    assert records[1]["match"] is None
+    assert result.returncode == 1 and result.stderr == ""
+
+
+@needs_model
+def test_numpy_loads_only_for_a_question_words_leave_unanswered():
+    import subprocess
+
+    probe = (
+        "import sys; from faqbot import answering; from faqbot.matcher import Settings\n"
+        "m = answering.matcher_for(None, Settings(), use_cache=False)\n"
+        'm.match("Is this Kim Jong Un\'s first visit to Russia?")\n'
+        "print('numpy' in sys.modules)\n"
+        "m.match('What is the capital of Germany?')\n"
+        "print('numpy' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.stdout.split() == ["False", "True"], result.stderr
+
+
+@needs_model
+def test_words_only_declines_what_meaning_would_answer(write_kb, runner):
+    from faqbot.cli import app
+
+    kb = str(write_kb(BAKERY, article=None))
+    question = "Are you open on Sunday mornings?"
+    by_meaning = runner.invoke(app, ["ask", "--json", "--kb", kb, question])
+    assert json.loads(by_meaning.stdout)["match"]["by"] == "meaning"
+    words_only = runner.invoke(app, ["ask", "--json", "--words-only", "--kb", kb, question])
+    assert words_only.exit_code == 1 and json.loads(words_only.stdout)["match"] is None
+
+
+def test_index_encodes_the_phrasings_when_the_extra_is_there(tiny_model, small_kb, runner):
+    from faqbot.cli import app
+
+    result = runner.invoke(app, ["index", "--kb", str(small_kb)])
+    assert result.exit_code == 0
+    line = result.stdout.splitlines()[-1]
+    assert line.startswith("phrasings encoded by meaning: ") and line.endswith(".meaning.npz")
+    assert Path(line.split(": ", 1)[1]).is_file()
+
+
+def test_index_says_nothing_of_meaning_without_the_extra(small_kb, runner, monkeypatch):
+    from faqbot.cli import app
+
+    monkeypatch.setattr(sentence_encoder, "model_dir", lambda: None)
+    result = runner.invoke(app, ["index", "--kb", str(small_kb)])
+    assert result.exit_code == 0 and "meaning" not in result.stdout
