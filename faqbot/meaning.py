@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -168,6 +167,8 @@ def _read(
 
 
 def _write(path: Path, model_id: str, vectors: np.ndarray, owners: np.ndarray) -> None:
+    import tempfile  # not at the top: every `ask` imports this module, few write vectors
+
     import numpy as np
 
     try:

@@ -214,6 +214,11 @@ def test_without_the_extra_nothing_is_found(small_kb, monkeypatch):
     assert lazy(small_kb, None, []).nearest("the cat sat") == []
 
 
+def test_a_kb_of_too_many_phrasings_is_matched_by_words_alone(tiny_model, small_kb, monkeypatch):
+    monkeypatch.setattr(meaning, "MAX_PHRASINGS", 2)  # the small KB has more
+    assert lazy(small_kb, None, []).nearest("the cat sat") == []
+
+
 def test_a_damaged_model_is_said_once_and_words_go_on(tiny_model, small_kb):
     (tiny_model / "config.json").write_text("{}")
     warnings: list[str] = []
@@ -356,3 +361,26 @@ def test_index_says_nothing_of_meaning_without_the_extra(small_kb, runner, monke
     monkeypatch.setattr(sentence_encoder, "model_dir", lambda: None)
     result = runner.invoke(app, ["index", "--kb", str(small_kb)])
     assert result.exit_code == 0 and "meaning" not in result.stdout
+
+
+def test_the_terminal_says_an_answer_was_found_by_meaning(bakery):
+    import io
+    import re
+
+    from faqbot.environment import Environment
+    from faqbot.renderers import OutputMode, View, renderer_for
+
+    with_meaning(bakery, [("opening", 0.7), ("parking", 0.3)])
+    by_meaning = bakery.match("Are you open on Sunday mornings?")
+    by_words = bakery.match("When do you open?")
+    shown = []
+    for result in (by_meaning, by_words):
+        out = io.StringIO()
+        env = Environment(stdin=io.StringIO(), stdout=out, stderr=io.StringIO(),
+                          stdout_isatty=True, color=False, width=100)  # fmt: skip
+        render = renderer_for(OutputMode.RICH, env, View())
+        render.result(result)
+        render.close()
+        shown.append(re.sub(r"\x1b\[[0-9;]*m", "", out.getvalue()))  # styles aside
+    assert "matched by meaning FAQ opening: When do you open?" in shown[0]
+    assert "matched FAQ opening:" in shown[1] and "by meaning" not in shown[1]

@@ -93,7 +93,7 @@ class TerminalRenderer:
             if entry.source:  # indented as a quote, wrapped lines too
                 quote = Text.assemble(("“", "dim"), (entry.source, "italic"), ("”", "dim"))
                 console.print(Padding(quote, (0, 0, 0, 2), expand=False))
-            self._matched(best.entry, best.confidence)
+            self._matched(best.entry, best.confidence, by_meaning=best.meaning is not None)
         runners = runners_up(result, self.view.top)
         if runners:
             table = Table(title="Next best", title_justify="left", show_edge=False, pad_edge=False)
@@ -122,12 +122,14 @@ class TerminalRenderer:
         grid.add_row(Text(head, style="dim"), Text(line[len(head) :], style="dim"))
         self.console.print(grid)
 
-    def _matched(self, entry: Entry, confidence: float) -> None:
-        """ "matched FAQ id: question  confidence 95.2" on one line where it fits. Where it
-        does not, the confidence goes to a line of its own and the question wraps beside its
-        label, so that no phrase ("matched FAQ id:", "confidence 95.2") is broken."""
+    def _matched(self, entry: Entry, confidence: float, by_meaning: bool = False) -> None:
+        """ "matched FAQ id: question  confidence 95.2" on one line where it fits ("matched by
+        meaning" when words alone did not find it). Where it does not fit, the confidence goes
+        to a line of its own and the question wraps beside its label, so that no phrase
+        ("matched FAQ id:", "confidence 95.2") is broken."""
+        how = "matched by meaning " if by_meaning else "matched "
         label = Text.assemble(
-            ("matched ", "dim"), (entry.kind.upper(), "magenta"), (f" {entry.id}:", "dim")
+            (how, "dim"), (entry.kind.upper(), "magenta"), (f" {entry.id}:", "dim")
         )
         score = Text.assemble(
             ("confidence ", "dim"), (confidence_text(confidence), _confidence_style(confidence))
