@@ -29,7 +29,7 @@ from pathlib import Path
 
 from faqbot.figures import count_text
 from faqbot.kb_index import IndexedEntry
-from faqbot.matcher import Matcher
+from faqbot.matcher import Matcher, NearestByMeaning
 from faqbot.model import Entry, KnowledgeBase
 
 OFF_TOPIC_QUESTIONS = Path(__file__).with_name("resources") / "off_topic.json"
@@ -78,12 +78,15 @@ class Advice:
         return sum(f.severity == "note" for f in self.findings)
 
 
-def advise(kb: KnowledgeBase, matcher: Matcher) -> Advice:
-    """Every finding for `kb`, whose freshly built (not stored) index `matcher` uses."""
+def advise(kb: KnowledgeBase, matcher: Matcher, meaning: NearestByMeaning | None = None) -> Advice:
+    """Every finding for `kb`, whose freshly built (not stored) index `matcher` uses. With
+    `meaning` (the extra), off-topic questions are asked as `ask` asks them, by meaning too;
+    leave-one-out stays by words, since the KB's vectors hold the phrasing left out."""
     findings = single_phrasings(kb)
     tested, right, confusions = leave_one_out(matcher)
     findings += confusions
     findings += duplicates(kb)
+    matcher.meaning = meaning
     asked, answered, off = off_topic(matcher)
     findings += off
     return Advice(

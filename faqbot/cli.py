@@ -529,11 +529,17 @@ def check(
     entry by id and PATH:LINE; the last line sums up, with the leave-one-out accuracy.
     """
     from faqbot.advice import advise
+    from faqbot.index_cache import meaning_path
+    from faqbot.kb_loader import default_kb_path
     from faqbot.matcher import Matcher
+    from faqbot.meaning import LazyMeaning
 
     with _reported(ctx), answering.output(fmt, json_, no_color, paging=not no_pager) as (_, render):
         knowledge = _load(kb)
-        advice = advise(knowledge, Matcher(knowledge))
+        matcher = Matcher(knowledge)
+        path = kb if kb is not None else default_kb_path()
+        vectors = meaning_path(path, matcher.settings.index_settings())
+        advice = advise(knowledge, matcher, LazyMeaning(matcher.index, lambda: vectors, say))
         render.advice(advice)
     failed = strict and advice.warnings > 0
     raise typer.Exit(ExitCode.NO_ANSWER if failed else ExitCode.OK)

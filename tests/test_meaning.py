@@ -384,3 +384,17 @@ def test_the_terminal_says_an_answer_was_found_by_meaning(bakery):
         shown.append(re.sub(r"\x1b\[[0-9;]*m", "", out.getvalue()))  # styles aside
     assert "matched by meaning FAQ opening: When do you open?" in shown[0]
     assert "matched FAQ opening:" in shown[1] and "by meaning" not in shown[1]
+
+
+def test_check_asks_its_off_topic_questions_by_meaning_too(write_kb):
+    from faqbot.advice import advise
+
+    kb = load_kb(write_kb(BAKERY, article=None))
+    words_only = advise(kb, Matcher(kb))
+    matcher = Matcher(kb)
+    meaning_says = Nearest(matcher, [("parking", 0.9)])  # every question means parking
+    with_it = advise(kb, matcher, meaning_says)
+    assert words_only.off_topic_answered == 0
+    assert with_it.off_topic_answered == with_it.off_topic_asked == meaning_says.calls
+    assert (with_it.phrasings_tested, with_it.phrasings_right) == (
+        words_only.phrasings_tested, words_only.phrasings_right)  # fmt: skip
