@@ -107,6 +107,11 @@ class Settings:
     # ... and no entry on another subject comes within this much of it. Measured on the
     # shared sets, these keep every off-topic set's answered share where words alone left it.
     meaning_min_lead: float = 0.15
+    # A rare word the KB never uses names the question's topic: meaning answers only when the
+    # entry holds a word at least this near to it ("iphone" -> "iOS", "mornings" -> "noon"),
+    # so that "When does the museum open?" is not the library's hours ("museum" -> "library"
+    # 0.46: a neighbour, not the same thing).
+    meaning_min_word_similarity: float = 0.5
 
     def index_settings(self) -> IndexSettings:
         """The settings that shape a KB's index (a stored index is keyed by them)."""
@@ -116,6 +121,10 @@ class Settings:
 class NearestByMeaning(Protocol):
     def nearest(self, question: str) -> list[tuple[int, float, str]]:
         """(entry index, similarity, its nearest phrasing), nearest entry first."""
+        ...
+
+    def word_similarity(self, word: str, text: str) -> float:
+        """How near in meaning the word comes to the nearest word of the text."""
         ...
 
 
@@ -371,7 +380,7 @@ class Matcher:
                 runner_up = scored.get(rival) or self._score(rival, prepared)
         answer, reason = self._decide(best, runner_up, tokens, unknown_topic)
         if answer is None and prepared is not None and self.meaning is not None:
-            by_meaning = self._by_meaning(question, prepared, scored)
+            by_meaning = self._by_meaning(question, prepared, scored, unknown_topic)
             if by_meaning is not None:
                 answer, reason = by_meaning[0], f"{by_meaning[1]} (by words: {reason})"
         # Suggest only entries at least half-way to the threshold: a 5% match helps nobody.
@@ -552,11 +561,16 @@ class Matcher:
         return hit / question.total_weight, matches
 
     def _by_meaning(
-        self, question: str, prepared: _Question, scored: dict[int, Candidate]
+        self,
+        question: str,
+        prepared: _Question,
+        scored: dict[int, Candidate],
+        unknown_topic: list[str],
     ) -> tuple[Candidate, str] | None:
         """Signal: meaning. The entry whose phrasing is nearest to the question in meaning,
-        when it is near enough and clearly nearer than any entry on another subject; as the
-        answer, with why. None otherwise, or when meaning is not available."""
+        when it is near enough, clearly nearer than any entry on another subject, and holds
+        a word near to each rare word the KB never uses; as the answer, with why. None
+        otherwise, or when meaning is not available."""
         assert self.meaning is not None
         nearest = self.meaning.nearest(question[:MAX_QUESTION_CHARS])
         if not nearest:
@@ -567,6 +581,12 @@ class Matcher:
         lead = similarity - (rival[1] if rival else 0.0)
         s = self.settings
         if similarity < s.meaning_min_similarity or lead < s.meaning_min_lead:
+            return None
+        text = f"{' '.join(self._indexed[i].entry.phrasings)} {entry.answer}"
+        if any(
+            self.meaning.word_similarity(word, text) < s.meaning_min_word_similarity
+            for word in unknown_topic
+        ):
             return None
         words_found = scored.get(i) or self._score(i, prepared)
         answer = replace(words_found, confidence=100 * similarity, meaning=similarity)

@@ -44,6 +44,7 @@ class Meaning:
         self.texts = texts
         self.vectors = vectors
         self.owners = owners
+        self._words: dict[str, np.ndarray] = {}  # word -> its vector, encoded once a run
 
     def nearest(self, question: str) -> list[tuple[int, float, str]]:
         """(entry index, cosine similarity, phrasing) of the nearest phrasing of each of the
@@ -59,6 +60,22 @@ class Meaning:
                 if len(found) == NEAREST:
                     break
         return list(found.values())
+
+    def word_similarity(self, word: str, text: str) -> float:
+        """How near in meaning `word` comes to the nearest word of `text` (cosine)."""
+        import re
+
+        import numpy as np
+
+        words = sorted(set(re.findall(r"[^\W_]+", text.casefold())) - {word.casefold()})
+        if word.casefold() in text.casefold().split():
+            return 1.0
+        unknown = [w for w in [word, *words] if w not in self._words]
+        if unknown:
+            self._words.update(zip(unknown, self.encoder.encode(unknown), strict=True))
+        if not words:
+            return 0.0
+        return float(np.max(np.stack([self._words[w] for w in words]) @ self._words[word]))
 
 
 class LazyMeaning:
@@ -77,6 +94,11 @@ class LazyMeaning:
 
     def nearest(self, question: str) -> list[tuple[int, float, str]]:
         return self._meaning.nearest(question) if self.prepare() and self._meaning else []
+
+    def word_similarity(self, word: str, text: str) -> float:
+        return (
+            self._meaning.word_similarity(word, text) if self.prepare() and self._meaning else 0.0
+        )
 
     def prepare(self) -> bool:
         """Load now (the KB's vectors encoded and cached if they were not); whether meaning
