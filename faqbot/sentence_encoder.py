@@ -61,6 +61,9 @@ class SentenceEncoder:
             self.heads = int(config["num_attention_heads"])
             self.eps = float(config.get("layer_norm_eps", 1e-12))
             self.weights = _read_safetensors(folder / "model.safetensors")
+            vocabulary, self.dimensions = self.weights["embeddings.word_embeddings.weight"].shape
+            positions = self.weights["embeddings.position_embeddings.weight"].shape[0]
+            _check_tensors(self.weights, self.layers, self.dimensions)
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise ModelError(f"cannot read the sentence model in {folder}: {exc}") from exc
         try:
@@ -69,9 +72,12 @@ class SentenceEncoder:
             raise ModelError(
                 f"cannot read the sentence model's tokenizer in {folder}: {exc}"
             ) from exc
+        if self.tokenizer.get_vocab_size() > vocabulary:
+            raise ModelError(
+                f"cannot read the sentence model in {folder}: its tokenizer is not its own"
+            )
         self.tokenizer.no_padding()
-        self.tokenizer.enable_truncation(MAX_TOKENS)
-        self.dimensions = int(self.weights["embeddings.word_embeddings.weight"].shape[1])
+        self.tokenizer.enable_truncation(min(MAX_TOKENS, positions))
         self.model_id = f"{MODEL_PACKAGE}/{(folder / 'model.safetensors').stat().st_size}"
 
     def encode(self, texts: list[str], done: Callable[[int], None] | None = None) -> np.ndarray:
@@ -160,6 +166,37 @@ def _gelu(x: np.ndarray) -> np.ndarray:
             -0.82215223 + t * 0.17087277))))))))  # fmt: skip
     erf = np.sign(x) * (1.0 - t * np.exp(poly))
     return 0.5 * x * (1.0 + erf)
+
+
+def _check_tensors(weights: dict[str, np.ndarray], layers: int, d: int) -> None:
+    """Every tensor the encoder reads is there, in the shape it reads it: a damaged or
+    foreign model fails here, once, rather than at the first question."""
+    wanted: dict[str, tuple[int, ...]] = {
+        "embeddings.LayerNorm.weight": (d,),
+        "embeddings.LayerNorm.bias": (d,),
+    }
+    for i in range(layers):
+        p = f"encoder.layer.{i}."
+        for name in ("attention.self.query", "attention.self.key", "attention.self.value",
+                     "attention.output.dense"):  # fmt: skip
+            wanted[p + name + ".weight"] = (d, d)
+            wanted[p + name + ".bias"] = (d,)
+        for norm in ("attention.output.LayerNorm", "output.LayerNorm"):
+            wanted[p + norm + ".weight"] = (d,)
+            wanted[p + norm + ".bias"] = (d,)
+        intermediate = weights.get(p + "intermediate.dense.weight")
+        if intermediate is None:
+            raise ValueError(f"tensor {p}intermediate.dense.weight is missing")
+        inner = intermediate.shape[0]
+        wanted[p + "intermediate.dense.weight"] = (inner, d)
+        wanted[p + "intermediate.dense.bias"] = (inner,)
+        wanted[p + "output.dense.weight"] = (d, inner)
+        wanted[p + "output.dense.bias"] = (d,)
+    for name, shape in wanted.items():
+        if name not in weights:
+            raise ValueError(f"tensor {name} is missing")
+        if tuple(weights[name].shape) != shape:
+            raise ValueError(f"tensor {name} has shape {tuple(weights[name].shape)}, not {shape}")
 
 
 _DTYPES = {"F32": "<f4", "F16": "<f2", "I64": "<i8"}

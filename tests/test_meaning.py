@@ -104,6 +104,14 @@ def write_safetensors(path: Path, tensors: dict) -> None:
     path.write_bytes(len(head).to_bytes(8, "little") + head + b"".join(blobs))
 
 
+def read_tensors(folder: Path) -> dict:
+    from faqbot.sentence_encoder import _read_safetensors
+
+    return {
+        name: np.array(t) for name, t in _read_safetensors(folder / "model.safetensors").items()
+    }
+
+
 @pytest.fixture
 def tiny_model(tmp_path, monkeypatch) -> Path:
     folder = write_tiny_model(tmp_path / "model")
@@ -124,6 +132,22 @@ def test_vectors_are_unit_length_and_padding_changes_none(tiny_model):
     assert not np.allclose(batched[0], batched[1], atol=1e-3)  # different texts differ
 
 
+def one_layer_too_many(folder: Path) -> None:
+    (folder / "config.json").write_text('{"num_hidden_layers": 3, "num_attention_heads": 2}')
+
+
+def embeddings_only(folder: Path) -> None:
+    tensors = read_tensors(folder)
+    write_safetensors(folder / "model.safetensors", {k: v for k, v in tensors.items()
+                                                     if k.startswith("embeddings.")})  # fmt: skip
+
+
+def fewer_words_than_the_tokenizer(folder: Path) -> None:
+    tensors = read_tensors(folder)
+    tensors["embeddings.word_embeddings.weight"] = np.zeros((3, 8), "<f4")  # 11 words
+    write_safetensors(folder / "model.safetensors", tensors)
+
+
 @pytest.mark.parametrize(
     ("damage", "said"),
     [
@@ -131,6 +155,9 @@ def test_vectors_are_unit_length_and_padding_changes_none(tiny_model):
          "header runs past the end"),
         (lambda f: (f / "config.json").write_text("{}"), "num_hidden_layers"),
         (lambda f: (f / "tokenizer.json").write_text("not json"), "tokenizer"),
+        (one_layer_too_many, "encoder.layer.2.intermediate.dense.weight is missing"),
+        (embeddings_only, "encoder.layer.0.intermediate.dense.weight is missing"),
+        (fewer_words_than_the_tokenizer, "not its own"),
     ],
 )  # fmt: skip
 def test_a_damaged_model_is_a_model_error_naming_its_folder(tiny_model, damage, said):
