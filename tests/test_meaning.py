@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from faqbot.kb_index import build_index
 from faqbot.kb_loader import load_kb
@@ -454,3 +456,21 @@ def test_check_asks_its_off_topic_questions_by_meaning_too(write_kb):
     assert with_it.off_topic_answered == with_it.off_topic_asked == meaning_says.calls
     assert (with_it.phrasings_tested, with_it.phrasings_right) == (
         words_only.phrasings_tested, words_only.phrasings_right)  # fmt: skip
+
+
+@needs_model
+@settings(max_examples=150)  # each example runs the encoder (about 10 ms)
+@given(question=st.text(min_size=1, max_size=3000))
+def test_any_text_is_encoded_to_a_unit_vector(question):
+    vector = _real_encoder().encode([question])[0]
+    assert vector.shape == (384,) and np.isfinite(vector).all()
+    assert abs(float(np.linalg.norm(vector)) - 1.0) < 1e-4
+
+
+_ENCODER: list[SentenceEncoder] = []
+
+
+def _real_encoder() -> SentenceEncoder:
+    if not _ENCODER:
+        _ENCODER.append(SentenceEncoder(REAL_MODEL))
+    return _ENCODER[0]
