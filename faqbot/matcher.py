@@ -582,7 +582,7 @@ class Matcher:
         s = self.settings
         if similarity < s.meaning_min_similarity or lead < s.meaning_min_lead:
             return None
-        text = f"{' '.join(self._indexed[i].entry.phrasings)} {entry.answer}"
+        text = f"{' '.join(entry.phrasings)} {entry.answer}"
         if any(
             self.meaning.word_similarity(word, text) < s.meaning_min_word_similarity
             for word in unknown_topic

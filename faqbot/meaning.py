@@ -67,8 +67,9 @@ class Meaning:
 
         import numpy as np
 
-        words = sorted(set(re.findall(r"[^\W_]+", text.casefold())) - {word.casefold()})
-        if word.casefold() in text.casefold().split():
+        word = word.casefold()
+        words = sorted(set(re.findall(r"[^\W_]+", text.casefold())))
+        if word in words:
             return 1.0
         unknown = [w for w in [word, *words] if w not in self._words]
         if unknown:

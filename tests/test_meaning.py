@@ -474,3 +474,10 @@ def _real_encoder() -> SentenceEncoder:
     if not _ENCODER:
         _ENCODER.append(SentenceEncoder(REAL_MODEL))
     return _ENCODER[0]
+
+
+def test_a_word_the_text_holds_is_as_near_as_can_be(tiny_model, small_kb):
+    found = lazy(small_kb, None, [])
+    assert found.word_similarity("Mat", "The cat sat on the mat.") == 1.0
+    assert -1.0 <= found.word_similarity("dogs", "The cat sat on the mat.") < 1.0
+    assert found.word_similarity("dogs", "") == 0.0
