@@ -16,7 +16,9 @@ from faqbot.renderers import ANSWER_ONLY, OutputMode, Renderer, View, choose_mod
 from faqbot.reporting import fail, reported, say
 
 if TYPE_CHECKING:
+    from faqbot.kb_index import IndexSettings, KBIndex
     from faqbot.matcher import Matcher, Settings
+    from faqbot.meaning import LazyMeaning
 
 
 def ask(
@@ -51,19 +53,29 @@ def matcher_for(kb: Path | None, settings: Settings, use_cache: bool) -> Matcher
     """A matcher for the KB, its index read from the cache when one is there (see
     index_cache): a cached run parses no YAML. It matches by meaning too when the `meaning`
     extra is installed, loading it only for a question that words leave unanswered."""
-    from faqbot.index_cache import load_index, meaning_path
-    from faqbot.kb_loader import default_kb_path, load_kb
+    from faqbot.index_cache import load_index
+    from faqbot.kb_loader import kb_path, load_kb
     from faqbot.matcher import Matcher
-    from faqbot.meaning import LazyMeaning
 
-    path = kb if kb is not None else default_kb_path()
+    path = kb_path(kb)
     shaping = settings.index_settings()
     index = load_index(path, shaping, load_kb, say, use_cache=use_cache)
     matcher = Matcher(index, settings)
     if settings.meaning:
-        cache_file = (lambda: meaning_path(path, shaping)) if use_cache else (lambda: None)
-        matcher.meaning = LazyMeaning(index, cache_file, say)
+        matcher.meaning = meaning_for(path, index, shaping, use_cache)
     return matcher
+
+
+def meaning_for(
+    path: Path, index: KBIndex, shaping: IndexSettings, use_cache: bool = True
+) -> LazyMeaning:
+    """Matching by meaning for the KB at `path` (see faqbot.meaning), its vectors kept beside
+    its index (built with `shaping`) when `use_cache`; loaded on first use."""
+    from faqbot.index_cache import meaning_path
+    from faqbot.meaning import LazyMeaning
+
+    cache_file = (lambda: meaning_path(path, shaping)) if use_cache else (lambda: None)
+    return LazyMeaning(index, cache_file, say)
 
 
 @contextmanager

@@ -149,9 +149,9 @@ def _reported(ctx: typer.Context) -> AbstractContextManager[None]:
 
 
 def _load(kb: Path | None):  # -> KnowledgeBase
-    from faqbot.kb_loader import default_kb_path, load_kb
+    from faqbot.kb_loader import kb_path, load_kb
 
-    return load_kb(kb if kb is not None else default_kb_path())
+    return load_kb(kb_path(kb))
 
 
 def _complete_entry_id(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -467,10 +467,11 @@ def init(
 
     with reported():
         target = None if output == "-" else Path(output or article.with_suffix(".yaml"))
+        exists = f"{target} exists: give --force to replace it, or another -o"
         if target is not None and target.is_dir():
             fail(f"{target} is a directory: give -o the KB file to write")
         if target is not None and target.exists() and not force:
-            fail(f"{target} exists: give --force to replace it, or another -o")
+            fail(exists)  # before drafting; the write checks again, atomically
         draft = draft_from_file(article, target)
         if not draft.faqs and not draft.facts:
             fail(f"{article}: no sentences found: nothing to draft a KB from")
@@ -482,8 +483,8 @@ def init(
             write_text_atomic(target, text, overwrite=force, check=load_kb)
         except OSError as exc:  # the directory is missing or not writable, the disk is full
             fail(f"cannot write {target}: {exc.strerror or exc}")
-        except WouldOverwrite:
-            fail(f"{target} exists: give --force to replace it, or another -o")
+        except WouldOverwrite:  # it appeared while the draft was made
+            fail(exists)
         except KnowledgeBaseError as exc:  # a draft that would not load: never written
             first = exc.problems[0]
             fail(f"the KB drafted from {article} does not load, so it was not written: "
@@ -529,17 +530,15 @@ def check(
     entry by id and PATH:LINE; the last line sums up, with the leave-one-out accuracy.
     """
     from faqbot.advice import advise
-    from faqbot.index_cache import meaning_path
-    from faqbot.kb_loader import default_kb_path
+    from faqbot.kb_loader import kb_path
     from faqbot.matcher import Matcher
-    from faqbot.meaning import LazyMeaning
 
     with _reported(ctx), answering.output(fmt, json_, no_color, paging=not no_pager) as (_, render):
         knowledge = _load(kb)
         matcher = Matcher(knowledge)
-        path = kb if kb is not None else default_kb_path()
-        vectors = meaning_path(path, matcher.settings.index_settings())
-        advice = advise(knowledge, matcher, LazyMeaning(matcher.index, lambda: vectors, say))
+        shaping = matcher.settings.index_settings()
+        meaning = answering.meaning_for(kb_path(kb), matcher.index, shaping)
+        advice = advise(knowledge, matcher, meaning)
         render.advice(advice)
     failed = strict and advice.warnings > 0
     raise typer.Exit(ExitCode.NO_ANSWER if failed else ExitCode.OK)
@@ -563,12 +562,11 @@ def index(ctx: typer.Context, kb: KbOption = None, words_only: WordsOnlyOption =
     (else the first question that words leave unanswered does).
     """
     from faqbot.index_cache import index_path, load_index, meaning_path
-    from faqbot.kb_loader import default_kb_path, load_kb, read_kb_bytes
+    from faqbot.kb_loader import kb_path, load_kb, read_kb_bytes
     from faqbot.matcher import Settings
-    from faqbot.meaning import LazyMeaning
 
     with _reported(ctx):
-        path = kb if kb is not None else default_kb_path()
+        path = kb_path(kb)
         shaping = Settings().index_settings()
         built = load_index(path, shaping, load_kb, say, rebuild=True)
         stored = index_path(read_kb_bytes(path), shaping)
@@ -579,7 +577,7 @@ def index(ctx: typer.Context, kb: KbOption = None, words_only: WordsOnlyOption =
         vectors = meaning_path(path, shaping)
         with suppress(OSError):  # encoded afresh, as the index is rebuilt
             vectors.unlink(missing_ok=True)
-        if not words_only and LazyMeaning(built, lambda: vectors, say).prepare():
+        if not words_only and answering.meaning_for(path, built, shaping).prepare():
             where = vectors if vectors.exists() else unwritable
             sys.stdout.write(f"phrasings encoded by meaning: {where}\n")
     raise typer.Exit(ExitCode.OK)

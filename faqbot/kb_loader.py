@@ -58,6 +58,11 @@ def default_kb_path() -> Path:
     return here / "data" / "faq.yaml"  # does not exist: load_kb reports it as missing
 
 
+def kb_path(kb: Path | None) -> Path:
+    """The KB a command uses: the one given (--kb or FAQBOT_KB), else the packaged one."""
+    return kb if kb is not None else default_kb_path()
+
+
 def load_kb(path: str | os.PathLike[str]) -> KnowledgeBase:
     """Read, validate and return the knowledge base at `path`, or raise KnowledgeBaseError."""
     shown = str(path)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -63,8 +64,6 @@ class Meaning:
 
     def word_similarity(self, word: str, text: str) -> float:
         """How near in meaning `word` comes to the nearest word of `text` (cosine)."""
-        import re
-
         import numpy as np
 
         word = word.casefold()
@@ -94,20 +93,23 @@ class LazyMeaning:
         self._tried = False
 
     def nearest(self, question: str) -> list[tuple[int, float, str]]:
-        return self._meaning.nearest(question) if self.prepare() and self._meaning else []
+        meaning = self._loaded()
+        return meaning.nearest(question) if meaning else []
 
     def word_similarity(self, word: str, text: str) -> float:
-        return (
-            self._meaning.word_similarity(word, text) if self.prepare() and self._meaning else 0.0
-        )
+        meaning = self._loaded()
+        return meaning.word_similarity(word, text) if meaning else 0.0
 
     def prepare(self) -> bool:
         """Load now (the KB's vectors encoded and cached if they were not); whether meaning
         is in use for this KB."""
+        return self._loaded() is not None
+
+    def _loaded(self) -> Meaning | None:
         if not self._tried:
             self._tried = True
             self._meaning = self._load()
-        return self._meaning is not None
+        return self._meaning
 
     def _load(self) -> Meaning | None:
         from faqbot.sentence_encoder import ModelError, SentenceEncoder, model_dir
