@@ -24,7 +24,7 @@ import json
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from faqbot.figures import count_text
@@ -173,7 +173,7 @@ def _without_phrasing(matcher: Matcher, i: int, left_out: int) -> Iterator[None]
     kept = entries[i]
     rest = [p for j, p in enumerate(kept.phrasings) if j != left_out]
     entries[i] = IndexedEntry(
-        entry=replace(kept.entry, phrasings=tuple(p.text for p in rest)),
+        entry=kept.entry._replace(phrasings=tuple(p.text for p in rest)),
         phrasings=rest,
         asked={term for p in rest for term in p.terms},
         told=kept.told,

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -26,8 +25,7 @@ class Token(NamedTuple):
     stop: bool = False  # a function word: it tells the form of a question, not its topic
 
 
-@dataclass(frozen=True)
-class QuestionType:
+class QuestionType(NamedTuple):
     name: str
     cues: tuple[tuple[str, ...], ...]  # word sequences that ask for this type
     answer_source: str  # a regular expression: what an answer of this type contains
@@ -39,8 +37,7 @@ class QuestionType:
         return _compiled(self.answer_source)
 
 
-@dataclass(frozen=True)
-class Language:
+class Language(NamedTuple):
     stopwords: frozenset[str]
     question_types: tuple[QuestionType, ...]
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from faqbot.kb_index import IndexSettings, KBIndex
     from faqbot.matcher import Matcher, Settings
     from faqbot.meaning import LazyMeaning
+    from faqbot.model import Entry
 
 
 def ask(
@@ -47,6 +48,39 @@ def ask(
         matcher = matcher_for(kb, settings, use_cache=not no_cache)
         unanswered = answer_each(matcher, questions(words, env), render, top)
     return ExitCode.NO_ANSWER if unanswered else ExitCode.OK
+
+
+def list_entries(
+    kb: Path | None,
+    *,
+    facts: bool = False,
+    fmt: OutputMode = OutputMode.AUTO,
+    json_: bool = False,
+    no_color: bool = False,
+    no_pager: bool = False,
+    kb_from_env: bool = False,
+) -> ExitCode:
+    """Show every FAQ of the KB (with `facts`, every fact too); the exit code."""
+    with reported(kb_from_env), output(fmt, json_, no_color, paging=not no_pager) as (_, render):
+        title, entries = kb_entries(kb)
+        render.entries(entries if facts else tuple(e for e in entries if e.kind == "faq"), title)
+    return ExitCode.OK
+
+
+def kb_entries(kb: Path | None) -> tuple[str, tuple[Entry, ...]]:
+    """The KB's title and entries: from its cached index when `ask` has stored one (no YAML
+    to parse), else loaded from the file. Listing never builds an index: on a large KB that
+    costs far more than reading the YAML once."""
+    from faqbot.index_cache import cached_index
+    from faqbot.kb_index import DEFAULT_SHAPING
+    from faqbot.kb_loader import kb_path, load_kb
+
+    path = kb_path(kb)
+    index = cached_index(path, DEFAULT_SHAPING)
+    if index is not None:
+        return index.title, index.kb_entries
+    knowledge = load_kb(path)
+    return knowledge.title, knowledge.entries
 
 
 def matcher_for(kb: Path | None, settings: Settings, use_cache: bool) -> Matcher:

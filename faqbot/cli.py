@@ -313,9 +313,16 @@ def list_entries(
       faqbot list --facts --json | jq .id
       faqbot list --format plain | cut -f1,3      # tab-separated: id, kind, question, answer
     """
-    with _reported(ctx), answering.output(fmt, json_, no_color, paging=not no_pager) as (_, render):
-        knowledge = _load(kb)
-        render.entries(knowledge.entries if facts else knowledge.faqs, knowledge.title)
+    code = answering.list_entries(
+        kb,
+        facts=facts,
+        fmt=fmt,
+        json_=json_,
+        no_color=no_color,
+        no_pager=no_pager,
+        kb_from_env=_from_environment(ctx, "kb"),
+    )
+    raise typer.Exit(code)
 
 
 @app.command(

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 
-@dataclass
-class Environment:
+class Environment(NamedTuple):
     stdin: TextIO
     stdout: TextIO
     stderr: TextIO

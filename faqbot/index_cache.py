@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable
-from dataclasses import asdict
 from pathlib import Path
 
 from faqbot import __version__, index_store
@@ -43,7 +42,7 @@ def meaning_path(kb_path: Path, settings: IndexSettings) -> Path:
 
 def _key(kb_bytes: bytes, settings: IndexSettings) -> str:
     key = hashlib.sha256()
-    for part in (__version__, str(index_store.FORMAT), repr(sorted(asdict(settings).items()))):
+    for part in (__version__, str(index_store.FORMAT), repr(sorted(settings._asdict().items()))):
         key.update(part.encode() + b"\0")
     key.update(kb_bytes)
     return key.hexdigest()[:32]
@@ -64,13 +63,10 @@ def load_index(
     from faqbot.kb_loader import read_kb_bytes
 
     path = index_path(read_kb_bytes(kb_path), settings)
-    if path.exists() and not rebuild:
-        try:
-            index, meta = index_store.read(path)
-            if _article_unchanged(meta):
-                return index
-        except index_store.StoreError as exc:
-            warn(f"faqbot: warning: the cached index {path} is unusable ({exc}); rebuilding it")
+    if not rebuild:
+        index = _read_valid(path, warn)
+        if index is not None:
+            return index
     kb = load_kb(kb_path)
     index = _build(kb, settings)
     try:
@@ -79,6 +75,25 @@ def load_index(
     except OSError:
         pass  # no cache directory, or a read-only one: the index lives for this run only
     return index
+
+
+def cached_index(kb_path: Path, settings: IndexSettings) -> KBIndex | None:
+    """The KB's stored index when a valid one is there, else None (nothing is built)."""
+    from faqbot.kb_loader import read_kb_bytes
+
+    return _read_valid(index_path(read_kb_bytes(kb_path), settings), lambda _: None)
+
+
+def _read_valid(path: Path, warn: Callable[[str], None]) -> KBIndex | None:
+    if not path.exists():
+        return None
+    try:
+        index, meta = index_store.read(path)
+        if _article_unchanged(meta):
+            return index
+    except index_store.StoreError as exc:
+        warn(f"faqbot: warning: the cached index {path} is unusable ({exc}); rebuilding it")
+    return None
 
 
 def _build(kb: KnowledgeBase, settings: IndexSettings) -> KBIndex:

@@ -14,36 +14,39 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from faqbot.analysis import Analyzer, Token
 from faqbot.bulk import bulk_build
 from faqbot.model import Entry, KnowledgeBase
 
+# Plain classes and named tuples, not dataclasses: see faqbot.model.
 
-@dataclass
+
 class Phrasing:
-    text: str
-    terms: dict[str, float]  # term -> weight
-    total: float = field(init=False)  # sum of the weights, the denominator of precision
+    __slots__ = ("text", "terms", "total")
 
-    def __post_init__(self) -> None:
-        self.total = sum(self.terms.values()) or 1.0
+    def __init__(self, text: str, terms: dict[str, float]) -> None:
+        self.text = text
+        self.terms = terms  # term -> weight
+        self.total = sum(terms.values()) or 1.0  # the denominator of precision
 
 
-@dataclass
 class IndexedEntry:
-    entry: Entry
-    phrasings: list[Phrasing]
-    asked: set[str]  # terms of the entry's phrasings
-    told: set[str]  # terms of its answer and source
-    # Question type name -> whether the entry answers that type, worked out on first need
-    # (most questions have no type) and kept: the answer patterns are regular expressions over
-    # the whole answer, too dear to run for every question.
-    answers_type: dict[str, bool] = field(default_factory=dict)
-    _by_term: dict[str, list[tuple[int, float]]] | None = field(
-        default=None, repr=False, compare=False
-    )
+    __slots__ = ("entry", "phrasings", "asked", "told", "answers_type", "_by_term")
+
+    def __init__(
+        self, entry: Entry, phrasings: list[Phrasing], asked: set[str], told: set[str]
+    ) -> None:
+        self.entry = entry
+        self.phrasings = phrasings
+        self.asked = asked  # terms of the entry's phrasings
+        self.told = told  # terms of its answer and source
+        # Question type name -> whether the entry answers that type, worked out on first need
+        # (most questions have no type) and kept: the answer patterns are regular expressions
+        # over the whole answer, too dear to run for every question.
+        self.answers_type: dict[str, bool] = {}
+        self._by_term: dict[str, list[tuple[int, float]]] | None = None
 
     def phrasings_using(self) -> dict[str, list[tuple[int, float]]]:
         """term -> (index, weight there) of the phrasings that use it, in order: worked out on
@@ -61,8 +64,7 @@ class IndexedEntry:
         return f"{self.entry.answer} {self.entry.source or ''}"
 
 
-@dataclass
-class KBIndex:
+class KBIndex(NamedTuple):
     """What matching needs to know of a KB, settings apart (see `IndexSettings`)."""
 
     title: str
@@ -96,12 +98,16 @@ class KBIndex:
         return tuple(ie.entry for ie in self.entries)
 
 
-@dataclass(frozen=True)
-class IndexSettings:
-    """The matcher settings that shape an index; a stored index is keyed by them."""
+class IndexSettings(NamedTuple):
+    """The matcher settings that shape an index; a stored index is keyed by them. The
+    defaults are faqbot's (matcher.Settings reads them from DEFAULT_SHAPING), so that a
+    command that only reads the index needs no matcher to find it."""
 
-    stopword_weight: float
-    fuzzy_min_length: int
+    stopword_weight: float = 0.3
+    fuzzy_min_length: int = 5
+
+
+DEFAULT_SHAPING = IndexSettings()
 
 
 def inverse_frequency(documents: int, using: int) -> float:

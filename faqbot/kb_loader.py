@@ -9,7 +9,6 @@ the plain YAML types are refused outright; the file size and nesting depth are c
 
 from __future__ import annotations
 
-import difflib
 import os
 from pathlib import Path
 
@@ -269,6 +268,8 @@ class _Validator:
                 self.problem(key_node, f"duplicate key `{key}` (first at line {first})")
                 continue
             if key not in known:
+                import difflib
+
                 close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
                 hint = f"; did you mean `{close[0]}`?" if close else ""
                 self.problem(key_node, f"unknown key `{key}` in {what}{hint}")

@@ -7,8 +7,10 @@ the two command lines run most are answered without it:
 - `faqbot ask WORDS...` with no option but `--json` (anywhere, as Click allows), the question
   typed at a shell or asked by a script: it runs the same function as the `ask` command
   (faqbot.answering.ask), with the same KB (FAQBOT_KB, or the packaged one). Any other word
-  starting with "-" (an option, `-` for stdin, `--`) sends the line to the full CLI, as does
-  every other command.
+  starting with "-" (an option, `-` for stdin, `--`) sends the line to the full CLI;
+- `faqbot list` with no option but `--json` and `--facts`, likewise (answering.list_entries).
+
+Every other command line goes to the full CLI.
 """
 
 from __future__ import annotations
@@ -36,25 +38,32 @@ def main() -> None:
     if len(argv) == 1 and argv[0] in VERSION_FLAGS:
         sys.stdout.write(version_line() + "\n")
         return
-    words = [a for a in argv[1:] if a != "--json"]
-    if argv[:1] == ["ask"] and words and not any(a.startswith("-") for a in words):
-        prepare_streams()
-        sys.exit(_plain_ask(words, json_=len(words) < len(argv) - 1))
+    command, options = argv[:1], argv[1:]
+    json_ = "--json" in options
+    words = [a for a in options if a != "--json"]
+    if command == ["ask"] and words and not any(a.startswith("-") for a in words):
+        sys.exit(_without_cli("ask", words=words, json_=json_))
+    if command == ["list"] and set(options) <= {"--json", "--facts"}:
+        sys.exit(_without_cli("list_entries", facts="--facts" in options, json_=json_))
     from faqbot.cli import main as cli_main
 
     cli_main()
 
 
-def _plain_ask(words: list[str], json_: bool) -> int:
+def _without_cli(command: str, **options: object) -> int:
+    """The exit code of faqbot.answering's `command` run with `options` on the KB that
+    FAQBOT_KB names (or the packaged one), streams and Ctrl-C handled as the full CLI does."""
     import os
     from pathlib import Path
 
-    from faqbot.answering import ask
+    from faqbot import answering
     from faqbot.exit_codes import ExitCode
 
+    prepare_streams()
     kb = os.environ.get("FAQBOT_KB") or None  # as the --kb option reads it: empty is unset
     try:
-        return ask(words, Path(kb) if kb else None, json_=json_, kb_from_env=kb is not None)
+        run = getattr(answering, command)
+        return run(kb=Path(kb) if kb else None, kb_from_env=kb is not None, **options)
     except KeyboardInterrupt:
         sys.stderr.write("faqbot: interrupted\n")
         return ExitCode.INTERRUPTED

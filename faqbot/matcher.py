@@ -30,12 +30,18 @@ from __future__ import annotations
 
 import heapq
 import math
-from dataclasses import dataclass, field, replace
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from faqbot.analysis import Analyzer, QuestionType, Token
 from faqbot.figures import confidence_text
-from faqbot.kb_index import IndexedEntry, IndexSettings, KBIndex, build_index, stopword_weight
+from faqbot.kb_index import (
+    DEFAULT_SHAPING,
+    IndexedEntry,
+    IndexSettings,
+    KBIndex,
+    build_index,
+    stopword_weight,
+)
 from faqbot.model import Entry, KnowledgeBase
 from faqbot.text import words
 
@@ -47,14 +53,13 @@ MAX_SUGGESTIONS = 3
 MIN_NOVELTY = 0.01
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     # Confidence (0-100) under which faqbot abstains. None: derived from the KB (see
     # Matcher.derived_threshold), from this base.
     threshold: float | None = None
     base_threshold: float = 57.0
     one_edit_max_length: int = 6  # typo tolerance: 1 edit up to this length, 2 beyond
-    fuzzy_min_length: int = 5  # shorter words must match exactly
+    fuzzy_min_length: int = DEFAULT_SHAPING.fuzzy_min_length  # shorter words must match exactly
     fuzzy_credit: float = 0.85  # a typo match counts this much of an exact one
     # Share of the phrasing score (the best phrasings' F-scores) in an entry's score, the rest
     # being coverage, in a KB with many phrasings per entry; with k per entry it is this x
@@ -69,7 +74,7 @@ class Settings:
     # Function words ("what", "is") count at least this much of their KB weight: they tell
     # question forms apart ("what is X" vs "what are the symptoms of X") but carry no topic.
     # See Matcher.stopword_weight for how a KB with few phrasings per entry raises it.
-    stopword_weight: float = 0.3
+    stopword_weight: float = DEFAULT_SHAPING.stopword_weight
     # Share of the entry's second-best phrasing in its phrasing score: an entry that several
     # phrasings back is a surer match than one with a single lucky phrasing.
     support_weight: float = 0.2
@@ -128,8 +133,7 @@ class NearestByMeaning(Protocol):
         ...
 
 
-@dataclass(frozen=True)
-class WordMatch:
+class WordMatch(NamedTuple):
     question_word: str
     kb_word: str | None  # None: no word of the entry explains this one
     weight: float
@@ -138,8 +142,7 @@ class WordMatch:
     answer_only: bool = False  # found in the answer or source, in none of the phrasings
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     entry: Entry
     confidence: float  # 0-100, unrounded (faqbot.figures rounds what is shown)
     phrasing: str  # the entry phrasing nearest to the question
@@ -158,8 +161,7 @@ class Candidate:
     meaning: float | None = None
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     question: str
     candidates: tuple[Candidate, ...]  # best first
     answer: Candidate | None  # None: no confident answer
@@ -171,45 +173,54 @@ class Result:
         return self.answer is not None
 
 
-@dataclass
 class _Question:
     """A question as every entry is scored against it: worked out once per question."""
 
-    tokens: list[Token]
-    expansions: list[dict[str, float]]  # per token: the KB terms it may stand for, and how well
-    weights: list[float]  # per token
-    types: list[QuestionType]  # the answer types it asks for
-    total_weight: float = field(init=False)  # the denominator of recall and coverage
-    # (weight, (term, strength) pairs) of the tokens some KB term may explain
-    matchable: list[tuple[float, tuple[tuple[str, float], ...]]] = field(init=False)
-    # KB term -> the strongest any question word matches it with: how much of a phrasing's
-    # weight the question says (precision) is the sum over its terms found here
-    covered: dict[str, float] = field(init=False)
-    fits: dict[int, _Fit] = field(default_factory=dict)  # entry index -> its phrasing fit
+    __slots__ = (
+        "tokens",
+        "expansions",
+        "weights",
+        "types",
+        "total_weight",
+        "matchable",
+        "covered",
+        "fits",
+    )
 
-    def __post_init__(self) -> None:
-        self.total_weight = sum(self.weights) or 1.0
+    def __init__(
+        self,
+        tokens: list[Token],
+        expansions: list[dict[str, float]],  # per token: the KB terms it may stand for, how well
+        weights: list[float],  # per token
+        types: list[QuestionType],  # the answer types it asks for
+    ) -> None:
+        self.tokens, self.expansions, self.weights, self.types = tokens, expansions, weights, types
+        self.total_weight = sum(weights) or 1.0  # the denominator of recall and coverage
+        # (weight, (term, strength) pairs) of the tokens some KB term may explain
         self.matchable = [
-            (w, tuple(exp.items()))
-            for exp, w in zip(self.expansions, self.weights, strict=True)
-            if exp
+            (w, tuple(exp.items())) for exp, w in zip(expansions, weights, strict=True) if exp
         ]
-        self.covered = {}
+        # KB term -> the strongest any question word matches it with: how much of a phrasing's
+        # weight the question says (precision) is the sum over its terms found here
+        self.covered: dict[str, float] = {}
         for _, items in self.matchable:
             for term, strength in items:
                 if strength > self.covered.get(term, 0.0):
                     self.covered[term] = strength
+        self.fits: dict[int, _Fit] = {}  # entry index -> its phrasing fit
 
 
-@dataclass
 class _Fit:
     """The nearest phrasings of an entry to a question (see Matcher._phrasing_fit)."""
 
-    text: str  # the best phrasing
-    best: float = 0.0  # its F-score
-    second: float = 0.0  # the second best phrasing's F-score
-    recall: float = 0.0  # the best phrasing's
-    precision: float = 0.0
+    __slots__ = ("text", "best", "second", "recall", "precision")
+
+    def __init__(self, text: str) -> None:
+        self.text = text  # the best phrasing
+        self.best = 0.0  # its F-score
+        self.second = 0.0  # the second best phrasing's F-score
+        self.recall = 0.0  # the best phrasing's
+        self.precision = 0.0
 
 
 class Matcher:
@@ -589,7 +600,7 @@ class Matcher:
         ):
             return None
         words_found = scored.get(i) or self._score(i, prepared)
-        answer = replace(words_found, confidence=100 * similarity, meaning=similarity)
+        answer = words_found._replace(confidence=100 * similarity, meaning=similarity)
         ahead = f", {lead:.2f} ahead of {self._indexed[rival[0]].entry.id}" if rival else ""
         return answer, (
             f"it means what {entry.id} asks: similarity {similarity:.2f} to its phrasing "

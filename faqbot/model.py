@@ -1,15 +1,20 @@
-"""Typed data of a loaded knowledge base. Plain dataclasses: no I/O, no validation here."""
+"""Typed data of a loaded knowledge base: no I/O, no validation here.
+
+The records faqbot makes on every run are named tuples and small plain classes, not
+dataclasses: the dataclasses module imports `inspect` (with `ast`, `dis` and `tokenize`) and
+writes each class's methods with `exec`. The 17 dataclasses on the path of `faqbot ask` took
+24 ms to create, besides that import; without them a whole `ask` takes 0.76x its time
+(benchmarks/startup.py). Commands that run once in a while (check, test, init) use dataclasses.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 EntryKind = Literal["faq", "fact"]
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One answerable item: an FAQ pair or a fact, with every phrasing that should find it."""
 
     id: str
@@ -18,20 +23,26 @@ class Entry:
     answer: str  # the FAQ answer; for a fact, the fact statement
     source: str | None  # the verbatim article sentence behind the answer, if the KB has one
     phrasings: tuple[str, ...]  # what a user may ask: question + alternates, or fact + questions
-    line: int = field(default=0, compare=False)  # where it starts in the KB file (0: unknown)
+    line: int = 0  # where it starts in the KB file (0: unknown, as in an index)
 
 
-@dataclass(frozen=True)
 class KnowledgeBase:
-    title: str
-    path: str
-    entries: tuple[Entry, ...]
-    synonyms: tuple[tuple[str, ...], ...] = ()
-    article_path: str | None = None  # the article the entries quote, if the KB names one
-    by_id: dict[str, Entry] = field(default_factory=dict, compare=False, repr=False)
+    __slots__ = ("title", "path", "entries", "synonyms", "article_path", "by_id")
 
-    def __post_init__(self) -> None:
-        self.by_id.update({e.id: e for e in self.entries})
+    def __init__(
+        self,
+        title: str,
+        path: str,
+        entries: tuple[Entry, ...],
+        synonyms: tuple[tuple[str, ...], ...] = (),
+        article_path: str | None = None,  # the article the entries quote, if the KB names one
+    ) -> None:
+        self.title, self.path, self.entries = title, path, entries
+        self.synonyms, self.article_path = synonyms, article_path
+        self.by_id = {e.id: e for e in entries}
+
+    def __repr__(self) -> str:
+        return f"KnowledgeBase({self.title!r}, {self.path!r}, {len(self.entries)} entries)"
 
     @property
     def faqs(self) -> tuple[Entry, ...]:

@@ -7,7 +7,6 @@ it through, and so does its test runner, which records the code.
 
 from __future__ import annotations
 
-import dataclasses
 import errno
 import os
 import sys
@@ -42,7 +41,7 @@ def reported(kb_from_env: bool = False) -> Iterator[None]:
     except KnowledgeBaseError as exc:
         for problem in exc.problems:
             if kb_from_env:
-                problem = dataclasses.replace(problem, path=f"{problem.path} (from FAQBOT_KB)")
+                problem = problem._replace(path=f"{problem.path} (from FAQBOT_KB)")
             say(str(problem))
         raise SystemExit(ExitCode.USAGE) from None
     except InputError as exc:

@@ -180,6 +180,26 @@ def test_a_cached_run_parses_no_yaml(cache):
     assert result.stderr.strip().splitlines()[-1] == "False"
 
 
+def test_list_reads_a_stored_index_and_never_builds_one(cache, small_kb, monkeypatch):
+    from faqbot import answering, kb_loader
+
+    kb = small_kb
+    expected = load_kb(kb)
+    assert answering.kb_entries(kb) == (expected.title, expected.entries)
+    assert not cache.exists()  # listing a KB whose index is not stored builds none
+    index_of(kb)
+
+    def no_yaml(path):
+        raise AssertionError("the KB was parsed although its index is stored")
+
+    monkeypatch.setattr(kb_loader, "load_kb", no_yaml)
+    title, entries = answering.kb_entries(kb)
+    assert title == expected.title
+    assert [(e.id, e.kind, e.question, e.answer, e.source, e.phrasings) for e in entries] == [
+        (e.id, e.kind, e.question, e.answer, e.source, e.phrasings) for e in expected.entries
+    ]
+
+
 def test_prefetch_reads_a_questions_candidates_in_one_query(cache):
     index_of(PACKAGED_KB)
     stored, _ = index_of(PACKAGED_KB)

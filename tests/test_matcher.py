@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import math
 
 import pytest
@@ -215,8 +214,8 @@ def test_the_margin_is_in_the_kbs_confidence_units(write_kb):
 
     def passes(matcher: Matcher, lead: float) -> bool:
         best = MATCHER.match("Has Kim been to Russia before?").candidates[0]
-        at_50 = dataclasses.replace(best, confidence=50.0)
-        runner_up = dataclasses.replace(best, confidence=50.0 - lead)
+        at_50 = best._replace(confidence=50.0)
+        runner_up = best._replace(confidence=50.0 - lead)
         return matcher._margin_ok(at_50, runner_up)
 
     lead = 4 * one_each.scale + 0.1  # enough in the one-question KB...

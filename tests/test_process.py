@@ -66,6 +66,20 @@ def test_a_plain_ask_is_answered_without_the_cli_framework(flags):
     assert result.stdout.splitlines()[-1] == "0 []"
 
 
+def _with_kb(env: dict[str, str], tmp_path: Path, kb_env: str | None) -> dict[str, str]:
+    """`env` with FAQBOT_KB naming a small library KB, a broken one, or a missing file."""
+    kb = tmp_path / ("nowhere.yaml" if kb_env == "missing" else "kb.yaml")
+    if kb_env == "library":
+        kb.write_text(
+            "faqs:\n  - id: hours\n    question: When is the library open?\n"
+            "    answer: Nine to five.\n",
+            encoding="utf-8",
+        )
+    elif kb_env == "broken":
+        kb.write_text("faqs: [\n", encoding="utf-8")
+    return {**env, "FAQBOT_KB": str(kb)} if kb_env else env
+
+
 @pytest.mark.parametrize(
     ("words", "kb_env"),
     [
@@ -80,19 +94,7 @@ def test_a_plain_ask_is_answered_without_the_cli_framework(flags):
     ],
 )
 def test_the_quick_ask_and_the_full_cli_give_the_same_run(tmp_path, words, kb_env):
-    env = dict(ENV)
-    if kb_env == "library":
-        env["FAQBOT_KB"] = str(tmp_path / "kb.yaml")
-        (tmp_path / "kb.yaml").write_text(
-            "faqs:\n  - id: hours\n    question: When is the library open?\n"
-            "    answer: Nine to five.\n",
-            encoding="utf-8",
-        )
-    elif kb_env == "broken":
-        env["FAQBOT_KB"] = str(tmp_path / "kb.yaml")
-        (tmp_path / "kb.yaml").write_text("faqs: [\n", encoding="utf-8")
-    elif kb_env == "missing":
-        env["FAQBOT_KB"] = str(tmp_path / "nowhere.yaml")
+    env = _with_kb(dict(ENV), tmp_path, kb_env)
     quick = run([FAQBOT, "ask", *words], env=env)
     # the full CLI: "--no-cache" sends the line there and changes nothing of the output once
     # the index is built, as the quick run just did
@@ -104,6 +106,48 @@ def test_the_quick_ask_and_the_full_cli_give_the_same_run(tmp_path, words, kb_en
     )
     if kb_env in ("broken", "missing"):
         assert quick.returncode == 2 and "(from FAQBOT_KB)" in quick.stderr
+
+
+@pytest.mark.parametrize("flags", [[], ["--json"], ["--facts", "--json"]])
+def test_a_plain_list_is_answered_without_the_cli_framework(flags):
+    probe = (
+        "import sys; from faqbot.launch import main; "
+        f"sys.argv = ['faqbot', 'list', *{flags!r}]\n"
+        "try:\n    main()\n"
+        "except SystemExit as exit:\n"
+        "    print(exit.code, sorted(m for m in ('typer', 'click', 'faqbot.cli', 'faqbot.matcher') "
+        "if m in sys.modules))"
+    )
+    result = run([sys.executable, "-c", probe])
+    assert "first-visit" in result.stdout
+    assert result.stdout.splitlines()[-1] == "0 []"
+
+
+@pytest.mark.parametrize(
+    ("flags", "kb_env"),
+    [
+        ([], None),
+        (["--facts"], None),
+        (["--json", "--facts"], None),
+        ([], "library"),
+        ([], "broken"),
+        (["--json"], "missing"),
+    ],
+)
+def test_the_quick_list_and_the_full_cli_give_the_same_run(tmp_path, flags, kb_env):
+    env = _with_kb({**ENV, "XDG_CACHE_HOME": str(tmp_path / "cache")}, tmp_path, kb_env)
+    # From the YAML (no index stored yet), then from the index an `ask` stores, then through
+    # the full CLI ("--no-pager" sends the line there; output is piped, so it pages nothing).
+    from_yaml = run([FAQBOT, "list", *flags], env=env)
+    run([FAQBOT, "ask", "when?"], env=env)
+    from_index = run([FAQBOT, "list", *flags], env=env)
+    full = run([FAQBOT, "list", "--no-pager", *flags], env=env)
+    runs = [(r.returncode, r.stdout, r.stderr) for r in (from_yaml, from_index, full)]
+    assert runs[0] == runs[1] == runs[2]
+    if kb_env in ("broken", "missing"):
+        assert from_yaml.returncode == 2 and "(from FAQBOT_KB)" in from_yaml.stderr
+    else:
+        assert from_yaml.returncode == 0 and from_yaml.stdout
 
 
 @pytest.mark.parametrize("fmt", ["plain", "json"])

@@ -11,9 +11,8 @@ no format branches; `--explain` is part of how each renderer shows a Result. The
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from faqbot.advice import Advice
@@ -38,8 +37,7 @@ def choose_mode(requested: OutputMode, json_flag: bool, stdout_is_tty: bool) -> 
     return requested
 
 
-@dataclass(frozen=True)
-class View:
+class View(NamedTuple):
     """What of a Result to show, beyond the answer."""
 
     top: int = 0  # the next-best entries to list

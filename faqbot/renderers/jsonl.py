@@ -5,19 +5,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from faqbot.environment import Environment
 from faqbot.figures import confidence, ratio
-from faqbot.matcher import Candidate, Result
-from faqbot.model import Entry
 from faqbot.renderers import ANSWER_ONLY, View, runners_up
 from faqbot.sanitize import one_line
 
-if TYPE_CHECKING:  # advice and evaluate serve `check` and `test`: not imported to answer
+if TYPE_CHECKING:  # annotations only: `list` needs no matcher, an answer no `check` advice
     from faqbot.advice import Advice
     from faqbot.evaluate import Report
+    from faqbot.matcher import Candidate, Result
+    from faqbot.model import Entry
 
 
 class JsonLinesRenderer:
@@ -41,6 +40,8 @@ class JsonLinesRenderer:
         self._write(entry_record(entry))
 
     def report(self, report: Report) -> None:
+        from dataclasses import asdict  # `test` and `check` only: an answer needs no dataclasses
+
         summary = asdict(report.summary)
         for key in ("accuracy", "wrong_answer_rate", "mcc"):
             if summary[key] is not None:
@@ -52,6 +53,8 @@ class JsonLinesRenderer:
         self._write({"summary": summary, "misses": misses})
 
     def advice(self, advice: Advice) -> None:
+        from dataclasses import asdict
+
         accuracy = advice.leave_one_out_accuracy
         self._write(
             {

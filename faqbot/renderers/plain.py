@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING
 
 from faqbot.environment import Environment
 from faqbot.figures import confidence_text, ratio_text
-from faqbot.matcher import Result
-from faqbot.model import Entry
 from faqbot.renderers import View, advice_summary, runners_up, where
 from faqbot.sanitize import one_line
 
-if TYPE_CHECKING:  # advice and evaluate serve `check` and `test`: not imported to answer
+if TYPE_CHECKING:  # annotations only: `list` needs no matcher, an answer no `check` advice
     from faqbot.advice import Advice
     from faqbot.evaluate import Report, Summary
+    from faqbot.matcher import Result
+    from faqbot.model import Entry
 
 
 class PlainRenderer:

@@ -17,15 +17,15 @@ from rich.text import Text
 
 from faqbot.environment import Environment
 from faqbot.figures import confidence_text, count_text
-from faqbot.matcher import Result
-from faqbot.model import Entry
 from faqbot.renderers import View, advice_summary, runners_up, where
 from faqbot.renderers.plain import explanation_lines, summary_rows
 from faqbot.sanitize import one_line, sanitize
 
-if TYPE_CHECKING:  # advice and evaluate serve `check` and `test`: not imported to answer
+if TYPE_CHECKING:  # annotations only: `list` needs no matcher, an answer no `check` advice
     from faqbot.advice import Advice
     from faqbot.evaluate import Report
+    from faqbot.matcher import Result
+    from faqbot.model import Entry
 
 
 def make_console(env: Environment) -> Console:
