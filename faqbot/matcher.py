@@ -28,6 +28,7 @@ question; where it has many, a question that says too little of its nearest phra
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import math
 from typing import NamedTuple, Protocol
@@ -185,6 +186,7 @@ class _Question:
         "matchable",
         "covered",
         "fits",
+        "coverages",
     )
 
     def __init__(
@@ -208,6 +210,7 @@ class _Question:
                 if strength > self.covered.get(term, 0.0):
                     self.covered[term] = strength
         self.fits: dict[int, _Fit] = {}  # entry index -> its phrasing fit
+        self.coverages: dict[int, tuple[float, float]] = {}  # entry index -> coverage, reach
 
 
 class _Fit:
@@ -374,10 +377,11 @@ class Matcher:
         return ABSENT < zipf(token.surface) < self.settings.rare_word_zipf
 
     def match(self, question: str, top: int = 3) -> Result:
-        tokens, unknown_topic, prepared, ranked = self._rank(question)
-        # Every retrieved entry is ranked by its confidence alone; the few that are shown
+        shown = max(top, MAX_SUGGESTIONS, 1)
+        tokens, unknown_topic, prepared, ranked = self._rank(question, shown)
+        # The retrieved entries are ranked by their confidence alone; the few that are shown
         # (best, runner-up, suggestions, --top) are worked out in full, words and all.
-        scored = {i: self._score(i, prepared) for _, _, i in ranked[: max(top, MAX_SUGGESTIONS, 1)]}
+        scored = {i: self._score(i, prepared) for _, _, i in ranked[:shown]}
         candidates = list(scored.values())
         best = candidates[0] if candidates else None
         runner_up = None
@@ -405,11 +409,11 @@ class Matcher:
         return Result(question, tuple(candidates[: max(top, 1)]), answer, reason, offered)
 
     def _rank(
-        self, question: str
+        self, question: str, shown: int
     ) -> tuple[list[Token], list[str], _Question | None, list[tuple[float, str, int]]]:
         """The question's tokens, the rare words it has that the KB never uses, the question
-        as entries are scored against it, and the retrieved entries as (confidence, id,
-        index), best first."""
+        as entries are scored against it, and the retrieved entries that can matter as
+        (confidence, id, index), best first (see _best_of)."""
         analysed = question[:MAX_QUESTION_CHARS]
         all_tokens, qtypes = self.analyzer.analyse(analysed)
         tokens = list({t.term: t for t in self._mend_compounds(all_tokens)}.values())
@@ -429,9 +433,52 @@ class Matcher:
         prepared = _Question(tokens, expansions, weights, qtypes)
         retrieved = self._retrieve(prepared)
         self.index.prefetch(retrieved)
-        ranked = [(self._confidence(i, prepared), self._indexed[i].entry.id, i) for i in retrieved]
-        ranked.sort(key=lambda r: (-r[0], r[1]))
-        return tokens, unknown_topic, prepared, ranked
+        return tokens, unknown_topic, prepared, self._best_of(retrieved, prepared, shown)
+
+    def _best_of(
+        self, retrieved: list[int], question: _Question, shown: int
+    ) -> list[tuple[float, str, int]]:
+        """The retrieved entries as (confidence, id, index), best first, as far as an answer
+        needs them: the first `shown`, and on to the first that competes with the best (see
+        match). Each entry's confidence is first bounded from above by what is cheap to
+        know (see _ceiling); entries are scored in full from the highest bound down, until
+        no bound left can reach what those places already hold. The order is exactly the
+        one that scoring every entry gives, for a fraction of the work: in a large KB most
+        candidates share one word with the question and are bounded far below the best."""
+        ceilings = sorted(((self._ceiling(i, question), i) for i in retrieved), reverse=True)
+        ranked: list[tuple[float, str, int]] = []
+        for ceiling, i in ceilings:
+            # The rival is looked for only once the `shown`-th place is beyond reach.
+            beyond_shown = len(ranked) >= shown and ceiling < ranked[shown - 1][0]
+            if beyond_shown and ceiling < self._still_open(ranked, shown):
+                break
+            bisect.insort(
+                ranked,
+                (self._confidence(i, question), self._indexed[i].entry.id, i),
+                key=lambda r: (-r[0], r[1]),
+            )
+        return ranked
+
+    def _still_open(self, ranked: list[tuple[float, str, int]], shown: int) -> float:
+        """The confidence an entry not yet scored needs to change the places an answer reads:
+        the `shown`-th, or the best's first rival if that comes later; -inf while either is
+        unknown."""
+        if len(ranked) < shown:
+            return -math.inf
+        best = self._indexed[ranked[0][2]].entry
+        rival = next((conf for conf, _, i in ranked[1:] if not self._agree(best, i)), -math.inf)
+        return min(ranked[shown - 1][0], rival)
+
+    def _ceiling(self, i: int, question: _Question) -> float:
+        """The most entry i's confidence can be (see _combine): its coverage as it is, and
+        the F-score of a phrasing that used every question word the entry's phrasings use
+        (recall) and nothing else (precision 1), the answer type taken to fit. An F-score
+        grows with both, so no phrasing of the entry scores more."""
+        coverage, reach = self._coverage_of(i, question)
+        b2 = self.settings.beta_squared
+        f = (1 + b2) * reach / (b2 + reach) if reach else 0.0
+        ceiling = 100 * (self.phrasing_weight * f + (1 - self.phrasing_weight) * coverage)
+        return ceiling * (1 + 1e-9) + 1e-9  # above rounding in the exact sum
 
     def _retrieve(self, question: _Question) -> list[int]:
         """The entries worth scoring: those that explain at least one of the question's
@@ -483,8 +530,7 @@ class Matcher:
         """Entry i's confidence for the question (0-100): the signals, combined."""
         ie = self._indexed[i]
         fit = self._phrasing_fit(i, ie, question)
-        coverage, _ = self._coverage(ie, question, explain=False)
-        return self._combine(ie, question, fit, coverage)[0]
+        return self._combine(ie, question, fit, self._coverage_of(i, question)[0])[0]
 
     def _combine(
         self, ie: IndexedEntry, question: _Question, fit: _Fit, coverage: float
@@ -501,7 +547,7 @@ class Matcher:
         """Entry i as a candidate, with every signal and word match, for showing."""
         ie = self._indexed[i]
         fit = self._phrasing_fit(i, ie, question)
-        coverage, matches = self._coverage(ie, question, explain=True)
+        coverage, _, matches = self._coverage(ie, question, explain=True)
         confidence, support, type_ok, type_factor = self._combine(ie, question, fit, coverage)
         return Candidate(
             entry=ie.entry,
@@ -539,21 +585,31 @@ class Matcher:
                 fit.second = f
         return fit
 
+    def _coverage_of(self, i: int, question: _Question) -> tuple[float, float]:
+        """Entry i's coverage and reach (see _coverage), worked out once per question."""
+        known = question.coverages.get(i)
+        if known is None:
+            coverage, reach, _ = self._coverage(self._indexed[i], question, explain=False)
+            known = question.coverages[i] = (coverage, reach)
+        return known
+
     def _coverage(
         self, ie: IndexedEntry, question: _Question, explain: bool
-    ) -> tuple[float, list[WordMatch]]:
+    ) -> tuple[float, float, list[WordMatch]]:
         """Signal: coverage, how much of the question the entry explains anywhere, a word
-        found only in its answer or source counting `answer_only_credit`; and, to explain,
-        how each question word was explained."""
+        found only in its answer or source counting `answer_only_credit`; its reach, how
+        much of it the entry's phrasings explain (the most any one of them can); and, to
+        explain, how each question word was explained."""
         credit = self.settings.answer_only_credit
         asked, told = ie.asked, ie.told
         matches = []
-        hit = 0.0
+        hit = reached = 0.0
         for tok, exp, w in zip(question.tokens, question.expansions, question.weights, strict=True):
-            term, strength = None, 0.0
+            term, strength, in_phrasings = None, 0.0, 0.0
             for t, v in exp.items():
                 if t in asked:
-                    pass
+                    if v > in_phrasings:
+                        in_phrasings = v
                 elif t in told:
                     v *= credit
                 else:
@@ -561,6 +617,7 @@ class Matcher:
                 if v > strength:
                     term, strength = t, v
             hit += w * strength
+            reached += w * in_phrasings
             if explain:
                 matches.append(
                     WordMatch(
@@ -569,7 +626,7 @@ class Matcher:
                         answer_only=term is not None and term not in asked,
                     )
                 )  # fmt: skip
-        return hit / question.total_weight, matches
+        return hit / question.total_weight, reached / question.total_weight, matches
 
     def _by_meaning(
         self,

@@ -258,4 +258,4 @@ def test_retrieval_keeps_the_entries_of_the_rarest_word_when_a_common_one_overfl
     matcher = Matcher(load_kb(path), Settings(max_candidates=2))  # room for 8 candidates
     result = matcher.match("how do i oil the sprocket of my widget")
     assert result.answer is not None and result.answer.entry.id == "sprocket"
-    assert len(matcher._retrieve(matcher._rank("widget sprocket")[2])) <= 8
+    assert len(matcher._retrieve(matcher._rank("widget sprocket", 3)[2])) <= 8

@@ -68,6 +68,33 @@ def test_any_question_gets_a_deterministic_bounded_result(question):
         assert first.answer.confidence >= MATCHER.threshold
 
 
+KB_WORDS = sorted({w for e in load_kb(PACKAGED_KB).entries for p in e.phrasings for w in words(p)})
+
+
+@given(
+    st.lists(st.sampled_from(KB_WORDS) | st.text(min_size=1, max_size=12), min_size=1, max_size=12),
+    st.sampled_from([1, 3, 10, 50]),
+)
+def test_bounded_ranking_is_the_full_ranking_as_far_as_an_answer_reads_it(question_words, shown):
+    # Questions made of the KB's own words, so that many entries compete.
+    prepared = MATCHER._rank(" ".join(question_words), shown)[2]
+    if prepared is None:
+        return
+    retrieved = MATCHER._retrieve(prepared)
+    full = sorted(
+        ((MATCHER._confidence(i, prepared), MATCHER._indexed[i].entry.id, i) for i in retrieved),
+        key=lambda r: (-r[0], r[1]),
+    )
+    ranked = MATCHER._best_of(retrieved, prepared, shown)
+    # What match reads: the first `shown` places, and on to the best's first rival.
+    read = shown
+    if full:
+        best = MATCHER._indexed[full[0][2]].entry
+        rival = next((k for k, r in enumerate(full) if k and not MATCHER._agree(best, r[2])), 0)
+        read = max(read, rival + 1)
+    assert ranked[:read] == full[:read]
+
+
 # -- loader ----------------------------------------------------------------------------------
 
 SAFE_TEXT = st.text(
