@@ -68,29 +68,49 @@ def test_any_question_gets_a_deterministic_bounded_result(question):
         assert first.answer.confidence >= MATCHER.threshold
 
 
-KB_WORDS = sorted({w for e in load_kb(PACKAGED_KB).entries for p in e.phrasings for w in words(p)})
+PACKAGED = load_kb(PACKAGED_KB)
+KB_WORDS = sorted({w for e in PACKAGED.entries for p in e.phrasings for w in words(p)})
+# The same text as a KB of users' messages: each entry also asks what the next three ask, so
+# that every entry has many phrasings (read through its term lists, see matcher.FEW_PHRASINGS).
+_ENTRIES = PACKAGED.entries
+MANY_PHRASINGS = Matcher(
+    KnowledgeBase(
+        "many",
+        "many.yaml",
+        tuple(
+            e._replace(
+                phrasings=tuple(p for f in (_ENTRIES * 2)[k : k + 4] for p in f.phrasings),
+                source=None,
+            )
+            for k, e in enumerate(_ENTRIES)
+        ),
+    )
+)
 
 
 @given(
     st.lists(st.sampled_from(KB_WORDS) | st.text(min_size=1, max_size=12), min_size=1, max_size=12),
     st.sampled_from([1, 3, 10, 50]),
+    st.sampled_from([MATCHER, MANY_PHRASINGS]),
 )
-def test_bounded_ranking_is_the_full_ranking_as_far_as_an_answer_reads_it(question_words, shown):
+def test_bounded_ranking_is_the_full_ranking_as_far_as_an_answer_reads_it(
+    question_words, shown, matcher
+):
     # Questions made of the KB's own words, so that many entries compete.
-    prepared = MATCHER._rank(" ".join(question_words), shown)[2]
+    prepared = matcher._rank(" ".join(question_words), shown)[2]
     if prepared is None:
         return
-    retrieved = MATCHER._retrieve(prepared)
+    retrieved = matcher._retrieve(prepared)
     full = sorted(
-        ((MATCHER._confidence(i, prepared), MATCHER._indexed[i].entry.id, i) for i in retrieved),
+        ((matcher._confidence(i, prepared), matcher._indexed[i].entry.id, i) for i in retrieved),
         key=lambda r: (-r[0], r[1]),
     )
-    ranked = MATCHER._best_of(retrieved, prepared, shown)
+    ranked = matcher._best_of(retrieved, prepared, shown)
     # What match reads: the first `shown` places, and on to the best's first rival.
     read = shown
     if full:
-        best = MATCHER._indexed[full[0][2]].entry
-        rival = next((k for k, r in enumerate(full) if k and not MATCHER._agree(best, r[2])), 0)
+        best = matcher._indexed[full[0][2]].entry
+        rival = next((k for k, r in enumerate(full) if k and not matcher._agree(best, r[2])), 0)
         read = max(read, rival + 1)
     assert ranked[:read] == full[:read]
 
