@@ -200,6 +200,22 @@ def test_list_reads_a_stored_index_and_never_builds_one(cache, small_kb, monkeyp
     ]
 
 
+@pytest.mark.parametrize("damage", ["truncate", "garbage"])
+def test_list_reads_the_kb_itself_past_a_damaged_index(cache, small_kb, damage, capsys):
+    from faqbot import answering
+
+    index_of(small_kb)
+    path = stored_file(small_kb)
+    data = path.read_bytes()
+    damaged = {"truncate": data[: len(data) // 3], "garbage": b"x" * 5000}[damage]
+    path.write_bytes(damaged)
+    expected = load_kb(small_kb)
+    assert answering.kb_entries(small_kb) == (expected.title, expected.entries)
+    # Silent, and the file left as it is: the next `ask` rebuilds it and says so.
+    assert capsys.readouterr().err == ""
+    assert path.read_bytes() == damaged
+
+
 def test_prefetch_reads_a_questions_candidates_in_one_query(cache):
     index_of(PACKAGED_KB)
     stored, _ = index_of(PACKAGED_KB)
