@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from array import array
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import NamedTuple
 
@@ -188,12 +189,14 @@ def _build(
         )
         for entry, (phrasings, told) in zip(kb.entries, kept, strict=True)
     ]
-    postings: dict[str, list[int]] = {}
+    # Machine integers, as the store keeps them: a list would hold an int object (32 bytes) per
+    # posting, 170 MB of a 100,000-entry KB's build.
+    postings: dict[str, array[int]] = {}
     for i, ie in enumerate(entries):
         for term in ie.asked:
-            postings.setdefault(term, []).append(i + 1)
+            postings.setdefault(term, array("i")).append(i + 1)
         for term in ie.told - ie.asked:
-            postings.setdefault(term, []).append(-(i + 1))
+            postings.setdefault(term, array("i")).append(-(i + 1))
     total = sum(len(terms) for terms in phrasing_terms)
     novel = sum(uses[t] == 1 for terms in phrasing_terms for t in terms)
     return KBIndex(
