@@ -7,8 +7,9 @@ Generates KBs of each size from the phrasings and answers of the shared benchmar
 prints: the index build (`faqbot index`), a cold `faqbot ask` with the index cached, the
 questions per second of `faqbot ask -` on the curekart queries, and the peak memory of each,
 beside `python -c pass` and beside a naive baseline that loads the YAML and runs rapidfuzz's
-`process.extractOne` over every phrasing. Every figure is a whole process, timed once after a
-warm-up run where it repeats; the ratios are the figures to compare across machines.
+`process.extractOne` over every phrasing. Every figure is a whole process: the build and the
+naive runs timed once, the cold `ask` and the batch the best of three; the ratios are the
+figures to compare across machines.
 With --plot (needs matplotlib: `pip install '.[bench]'`) it draws cost against KB size, log-log.
 """
 
@@ -119,7 +120,11 @@ def main() -> None:
             generate(n, kb, phrasings, answers)
             build, build_mb = run([faqbot, "index", "--kb", str(kb)], env=env)
             cold, _ = min(run([faqbot, "ask", "--kb", str(kb), one], env=env) for _ in range(3))
-            batch_s, batch_mb = run([faqbot, "ask", "--kb", str(kb), "-"], batch, env)
+            # The best of three: the batch's per-question cost is the figure whose growth is
+            # compared, and one slow run on a shared machine would be taken for growth.
+            batch_s, batch_mb = min(
+                run([faqbot, "ask", "--kb", str(kb), "-"], batch, env) for _ in range(3)
+            )
             startup = cold  # the batch run pays start-up once; per-question cost is the rest
             per_q = max(batch_s - startup, 1e-9) / len(questions)
             naive_one, _ = run([sys.executable, "-c", NAIVE, str(kb)], (one + "\n").encode())

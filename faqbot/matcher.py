@@ -187,6 +187,7 @@ class _Question:
         "covered",
         "fits",
         "coverages",
+        "most_said",
     )
 
     def __init__(
@@ -211,6 +212,7 @@ class _Question:
                     self.covered[term] = strength
         self.fits: dict[int, _Fit] = {}  # entry index -> its phrasing fit
         self.coverages: dict[int, tuple[float, float]] = {}  # entry index -> coverage, reach
+        self.most_said: dict[str, float] = {}  # term -> its heaviest share of precision
 
 
 class _Fit:
@@ -431,6 +433,13 @@ class Matcher:
             else []
         )
         prepared = _Question(tokens, expansions, weights, qtypes)
+        # The most each term the question covers can add to what a phrasing says (a term
+        # weighs its idf in a phrasing, times the function-word weight where it is one).
+        heaviest = max(1.0, self.stopword_weight)
+        prepared.most_said = {
+            term: self.idf(term) * heaviest * strength
+            for term, strength in prepared.covered.items()
+        }
         retrieved = self._retrieve(prepared)
         self.index.prefetch(retrieved)
         return tokens, unknown_topic, prepared, self._best_of(retrieved, prepared, shown)
@@ -472,11 +481,17 @@ class Matcher:
     def _ceiling(self, i: int, question: _Question) -> float:
         """The most entry i's confidence can be (see _combine): its coverage as it is, and
         the F-score of a phrasing that used every question word the entry's phrasings use
-        (recall) and nothing else (precision 1), the answer type taken to fit. An F-score
-        grows with both, so no phrasing of the entry scores more."""
+        (recall), as short as the entry's shortest, saying all the question's terms that the
+        entry's phrasings use at their heaviest (precision), the answer type taken to fit. An
+        F-score grows with both, so no phrasing of the entry scores more."""
         coverage, reach = self._coverage_of(i, question)
-        b2 = self.settings.beta_squared
-        f = (1 + b2) * reach / (b2 + reach) if reach else 0.0
+        f = 0.0
+        if reach:
+            asked = self._indexed[i].asked
+            said = sum(weight for term, weight in question.most_said.items() if term in asked)
+            precision = min(1.0, said / self._shortest[i])
+            b2 = self.settings.beta_squared
+            f = (1 + b2) * reach * precision / (b2 * precision + reach) if precision else 0.0
         ceiling = 100 * (self.phrasing_weight * f + (1 - self.phrasing_weight) * coverage)
         return ceiling * (1 + 1e-9) + 1e-9  # above rounding in the exact sum
 
