@@ -1,14 +1,15 @@
 """The console-script entry point: what needs no CLI framework is answered before loading one.
 
 Importing typer alone costs about six times Python's own start-up (benchmarks/startup.py), so
-the two command lines run most are answered without it:
+the command lines run most are answered without it:
 
 - `faqbot --version` (or `-V`), what scripts and package managers run to check an install;
 - `faqbot ask WORDS...` with no option but `--json` (anywhere, as Click allows), the question
   typed at a shell or asked by a script: it runs the same function as the `ask` command
   (faqbot.answering.ask), with the same KB (FAQBOT_KB, or the packaged one). Any other word
   starting with "-" (an option, `-` for stdin, `--`) sends the line to the full CLI;
-- `faqbot list` with no option but `--json` and `--facts`, likewise (answering.list_entries).
+- `faqbot list` with no option but `--json` and `--facts`, likewise (answering.list_entries),
+  what an author runs to see a KB and a script to read it.
 
 Every other command line goes to the full CLI.
 """
