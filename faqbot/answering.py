@@ -105,10 +105,13 @@ def meaning_for(
 ) -> LazyMeaning:
     """Matching by meaning for the KB at `path` (see faqbot.meaning), its vectors kept beside
     its index (built with `shaping`) when `use_cache`; loaded on first use."""
-    from faqbot.index_cache import meaning_path
+    from faqbot.index_cache import index_path, meaning_path
+    from faqbot.kb_loader import read_kb_bytes
     from faqbot.meaning import LazyMeaning
 
-    cache_file = (lambda: meaning_path(path, shaping)) if use_cache else (lambda: None)
+    def cache_file() -> Path | None:
+        return meaning_path(index_path(read_kb_bytes(path), shaping)) if use_cache else None
+
     return LazyMeaning(index, cache_file, say)
 
 

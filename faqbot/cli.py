@@ -577,11 +577,11 @@ def index(ctx: typer.Context, kb: KbOption = None, words_only: WordsOnlyOption =
         shaping = Settings().index_settings()
         built = load_index(path, shaping, load_kb, say, rebuild=True)
         stored = index_path(read_kb_bytes(path), shaping)
+        vectors = meaning_path(stored)
         unwritable = "not stored: the cache directory is not writable"
         sys.stdout.write(
             f"{built.size} entries indexed: {stored if stored.exists() else unwritable}\n"
         )
-        vectors = meaning_path(path, shaping)
         with suppress(OSError):  # encoded afresh, as the index is rebuilt
             vectors.unlink(missing_ok=True)
         if not words_only and answering.meaning_for(path, built, shaping).prepare():

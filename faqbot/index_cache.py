@@ -30,22 +30,17 @@ def cache_dir() -> Path:
 
 
 def index_path(kb_bytes: bytes, settings: IndexSettings) -> Path:
-    return cache_dir() / f"{_key(kb_bytes, settings)}.sqlite"
-
-
-def meaning_path(kb_path: Path, settings: IndexSettings) -> Path:
-    """Where the sentence vectors of the KB's phrasings are kept (see faqbot.meaning)."""
-    from faqbot.kb_loader import read_kb_bytes
-
-    return cache_dir() / f"{_key(read_kb_bytes(kb_path), settings)}.meaning.npz"
-
-
-def _key(kb_bytes: bytes, settings: IndexSettings) -> str:
     key = hashlib.sha256()
     for part in (__version__, str(index_store.FORMAT), repr(sorted(settings._asdict().items()))):
         key.update(part.encode() + b"\0")
     key.update(kb_bytes)
-    return key.hexdigest()[:32]
+    return cache_dir() / f"{key.hexdigest()[:32]}.sqlite"
+
+
+def meaning_path(index_file: Path) -> Path:
+    """Where the sentence vectors of the KB's phrasings are kept (see faqbot.meaning): beside
+    its index, under the same name, so that they go stale with it."""
+    return index_file.with_suffix(".meaning.npz")
 
 
 def load_index(

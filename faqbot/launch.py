@@ -20,6 +20,10 @@ import sys
 
 from faqbot import __version__
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing for `--version`
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 VERSION_FLAGS = ("--version", "-V")
 
 
@@ -43,28 +47,30 @@ def main() -> None:
     json_ = "--json" in options
     words = [a for a in options if a != "--json"]
     if command == ["ask"] and words and not any(a.startswith("-") for a in words):
-        sys.exit(_without_cli("ask", words=words, json_=json_))
+        from faqbot.answering import ask
+
+        sys.exit(_without_cli(ask, words=words, json_=json_))
     if command == ["list"] and set(options) <= {"--json", "--facts"}:
-        sys.exit(_without_cli("list_entries", facts="--facts" in options, json_=json_))
+        from faqbot.answering import list_entries
+
+        sys.exit(_without_cli(list_entries, facts="--facts" in options, json_=json_))
     from faqbot.cli import main as cli_main
 
     cli_main()
 
 
-def _without_cli(command: str, **options: object) -> int:
-    """The exit code of faqbot.answering's `command` run with `options` on the KB that
+def _without_cli(command: Callable[..., int], **options: object) -> int:
+    """The exit code of `command` (faqbot.answering's) run with `options` on the KB that
     FAQBOT_KB names (or the packaged one), streams and Ctrl-C handled as the full CLI does."""
     import os
     from pathlib import Path
 
-    from faqbot import answering
     from faqbot.exit_codes import ExitCode
 
     prepare_streams()
     kb = os.environ.get("FAQBOT_KB") or None  # as the --kb option reads it: empty is unset
     try:
-        run = getattr(answering, command)
-        return run(kb=Path(kb) if kb else None, kb_from_env=kb is not None, **options)
+        return command(kb=Path(kb) if kb else None, kb_from_env=kb is not None, **options)
     except KeyboardInterrupt:
         sys.stderr.write("faqbot: interrupted\n")
         return ExitCode.INTERRUPTED

@@ -187,7 +187,6 @@ class _Question:
         "covered",
         "fits",
         "coverages",
-        "most_said",
     )
 
     def __init__(
@@ -212,7 +211,6 @@ class _Question:
                     self.covered[term] = strength
         self.fits: dict[int, _Fit] = {}  # entry index -> its phrasing fit
         self.coverages: dict[int, tuple[float, float]] = {}  # entry index -> coverage, reach
-        self.most_said: dict[str, float] = {}  # term -> its heaviest share of precision
 
 
 class _Fit:
@@ -433,13 +431,6 @@ class Matcher:
             else []
         )
         prepared = _Question(tokens, expansions, weights, qtypes)
-        # The most each term the question covers can add to what a phrasing says (a term
-        # weighs its idf in a phrasing, times the function-word weight where it is one).
-        heaviest = max(1.0, self.stopword_weight)
-        prepared.most_said = {
-            term: self.idf(term) * heaviest * strength
-            for term, strength in prepared.covered.items()
-        }
         retrieved = self._retrieve(prepared)
         self.index.prefetch(retrieved)
         return tokens, unknown_topic, prepared, self._best_of(retrieved, prepared, shown)
@@ -454,12 +445,22 @@ class Matcher:
         no bound left can reach what those places already hold. The order is exactly the
         one that scoring every entry gives, for a fraction of the work: in a large KB most
         candidates share one word with the question and are bounded far below the best."""
-        ceilings = sorted(((self._ceiling(i, question), i) for i in retrieved), reverse=True)
+        # The most each term the question covers can add to what a phrasing says (a term
+        # weighs its idf in a phrasing, times the function-word weight where it is one).
+        heaviest = max(1.0, self.stopword_weight)
+        most_said = {term: self.idf(term) * heaviest * v for term, v in question.covered.items()}
+        ceilings = sorted(
+            ((self._ceiling(i, question, most_said), i) for i in retrieved), reverse=True
+        )
         ranked: list[tuple[float, str, int]] = []
         for ceiling, i in ceilings:
-            # The rival is looked for only once the `shown`-th place is beyond reach.
-            beyond_shown = len(ranked) >= shown and ceiling < ranked[shown - 1][0]
-            if beyond_shown and ceiling < self._still_open(ranked, shown):
+            # Done once the bound is below the `shown`-th place and the best's first rival
+            # (looked for only then).
+            if (
+                len(ranked) >= shown
+                and ceiling < ranked[shown - 1][0]
+                and ceiling < self._rival_confidence(ranked)
+            ):
                 break
             bisect.insort(
                 ranked,
@@ -468,17 +469,13 @@ class Matcher:
             )
         return ranked
 
-    def _still_open(self, ranked: list[tuple[float, str, int]], shown: int) -> float:
-        """The confidence an entry not yet scored needs to change the places an answer reads:
-        the `shown`-th, or the best's first rival if that comes later; -inf while either is
-        unknown."""
-        if len(ranked) < shown:
-            return -math.inf
+    def _rival_confidence(self, ranked: list[tuple[float, str, int]]) -> float:
+        """The confidence of the first ranked entry that competes with the best (see match);
+        -inf while none is ranked."""
         best = self._indexed[ranked[0][2]].entry
-        rival = next((conf for conf, _, i in ranked[1:] if not self._agree(best, i)), -math.inf)
-        return min(ranked[shown - 1][0], rival)
+        return next((conf for conf, _, i in ranked[1:] if not self._agree(best, i)), -math.inf)
 
-    def _ceiling(self, i: int, question: _Question) -> float:
+    def _ceiling(self, i: int, question: _Question, most_said: dict[str, float]) -> float:
         """The most entry i's confidence can be (see _combine): its coverage as it is, and
         the F-score of a phrasing that used every question word the entry's phrasings use
         (recall), as short as the entry's shortest, saying all the question's terms that the
@@ -488,11 +485,9 @@ class Matcher:
         f = 0.0
         if reach:
             asked = self._indexed[i].asked
-            said = sum(weight for term, weight in question.most_said.items() if term in asked)
-            precision = min(1.0, said / self._shortest[i])
-            b2 = self.settings.beta_squared
-            f = (1 + b2) * reach * precision / (b2 * precision + reach) if precision else 0.0
-        ceiling = 100 * (self.phrasing_weight * f + (1 - self.phrasing_weight) * coverage)
+            said = sum(weight for term, weight in most_said.items() if term in asked)
+            f = _f_score(reach, min(1.0, said / self._shortest[i]), self.settings.beta_squared)
+        ceiling = 100 * self._blend(f, coverage)
         return ceiling * (1 + 1e-9) + 1e-9  # above rounding in the exact sum
 
     def _retrieve(self, question: _Question) -> list[int]:
@@ -553,10 +548,14 @@ class Matcher:
         """Confidence, phrasing score, whether the answer type fits, and its factor."""
         s = self.settings
         support = (1 - s.support_weight) * fit.best + s.support_weight * fit.second
-        score = self.phrasing_weight * support + (1 - self.phrasing_weight) * coverage
+        score = self._blend(support, coverage)
         type_ok = all(self._answers_type(ie, qt) for qt in question.types)
         type_factor = 1.0 if type_ok else s.type_penalty
         return 100 * score * type_factor, support, type_ok, type_factor
+
+    def _blend(self, support: float, coverage: float) -> float:
+        """The phrasing score and coverage, weighed as this KB weighs them (0-1)."""
+        return self.phrasing_weight * support + (1 - self.phrasing_weight) * coverage
 
     def _score(self, i: int, question: _Question) -> Candidate:
         """Entry i as a candidate, with every signal and word match, for showing."""
@@ -592,7 +591,7 @@ class Matcher:
             ph = ie.phrasings[p]
             recall = hit / question.total_weight
             precision = said / ph.total
-            f = (1 + b2) * recall * precision / (b2 * precision + recall)
+            f = _f_score(recall, precision, b2)
             if f > fit.best:
                 fit.second = fit.best
                 fit.best, fit.precision, fit.recall, fit.text = f, precision, recall, ph.text
@@ -743,6 +742,12 @@ class Matcher:
         return best, (
             f"confidence {confidence_text(best.confidence)} reaches the threshold {threshold:g}"
         )
+
+
+def _f_score(recall: float, precision: float, beta_squared: float) -> float:
+    """The F-score of a phrasing's recall and precision (recall > 0): under 1 beta_squared
+    favours precision. It grows with both, which the ceiling of an entry relies on."""
+    return (1 + beta_squared) * recall * precision / (beta_squared * precision + recall)
 
 
 # Up to this many phrasings, an entry's are read one by one; beyond, through its term lists.

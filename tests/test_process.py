@@ -51,19 +51,24 @@ def test_version_alone_is_answered_before_the_cli_framework_loads(flag):
     assert run([FAQBOT, flag]).stdout == f"faqbot {__version__}\n"
 
 
-@pytest.mark.parametrize("flags", [[], ["--json"]])
-def test_a_plain_ask_is_answered_without_the_cli_framework(flags):
+def run_launched(argv: list[str], unwanted: tuple[str, ...]) -> str:
+    """What `faqbot ARGV` prints through faqbot.launch in a fresh interpreter, then a line with
+    its exit code and which of the `unwanted` modules it imported."""
     probe = (
         "import sys; from faqbot.launch import main; "
-        f"sys.argv = ['faqbot', 'ask', *{flags!r}, {QUESTION!r}]\n"
+        f"sys.argv = ['faqbot', *{argv!r}]\n"
         "try:\n    main()\n"
         "except SystemExit as exit:\n"
-        "    print(exit.code, sorted(m for m in ('typer', 'click', 'faqbot.cli') "
-        "if m in sys.modules))"
+        f"    print(exit.code, sorted(m for m in {unwanted!r} if m in sys.modules))"
     )
-    result = run([sys.executable, "-c", probe])
-    assert "April 2019" in result.stdout
-    assert result.stdout.splitlines()[-1] == "0 []"
+    return run([sys.executable, "-c", probe]).stdout
+
+
+@pytest.mark.parametrize("flags", [[], ["--json"]])
+def test_a_plain_ask_is_answered_without_the_cli_framework(flags):
+    stdout = run_launched(["ask", *flags, QUESTION], ("typer", "click", "faqbot.cli"))
+    assert "April 2019" in stdout
+    assert stdout.splitlines()[-1] == "0 []"
 
 
 def _with_kb(env: dict[str, str], tmp_path: Path, kb_env: str | None) -> dict[str, str]:
@@ -110,17 +115,10 @@ def test_the_quick_ask_and_the_full_cli_give_the_same_run(tmp_path, words, kb_en
 
 @pytest.mark.parametrize("flags", [[], ["--json"], ["--facts", "--json"]])
 def test_a_plain_list_is_answered_without_the_cli_framework(flags):
-    probe = (
-        "import sys; from faqbot.launch import main; "
-        f"sys.argv = ['faqbot', 'list', *{flags!r}]\n"
-        "try:\n    main()\n"
-        "except SystemExit as exit:\n"
-        "    print(exit.code, sorted(m for m in ('typer', 'click', 'faqbot.cli', 'faqbot.matcher') "
-        "if m in sys.modules))"
-    )
-    result = run([sys.executable, "-c", probe])
-    assert "first-visit" in result.stdout
-    assert result.stdout.splitlines()[-1] == "0 []"
+    unwanted = ("typer", "click", "faqbot.cli", "faqbot.matcher")
+    stdout = run_launched(["list", *flags], unwanted)
+    assert "first-visit" in stdout
+    assert stdout.splitlines()[-1] == "0 []"
 
 
 @pytest.mark.parametrize(
