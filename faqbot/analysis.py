@@ -90,12 +90,15 @@ class Analyzer:
                     self._synonyms.setdefault(key, term)
         self._longest = max((len(k) for k in self._synonyms), default=1)
         self._synonym_starts = {k[0] for k in self._synonyms}
+        # Known words whose stem may start a synonym: a text without any needs no look.
+        self._synonym_words: set[str] = set()
         # Question-type cues by their first word, so that one pass over a text finds them all.
         self._cues_by_first: dict[str, list[tuple[QuestionType, tuple[str, ...]]]] = {}
         for qtype in self.language.question_types:
             for cue in qtype.cues:
                 self._cues_by_first.setdefault(cue[0], []).append((qtype, cue))
         self._type_order = {qtype.name: k for k, qtype in enumerate(self.language.question_types)}
+        self._cue_firsts = frozenset(self._cues_by_first)
 
     def stem(self, word: str) -> str:
         stem = self._stems.get(word)
@@ -123,19 +126,21 @@ class Analyzer:
         return _types(self._cue_hits(words(text)))
 
     def _tokens(self, ws: list[str], hits: list[tuple[QuestionType, range]]) -> list[Token]:
+        known = self._known
+        for word in set(ws).difference(known):
+            self._learn(word)
+        if not hits and self._synonym_words.isdisjoint(ws):
+            # Each word its own token (most of a KB's text: answers run to thousands of
+            # words, and this takes them at C speed).
+            return list(map(known.__getitem__, ws))
         # Words of a question-type cue ("how long", "how far") say what kind of answer is
         # wanted, not what it is about: they count as function words.
         form = {i for _, span in hits for i in span}
-        known = self._known
-        stopwords = self.language.stopwords
         starts = self._synonym_starts
         out: list[Token] = []
         i = 0
         while i < len(ws):
-            word = ws[i]
-            tok = known.get(word)
-            if tok is None:  # tokens are immutable: one per distinct word serves every use
-                tok = known[word] = Token(self.stem(word), word, word in stopwords)
+            tok = known[ws[i]]
             if tok.term in starts and (found := self._synonym_at(ws, i, form)):
                 synonym, length = found
                 out.append(synonym)
@@ -144,6 +149,12 @@ class Analyzer:
             out.append(tok._replace(stop=True) if i in form and not tok.stop else tok)
             i += 1
         return out
+
+    def _learn(self, word: str) -> None:
+        # Tokens are immutable: one per distinct word serves every use.
+        tok = self._known[word] = Token(self.stem(word), word, word in self.language.stopwords)
+        if tok.term in self._synonym_starts:
+            self._synonym_words.add(word)
 
     def _synonym_at(self, ws: list[str], i: int, form: set[int]) -> tuple[Token, int] | None:
         """The longest synonym group member starting at word i, as one token, and how many
@@ -157,6 +168,8 @@ class Analyzer:
 
     def _cue_hits(self, ws: list[str]) -> list[tuple[QuestionType, range]]:
         """Every question-type cue in the words `ws`, with the positions it spans."""
+        if self._cue_firsts.isdisjoint(ws):
+            return []
         hits = []
         for i, w in enumerate(ws):
             for qtype, cue in self._cues_by_first.get(w, ()):

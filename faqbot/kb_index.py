@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 from array import array
+from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import NamedTuple
 
@@ -138,15 +140,32 @@ def build_index(
         return _build(kb, settings, progress)
 
 
+_SURFACE = operator.attrgetter("surface")
+
+
+def _join_pairs(toks: list[Token], joined_pairs: dict[str, tuple[Token, Token]]) -> None:
+    """Add each two adjacent tokens of `toks` under their surfaces joined, where that key is
+    new: the first pair to make a key keeps it."""
+    surfaces = list(map(_SURFACE, toks))
+    keys = list(map(operator.add, surfaces, surfaces[1:]))
+    new = set(keys).difference(joined_pairs)  # in C: most pairs are known after a while
+    for key, pair in zip(keys, itertools.pairwise(toks), strict=True):
+        if not new:
+            break
+        if key in new:
+            joined_pairs[key] = pair
+            new.discard(key)
+
+
 def _build(
     kb: KnowledgeBase, settings: IndexSettings, progress: Callable[[int, int], None] | None
 ) -> KBIndex:
     analyzer = Analyzer(kb.synonyms)
-    df: dict[str, int] = {}  # term -> the number of entries using it
+    df: Counter[str] = Counter()  # term -> the number of entries using it
     surfaces: dict[str, str] = {}
     joined_pairs: dict[str, tuple[Token, Token]] = {}
     # Novelty: how many of the informative words of the KB's phrasings occur nowhere else.
-    uses: dict[str, int] = {}  # informative term -> the phrasings and answers using it
+    uses: Counter[str] = Counter()  # informative term -> the phrasings and answers using it
     phrasing_terms: list[set[str]] = []  # the informative terms of each phrasing
     kept: list[tuple[list[list[Token]], set[str]]] = []  # per entry: phrasings, answer terms
     for done, entry in enumerate(kb.entries, 1):
@@ -156,16 +175,14 @@ def _build(
         distinct = dict.fromkeys(itertools.chain(*phrasings, answer_tokens))
         for tok in distinct:
             surfaces.setdefault(tok.surface, tok.term)
-        for term in {tok.term for tok in distinct}:
-            df[term] = df.get(term, 0) + 1
+        # Counted by Counter.update, a loop in C: a large KB's answers hold millions of words.
+        df.update({tok.term for tok in distinct})
         for toks in [*phrasings, answer_tokens]:
-            for a, b in itertools.pairwise(toks):
-                joined_pairs.setdefault(a.surface + b.surface, (a, b))
+            _join_pairs(toks, joined_pairs)
         informative = [{t.term for t in toks if not t.stop} for toks in phrasings]
         phrasing_terms.extend(informative)
         for terms in [*informative, {t.term for t in answer_tokens if not t.stop}]:
-            for term in terms:
-                uses[term] = uses.get(term, 0) + 1
+            uses.update(terms)
         kept.append((phrasings, {t.term for t in answer_tokens}))
         if progress is not None and done % 1000 == 0:
             progress(done, len(kb.entries))
@@ -193,10 +210,12 @@ def _build(
     # posting, 170 MB of a 100,000-entry KB's build.
     postings: dict[str, array[int]] = {}
     for i, ie in enumerate(entries):
-        for term in ie.asked:
-            postings.setdefault(term, array("i")).append(i + 1)
-        for term in ie.told - ie.asked:
-            postings.setdefault(term, array("i")).append(-(i + 1))
+        for sign, terms in ((1, ie.asked), (-1, ie.told - ie.asked)):
+            for term in terms:
+                listed = postings.get(term)
+                if listed is None:
+                    listed = postings[term] = array("i")
+                listed.append(sign * (i + 1))
     total = sum(len(terms) for terms in phrasing_terms)
     novel = sum(uses[t] == 1 for terms in phrasing_terms for t in terms)
     return KBIndex(

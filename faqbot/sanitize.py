@@ -19,6 +19,8 @@ _UNSAFE = re.compile(
 
 def sanitize(text: str) -> str:
     """Return `text` with control/format characters removed and CRLF folded to LF."""
+    if text.isprintable():  # no control, format or line-break character at all: most text
+        return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _UNSAFE.sub("", text)
     # Any remaining category-C character other than \n/\t (e.g. unassigned or surrogates from

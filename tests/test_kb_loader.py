@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
+from faqbot import kb_loader
 from faqbot.kb_loader import default_kb_path, load_kb
 from tests.conftest import PACKAGED_KB, REPO, kb_problems
+
+BENCH_KBS = sorted((REPO.parent / "shared" / "bench").glob("**/kb.yaml"))
 
 
 def test_packaged_kb_loads_with_article_quotes():
@@ -32,7 +36,7 @@ def test_article_copy_is_verbatim():
     assert (REPO / "data" / "article.txt").read_bytes() == seed.read_bytes()
 
 
-@pytest.mark.parametrize("bench", sorted((REPO.parent / "shared" / "bench").glob("**/kb.yaml")))
+@pytest.mark.parametrize("bench", BENCH_KBS)
 def test_bench_kbs_load(bench):
     assert load_kb(bench).entries
 
@@ -242,3 +246,44 @@ def test_yaml_syntax_errors_point_at_the_mistake_with_a_hint(write_kb, text, whe
     path = write_kb("title: t\nfaqs:\n" + text, article=None)
     (message,) = kb_problems(path)
     assert message.startswith(f"{path}:{where}: YAML syntax: ") and says in message
+
+
+def test_a_second_yaml_document_is_refused_where_it_starts(write_kb):
+    path = write_kb("title: one\n---\ntitle: two\n", article=None)
+    assert kb_problems(path) == [
+        f"{path}:2:1: a second YAML document starts here; a KB is one document"
+    ]
+
+
+def test_explicit_plain_tags_count_as_their_type(write_kb):
+    path = write_kb(
+        'faqs:\n  - id: a\n    question: !!str 42\n    answer: !!int "7"\n', article=None
+    )
+    (message,) = kb_problems(path)
+    assert message.startswith(f"{path}:4:13: `answer` must be text, got a number")
+
+
+def _as_pyyaml_composes(node):  # type: ignore[no-untyped-def]
+    """A node as (tag, value, line, column), children alike, from faqbot's or PyYAML's."""
+    if isinstance(node, yaml.Node):
+        line, column = node.start_mark.line + 1, node.start_mark.column + 1
+    else:
+        line, column = node.line, node.column
+    value = node.value
+    if isinstance(value, list):
+        value = [
+            tuple(map(_as_pyyaml_composes, v)) if isinstance(v, tuple) else _as_pyyaml_composes(v)
+            for v in value
+        ]
+    return node.tag, value, line, column
+
+
+@pytest.mark.parametrize("kb", ["packaged", *BENCH_KBS])
+def test_composed_as_pyyaml_composes(kb):
+    # One pass over the events builds the nodes itself (see kb_loader._compose): it must
+    # agree with PyYAML's composer on tags, values and positions, for every shared KB.
+    path = PACKAGED_KB if kb == "packaged" else kb
+    text = path.read_text("utf-8")
+    ours = kb_loader._compose(text, str(path))
+    theirs = yaml.compose(text, Loader=yaml.SafeLoader)
+    assert _as_pyyaml_composes(ours) == _as_pyyaml_composes(theirs)

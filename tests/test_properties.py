@@ -55,6 +55,19 @@ def test_normaliser_is_total_and_idempotent(text):
         assert word == word.casefold() or not word.isalpha()
 
 
+# Apostrophes, ASCII and non-ASCII letters, compatibility forms and typographic quotes: the
+# characters where `words`' short cuts (ASCII, no apostrophe) could part from its definition.
+_TRICKY = st.text(alphabet=st.sampled_from(list("aZs9 _-.'\t\u2019\u00e9\u0301\uff21\u00df\u0130")))
+
+
+@given(st.one_of(st.text(), _TRICKY))
+def test_words_are_the_folded_text_split_at_anything_but_letters_and_digits(text):
+    # The definition, spelled out the long way: fold, drop possessives, join contractions,
+    # split at every run of non-word characters and underscores.
+    folded = re.sub(r"(\w)'(\w)", r"\1\2", re.sub(r"(\w)'s\b", r"\1", fold(text)))
+    assert words(text) == re.sub(r"[\W_]+", " ", folded).split()
+
+
 # -- matcher ---------------------------------------------------------------------------------
 
 
