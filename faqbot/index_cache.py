@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from faqbot import __version__, index_store
@@ -63,13 +64,14 @@ def load_index(
         if index is not None:
             return index
     kb = load_kb(kb_path)
-    index = _build(kb, settings)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        index_store.write(index, path, {"article": _article_record(kb)})
-    except OSError:
-        pass  # no cache directory, or a read-only one: the index lives for this run only
-    return index
+        with _progress(kb) as done:
+            index_store.build(kb, settings, path, {"article": _article_record(kb)}, done)
+        return index_store.read(path)[0]
+    except (OSError, index_store.StoreError):
+        # No cache directory, or a read-only one: the index lives for this run only.
+        return _build(kb, settings)
 
 
 def cached_index(kb_path: Path, settings: IndexSettings) -> KBIndex | None:
@@ -92,11 +94,18 @@ def _read_valid(path: Path, warn: Callable[[str], None]) -> KBIndex | None:
 
 
 def _build(kb: KnowledgeBase, settings: IndexSettings) -> KBIndex:
+    with _progress(kb) as done:
+        return build_index(kb, settings, done)
+
+
+@contextmanager
+def _progress(kb: KnowledgeBase) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar for indexing `kb`, when it is large and stderr a terminal."""
     from faqbot.progress import progress
 
     size = len(kb.entries)
     with progress(f"indexing {size:,} entries", size, size >= PROGRESS_MIN_ENTRIES) as done:
-        return build_index(kb, settings, lambda count, _: done(count))
+        yield lambda count, _: done(count)
 
 
 def _article_record(kb: KnowledgeBase) -> list[str] | None:

@@ -12,20 +12,30 @@ files and the last rename wins.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
 import sqlite3
 from array import array
 from collections import OrderedDict
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 from faqbot.analysis import Token
-from faqbot.kb_index import IndexedEntry, KBIndex, Phrasing
-from faqbot.model import Entry
+from faqbot.bulk import bulk_build
+from faqbot.kb_index import (
+    IndexedEntry,
+    IndexSettings,
+    KBIndex,
+    Phrasing,
+    Tally,
+    phrasings_of,
+    shortest,
+)
+from faqbot.model import Entry, KnowledgeBase
 
-FORMAT = 2  # bump when the layout or the meaning of a table changes
+FORMAT = 3  # bump when the layout or the meaning of a table changes
 
 V = TypeVar("V")
 
@@ -34,39 +44,87 @@ class StoreError(Exception):
     """The file is not a readable index of this format (missing, truncated, corrupt, old)."""
 
 
-def write(index: KBIndex, path: Path, meta: dict[str, Any]) -> None:
-    """Write `index` to `path` atomically, with `meta` (JSON values) beside it."""
+def build(
+    kb: KnowledgeBase,
+    settings: IndexSettings,
+    path: Path,
+    meta: dict[str, Any],
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
+    """Build the index of `kb` straight into a file at `path` (atomically), with `meta` (JSON
+    values) beside it; StoreError if it cannot be written.
+
+    Each entry's record is written as soon as the entry is counted, and its phrasings'
+    weights once every entry is: memory holds the counts and postings, never every entry's
+    terms (half the memory of building a large KB in memory)."""
     import tempfile  # only a build writes; a cached run reads
 
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise StoreError(str(exc)) from None
     os.close(fd)
     try:
         db = sqlite3.connect(tmp)
         try:
-            _fill(db, index, meta)
+            with bulk_build():
+                _fill(db, kb, settings, meta, progress)
             db.commit()
         finally:
             db.close()
         os.replace(tmp, path)
+    except (OSError, sqlite3.Error) as exc:
+        _remove(tmp)
+        raise StoreError(str(exc)) from None
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        _remove(tmp)
         raise
 
 
-def _fill(db: sqlite3.Connection, index: KBIndex, meta: dict[str, Any]) -> None:
+def _remove(tmp: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(tmp)
+
+
+def _fill(
+    db: sqlite3.Connection,
+    kb: KnowledgeBase,
+    settings: IndexSettings,
+    meta: dict[str, Any],
+    progress: Callable[[int, int], None] | None,
+) -> None:
     db.executescript(
         """
         PRAGMA journal_mode = OFF;
         PRAGMA synchronous = OFF;
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE entries (i INTEGER PRIMARY KEY, data TEXT NOT NULL);
+        CREATE TABLE weights (i INTEGER PRIMARY KEY, data BLOB NOT NULL);
         CREATE TABLE terms (term TEXT PRIMARY KEY, idf REAL NOT NULL, postings BLOB NOT NULL);
         CREATE TABLE surfaces (surface TEXT PRIMARY KEY, term TEXT NOT NULL);
         CREATE TABLE pairs (joined TEXT PRIMARY KEY, data TEXT NOT NULL);
         CREATE TABLE arrays (name TEXT PRIMARY KEY, data BLOB NOT NULL);
         """
     )
+    tally = Tally(kb.synonyms)
+    size = len(kb.entries)
+
+    def records() -> Iterator[tuple[int, str]]:
+        for i, entry in enumerate(kb.entries):
+            asked, told = tally.add(entry, progress, size)
+            yield i, json.dumps(_entry_record(entry, tally.tokens[-1], asked, told))
+
+    db.executemany("INSERT INTO entries VALUES (?, ?)", records())
+    shortest_weights = array("d")
+
+    def weights() -> Iterator[tuple[int, bytes]]:
+        # In each phrasing's order of terms, as its record lists them.
+        for i, (entry, weighed) in enumerate(zip(kb.entries, tally.weights(settings), strict=True)):
+            shortest_weights.append(shortest(phrasings_of(entry, weighed)))
+            yield i, array("d", [w for terms in weighed for w in terms.values()]).tobytes()
+
+    db.executemany("INSERT INTO weights VALUES (?, ?)", weights())
+    index = tally.index(kb, settings, (), shortest_weights)
     fields = {
         "format": FORMAT,
         "title": index.title,
@@ -83,19 +141,13 @@ def _fill(db: sqlite3.Connection, index: KBIndex, meta: dict[str, Any]) -> None:
         "INSERT INTO meta VALUES (?, ?)", [(k, json.dumps(v)) for k, v in fields.items()]
     )
     db.executemany(
-        "INSERT INTO entries VALUES (?, ?)",
-        ((i, json.dumps(_entry_record(ie))) for i, ie in enumerate(index.entries)),
-    )
-    db.executemany(
         "INSERT INTO terms VALUES (?, ?, ?)",
         (
             (term, idf, array("i", index.postings.get(term, ())).tobytes())
             for term, idf in index.idf.items()
         ),
     )
-    db.execute(
-        "INSERT INTO arrays VALUES (?, ?)", ("shortest", array("d", index.shortest).tobytes())
-    )
+    db.execute("INSERT INTO arrays VALUES (?, ?)", ("shortest", index.shortest.tobytes()))
     db.executemany("INSERT INTO surfaces VALUES (?, ?)", index.surfaces.items())
     db.executemany(
         "INSERT INTO pairs VALUES (?, ?)",
@@ -113,10 +165,12 @@ def read(path: Path) -> tuple[KBIndex, dict[str, Any]]:
         meta = {k: json.loads(v) for k, v in db.execute("SELECT key, value FROM meta")}
         if meta.get("format") != FORMAT:
             raise StoreError(f"index format {meta.get('format')!r}, not {FORMAT}")
-        # The last entry must be there (a rowid lookup, not a count of every row).
-        (last,) = db.execute("SELECT max(i) FROM entries").fetchone()
-        if (last if last is not None else -1) != meta["size"] - 1:
-            raise StoreError(f"entries up to {last} stored, {meta['size']} expected")
+        # The last entry must be there (a rowid lookup, not a count of every row), and its
+        # weights.
+        for table in ("entries", "weights"):
+            (last,) = db.execute(f"SELECT max(i) FROM {table}").fetchone()  # noqa: S608
+            if (last if last is not None else -1) != meta["size"] - 1:
+                raise StoreError(f"{table} up to {last} stored, {meta['size']} expected")
         index = KBIndex(
             title=meta["title"],
             path=meta["path"],
@@ -198,8 +252,8 @@ class _Entries(Sequence[IndexedEntry]):
             raise IndexError(i)
         entry = self._seen.get(i)
         if entry is None:
-            (data,) = self._db.execute("SELECT data FROM entries WHERE i = ?", (i,)).fetchone()
-            entry = _indexed_entry(json.loads(data))
+            row = self._db.execute(_ENTRY_QUERY + "= ?", (i,)).fetchone()
+            entry = _indexed_entry(json.loads(row[1]), row[2])
             _keep(self._seen, i, entry)
         return entry
 
@@ -210,29 +264,37 @@ class _Entries(Sequence[IndexedEntry]):
         for start in range(0, len(wanted), _BATCH):
             batch = wanted[start : start + _BATCH]
             marks = ",".join("?" * len(batch))
-            query = f"SELECT i, data FROM entries WHERE i IN ({marks})"  # noqa: S608 (marks)
-            for i, data in self._db.execute(query, batch):
-                _keep(self._seen, i, _indexed_entry(json.loads(data)))
+            for i, data, weights in self._db.execute(f"{_ENTRY_QUERY}IN ({marks})", batch):
+                _keep(self._seen, i, _indexed_entry(json.loads(data), weights))
 
 
 _BATCH = 500  # entries a prefetch query asks for at once (SQLite caps a query's parameters)
+_ENTRY_QUERY = (
+    "SELECT i, data, (SELECT data FROM weights WHERE weights.i = e.i) FROM entries e WHERE i "
+)
 
 
-def _entry_record(ie: IndexedEntry) -> dict[str, Any]:
-    e = ie.entry
+def _entry_record(
+    e: Entry, phrasings: list[list[Token]], asked: set[str], told: set[str]
+) -> dict[str, Any]:
+    """An entry as stored: its text, and each phrasing's terms in order (their weights are
+    stored apart, once every entry is counted)."""
     return {
         "id": e.id,
         "kind": e.kind,
         "question": e.question,
         "answer": e.answer,
         "source": e.source,
-        "phrasings": [[p.text, p.terms] for p in ie.phrasings],
-        "asked": sorted(ie.asked),
-        "told": sorted(ie.told),
+        "phrasings": [
+            [text, list(dict.fromkeys(t.term for t in toks))]
+            for text, toks in zip(e.phrasings, phrasings, strict=True)
+        ],
+        "asked": sorted(asked),
+        "told": sorted(told),
     }
 
 
-def _indexed_entry(r: dict[str, Any]) -> IndexedEntry:
+def _indexed_entry(r: dict[str, Any], weights: bytes) -> IndexedEntry:
     entry = Entry(
         id=r["id"],
         kind=r["kind"],
@@ -241,9 +303,13 @@ def _indexed_entry(r: dict[str, Any]) -> IndexedEntry:
         source=r["source"],
         phrasings=tuple(text for text, _ in r["phrasings"]),
     )
+    weighed = iter(array("d", weights))  # every phrasing's, one after the other
     return IndexedEntry(
         entry=entry,
-        phrasings=[Phrasing(text, terms) for text, terms in r["phrasings"]],
+        phrasings=[
+            Phrasing(text, dict(zip(terms, itertools.islice(weighed, len(terms)), strict=True)))
+            for text, terms in r["phrasings"]
+        ],
         asked=set(r["asked"]),
         told=set(r["told"]),
     )

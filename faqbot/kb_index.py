@@ -16,7 +16,7 @@ import math
 import operator
 from array import array
 from collections import Counter
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from faqbot.analysis import Analyzer, Token
@@ -131,13 +131,137 @@ def build_index(
     settings: IndexSettings,
     progress: Callable[[int, int], None] | None = None,
 ) -> KBIndex:
-    """Tokenize every entry of `kb` and work out the tables matching reads.
+    """Tokenize every entry of `kb` and work out the tables matching reads, in memory.
 
-    One pass over the entries gathers every statistic; an entry's answer tokens are dropped
-    as soon as they are counted (only its set of terms is kept), so memory follows the
-    phrasings and the vocabulary, not the length of the answers."""
+    (`index_store.build` does the same into a file, keeping no entry's terms in memory.)"""
     with bulk_build():
-        return _build(kb, settings, progress)
+        tally = Tally(kb.synonyms)
+        terms = [tally.add(entry, progress, len(kb.entries)) for entry in kb.entries]
+        entries = [
+            IndexedEntry(entry, phrasings_of(entry, weights), asked, told)
+            for entry, (asked, told), weights in zip(
+                kb.entries, terms, tally.weights(settings), strict=True
+            )
+        ]
+        return tally.index(kb, settings, entries, [shortest(ie.phrasings) for ie in entries])
+
+
+def phrasings_of(entry: Entry, weights: list[dict[str, float]]) -> list[Phrasing]:
+    return [Phrasing(text, w) for text, w in zip(entry.phrasings, weights, strict=True)]
+
+
+def shortest(phrasings: list[Phrasing]) -> float:
+    """The total weight of an entry's lightest phrasing (see KBIndex.shortest)."""
+    return min((p.total for p in phrasings), default=1.0)
+
+
+class Tally:
+    """One pass over a KB's entries, in order, counting what their weights depend on.
+
+    `add` tokenizes an entry, counts it, and gives back its terms for the caller to keep (in
+    memory) or to store (`index_store.build`); the tally keeps only its phrasings' tokens, to
+    weigh them once every entry is counted (`weights`). Memory follows the vocabulary and the
+    postings, not the length of the answers."""
+
+    __slots__ = (
+        "analyzer", "df", "surfaces", "joined_pairs", "uses", "phrasing_terms", "postings",
+        "tokens", "_idf",
+    )  # fmt: skip
+
+    def __init__(self, synonyms: tuple[tuple[str, ...], ...]) -> None:
+        self.analyzer = Analyzer(synonyms)
+        self.df: Counter[str] = Counter()  # term -> the number of entries using it
+        self.surfaces: dict[str, str] = {}
+        self.joined_pairs: dict[str, tuple[Token, Token]] = {}
+        # Novelty: how many of the informative words of the KB's phrasings occur nowhere else.
+        self.uses: Counter[str] = Counter()  # informative term -> phrasings and answers using it
+        self.phrasing_terms: list[set[str]] = []  # the informative terms of each phrasing
+        # Machine integers, as the store keeps them: a list would hold an int object (32
+        # bytes) per posting, 170 MB of a 100,000-entry KB's build.
+        self.postings: dict[str, array[int]] = {}
+        self.tokens: list[list[list[Token]]] = []  # per entry: its phrasings' tokens
+        self._idf: dict[str, float] | None = None
+
+    def add(
+        self, entry: Entry, progress: Callable[[int, int], None] | None = None, of: int = 0
+    ) -> tuple[set[str], set[str]]:
+        """Count the next entry; the terms of its phrasings (asked) and answer (told)."""
+        analyzer = self.analyzer
+        phrasings = [analyzer.tokens(p) for p in entry.phrasings]
+        answer_tokens = analyzer.tokens(f"{entry.answer} {entry.source or ''}")
+        # Tokens are shared objects (see Analyzer._tokens): each distinct one once, in order.
+        distinct = dict.fromkeys(itertools.chain(*phrasings, answer_tokens))
+        surfaces = self.surfaces
+        for tok in distinct:
+            surfaces.setdefault(tok.surface, tok.term)
+        # Counted by Counter.update, a loop in C: a large KB's answers hold millions of words.
+        self.df.update({tok.term for tok in distinct})
+        for toks in [*phrasings, answer_tokens]:
+            _join_pairs(toks, self.joined_pairs)
+        informative = [{t.term for t in toks if not t.stop} for toks in phrasings]
+        self.phrasing_terms.extend(informative)
+        for terms in [*informative, {t.term for t in answer_tokens if not t.stop}]:
+            self.uses.update(terms)
+        asked = {t.term for toks in phrasings for t in toks}
+        told = {t.term for t in answer_tokens}
+        number = len(self.tokens) + 1  # postings name entry i as i + 1 (see KBIndex.postings)
+        for signed, terms in ((number, asked), (-number, told - asked)):
+            for term in terms:
+                listed = self.postings.get(term)
+                if listed is None:
+                    listed = self.postings[term] = array("i")
+                listed.append(signed)
+        self.tokens.append(phrasings)
+        if progress is not None and number % 1000 == 0:
+            progress(number, of)
+        return asked, told
+
+    @property
+    def phrasings_per_entry(self) -> float:
+        return sum(map(len, self.tokens)) / max(len(self.tokens), 1)
+
+    @property
+    def idf(self) -> dict[str, float]:
+        if self._idf is None:  # once every entry is counted
+            n = len(self.tokens)
+            self._idf = {term: inverse_frequency(n, d) for term, d in self.df.items()}
+        return self._idf
+
+    def weights(self, settings: IndexSettings) -> Iterator[list[dict[str, float]]]:
+        """Per entry, in order: each phrasing's terms with their weights."""
+        idf, k = self.idf, self.phrasings_per_entry
+        function_weight = stopword_weight(settings.stopword_weight, k) if k else 1.0
+        for phrasings in self.tokens:
+            yield [
+                {t.term: idf[t.term] * (function_weight if t.stop else 1.0) for t in toks}
+                for toks in phrasings
+            ]
+
+    def index(
+        self,
+        kb: KnowledgeBase,
+        settings: IndexSettings,
+        entries: Sequence[IndexedEntry],
+        shortest: Sequence[float],
+    ) -> KBIndex:
+        """The finished index, its entries kept as the caller keeps them."""
+        uses = self.uses
+        return KBIndex(
+            title=kb.title,
+            path=kb.path,
+            synonyms=kb.synonyms,
+            size=len(self.tokens),
+            phrasings_per_entry=self.phrasings_per_entry,
+            novel_words=sum(uses[t] == 1 for terms in self.phrasing_terms for t in terms),
+            phrasing_words=sum(map(len, self.phrasing_terms)),
+            idf=self.idf,
+            surfaces=self.surfaces,
+            joined_pairs=self.joined_pairs,
+            postings=self.postings,
+            entries=entries,
+            shortest=shortest,
+            fuzzy_choices=[s for s in self.surfaces if len(s) >= settings.fuzzy_min_length],
+        )
 
 
 _SURFACE = operator.attrgetter("surface")
@@ -155,82 +279,3 @@ def _join_pairs(toks: list[Token], joined_pairs: dict[str, tuple[Token, Token]])
         if key in new:
             joined_pairs[key] = pair
             new.discard(key)
-
-
-def _build(
-    kb: KnowledgeBase, settings: IndexSettings, progress: Callable[[int, int], None] | None
-) -> KBIndex:
-    analyzer = Analyzer(kb.synonyms)
-    df: Counter[str] = Counter()  # term -> the number of entries using it
-    surfaces: dict[str, str] = {}
-    joined_pairs: dict[str, tuple[Token, Token]] = {}
-    # Novelty: how many of the informative words of the KB's phrasings occur nowhere else.
-    uses: Counter[str] = Counter()  # informative term -> the phrasings and answers using it
-    phrasing_terms: list[set[str]] = []  # the informative terms of each phrasing
-    kept: list[tuple[list[list[Token]], set[str]]] = []  # per entry: phrasings, answer terms
-    for done, entry in enumerate(kb.entries, 1):
-        phrasings = [analyzer.tokens(p) for p in entry.phrasings]
-        answer_tokens = analyzer.tokens(f"{entry.answer} {entry.source or ''}")
-        # Tokens are shared objects (see Analyzer._tokens): each distinct one once, in order.
-        distinct = dict.fromkeys(itertools.chain(*phrasings, answer_tokens))
-        for tok in distinct:
-            surfaces.setdefault(tok.surface, tok.term)
-        # Counted by Counter.update, a loop in C: a large KB's answers hold millions of words.
-        df.update({tok.term for tok in distinct})
-        for toks in [*phrasings, answer_tokens]:
-            _join_pairs(toks, joined_pairs)
-        informative = [{t.term for t in toks if not t.stop} for toks in phrasings]
-        phrasing_terms.extend(informative)
-        for terms in [*informative, {t.term for t in answer_tokens if not t.stop}]:
-            uses.update(terms)
-        kept.append((phrasings, {t.term for t in answer_tokens}))
-        if progress is not None and done % 1000 == 0:
-            progress(done, len(kb.entries))
-    n = len(kb.entries)
-    k = sum(len(phrasings) for phrasings, _ in kept) / max(n, 1)
-    idf = {term: inverse_frequency(n, d) for term, d in df.items()}
-    function_weight = stopword_weight(settings.stopword_weight, k) if k else 1.0
-
-    def weight(tok: Token) -> float:
-        return idf[tok.term] * (function_weight if tok.stop else 1.0)
-
-    entries = [
-        IndexedEntry(
-            entry=entry,
-            phrasings=[
-                Phrasing(text, {t.term: weight(t) for t in toks})
-                for text, toks in zip(entry.phrasings, phrasings, strict=True)
-            ],
-            asked={t.term for toks in phrasings for t in toks},
-            told=told,
-        )
-        for entry, (phrasings, told) in zip(kb.entries, kept, strict=True)
-    ]
-    # Machine integers, as the store keeps them: a list would hold an int object (32 bytes) per
-    # posting, 170 MB of a 100,000-entry KB's build.
-    postings: dict[str, array[int]] = {}
-    for i, ie in enumerate(entries):
-        for sign, terms in ((1, ie.asked), (-1, ie.told - ie.asked)):
-            for term in terms:
-                listed = postings.get(term)
-                if listed is None:
-                    listed = postings[term] = array("i")
-                listed.append(sign * (i + 1))
-    total = sum(len(terms) for terms in phrasing_terms)
-    novel = sum(uses[t] == 1 for terms in phrasing_terms for t in terms)
-    return KBIndex(
-        title=kb.title,
-        path=kb.path,
-        synonyms=kb.synonyms,
-        size=n,
-        phrasings_per_entry=k,
-        novel_words=novel,
-        phrasing_words=total,
-        idf=idf,
-        surfaces=surfaces,
-        joined_pairs=joined_pairs,
-        postings=postings,
-        entries=entries,
-        shortest=[min((p.total for p in ie.phrasings), default=1.0) for ie in entries],
-        fuzzy_choices=[s for s in surfaces if len(s) >= settings.fuzzy_min_length],
-    )

@@ -10,7 +10,9 @@ the plain YAML types are refused outright; the file size and nesting depth are c
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 from faqbot.bulk import bulk_build
 from faqbot.errors import KnowledgeBaseError, Problem
@@ -19,8 +21,9 @@ from faqbot.model import Entry, KnowledgeBase
 from faqbot.sanitize import sanitize
 from faqbot.text import fold
 
-# Loading a KB costs about 10x its size in memory and 0.6 s a MB here; 64 MiB (about 120,000
-# entries) keeps that under a gigabyte. FAQBOT_MAX_KB_MB raises it for a larger honest KB.
+# A KB costs about 4.5x its size in memory to load and 5x to index for the first time, and
+# 0.9 s a MB (a 50 MB KB of 100,000 entries: 230 and 250 MB, 7 and 40 s here); 64 MiB (about
+# 120,000 entries) keeps that near 300 MB and a minute. FAQBOT_MAX_KB_MB raises it.
 MAX_KB_BYTES = 64 * 1024 * 1024
 MAX_KB_ENV = "FAQBOT_MAX_KB_MB"
 _KB_CAP_HINT = f" (set {MAX_KB_ENV} to a number of megabytes to raise it)"
@@ -31,6 +34,7 @@ MAX_TEXT_CHARS = 100_000  # one answer or question; longer text is a mistake or 
 TOP_KEYS = ("title", "source", "synonyms", "faqs", "facts")
 FAQ_KEYS = ("id", "question", "answer", "source", "alternates")
 FACT_KEYS = ("id", "fact", "source", "questions")
+_LIST_KINDS = {"faqs": "faq", "facts": "fact"}  # the lists of entries, and what each holds
 
 _YAML = "tag:yaml.org,2002:"
 _STR = _YAML + "str"
@@ -68,8 +72,10 @@ def load_kb(path: str | os.PathLike[str]) -> KnowledgeBase:
     shown = str(path)
     text = _read_text(Path(path), shown, max_kb_bytes(), "knowledge base")
     with bulk_build():
-        root = _compose(text, shown)
-        return _Validator(shown, Path(path)).knowledge_base(root)
+        validator = _Validator(shown, Path(path))
+        root = _compose(text, shown, validator.take)
+        del text  # the entries hold what they need of it
+        return validator.knowledge_base(root)
 
 
 def read_kb_bytes(path: str | os.PathLike[str]) -> bytes:
@@ -139,6 +145,11 @@ class _Node:
         self.column = mark.column + 1
 
 
+class _Place(NamedTuple):
+    line: int
+    column: int
+
+
 class _Scalar(_Node):
     __slots__ = ()
 
@@ -151,8 +162,14 @@ class _Mapping(_Node):
     __slots__ = ()
 
 
-def _compose(text: str, shown: str) -> _Node | None:
+def _compose(
+    text: str, shown: str, take: Callable[[_Node, _Node], bool] | None = None
+) -> _Node | None:
     """Compose `text` into nodes, refusing aliases, anchors, unknown tags, deep nesting.
+
+    Each item of a list at the top level is offered, once composed, to `take` with the key
+    of its list; the items it takes are left out of the tree. So a KB of 100,000 entries is
+    validated entry by entry, and never held as nodes whole.
 
     One pass over libyaml's events (when PyYAML has libyaml: several times faster than the
     pure-Python parser) both screens and composes them, so nothing refused is ever built.
@@ -193,7 +210,9 @@ def _compose(text: str, shown: str) -> _Node | None:
                 shape = _Mapping if kind is yaml.MappingStartEvent else _Sequence
                 node = shape(_tag(loader, event, shape, fail), [], event.start_mark)
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                open_nodes.pop()
+                done = open_nodes.pop()[0]
+                if take is not None and len(open_nodes) == 2:
+                    _offer(done, open_nodes, take)
                 continue
             elif kind is yaml.AliasEvent:
                 raise fail(*_where(event), "aliases (*name) are not allowed")
@@ -217,6 +236,8 @@ def _compose(text: str, shown: str) -> _Node | None:
                     parent[1] = None
             if kind is not yaml.ScalarEvent:
                 open_nodes.append([node, None])
+            elif take is not None and len(open_nodes) == 2:
+                _offer(node, open_nodes, take)
         return root
     except yaml.MarkedYAMLError as exc:
         raise fail(*_syntax_error(exc)) from None
@@ -229,6 +250,17 @@ def _compose(text: str, shown: str) -> _Node | None:
         raise fail(0, 0, "YAML syntax: " + " ".join(str(exc).split())) from None
     finally:
         loader.dispose()
+
+
+def _offer(item: _Node, open_nodes: list[list], take: Callable[[_Node, _Node], bool]) -> None:
+    """Offer `item`, just composed two levels down, to `take` if it is an item of a list that
+    is the value of a key at the top level; drop it from the list if taken."""
+    top, parent = open_nodes[0][0], open_nodes[1][0]
+    if top.__class__ is not _Mapping or parent.__class__ is not _Sequence:
+        return
+    key, value = top.value[-1]  # the list went in with its key when it began
+    if value is parent and take(key, item):
+        parent.value.pop()
 
 
 def _tag(loader, event, shape: type[_Node], fail) -> str:  # type: ignore[no-untyped-def]
@@ -290,8 +322,26 @@ class _Validator:
         self.problems: list[Problem] = []
         self.id_nodes: list[tuple[str, _Node]] = []  # every entry id with its node, in order
         self.article_path: str | None = None  # the article the KB quotes, once read
+        self.entries: dict[str, list[Entry]] = {"faq": [], "fact": []}  # in the file's order
+        # Checked once the whole file is read: the KB may name its article after its entries.
+        self.sources: list[tuple[_Node, str]] = []  # each entry's source, where it is
+        # Entries without one: where they start (not their nodes, which would then be kept).
+        self.unsourced: list[tuple[_Place, str]] = []
+        self.lists: dict[str, _Node] = {}  # `faqs`, `facts` -> the key whose items were taken
 
-    def problem(self, node: _Node, message: str) -> None:
+    def take(self, key: _Node, item: _Node) -> bool:
+        """Validate an item of `faqs` or `facts` as soon as it is composed (see _compose):
+        True if it was (its nodes are then dropped)."""
+        if not (key.__class__ is _Scalar and key.tag == _STR and key.value in _LIST_KINDS):
+            return False
+        if self.lists.setdefault(key.value, key) is not key:
+            return False  # the list given twice: the second is reported, not read
+        entry = self.entry(item, _LIST_KINDS[key.value])
+        if entry is not None:
+            self.entries[entry.kind].append(entry)
+        return True
+
+    def problem(self, node: _Node | _Place, message: str) -> None:
         self.problems.append(Problem(self.shown, node.line, node.column, message))
 
     def knowledge_base(self, root: _Node | None) -> KnowledgeBase:
@@ -303,12 +353,13 @@ class _Validator:
         title = self.text(top, "title", required=False) or self.path.stem
         article = self.article(top)
         synonyms = self.synonyms(top.get("synonyms"))
-        entries: list[Entry] = []
-        for key, kind in (("faqs", "faq"), ("facts", "fact")):
-            for item in self.sequence(top.get(key), key):
-                entry = self.entry(item, kind, article)
+        for key, kind in _LIST_KINDS.items():
+            for item in self.sequence(top.get(key), key):  # those not taken as composed
+                entry = self.entry(item, kind)
                 if entry is not None:
-                    entries.append(entry)
+                    self.entries[kind].append(entry)
+        entries = self.entries["faq"] + self.entries["fact"]
+        self.check_sources(article)
         self.check_unique_ids()
         if not entries and not self.problems:
             self.problem(root, "the knowledge base has no entries: add `faqs` or `facts`")
@@ -395,7 +446,7 @@ class _Validator:
 
     # -- schema ----------------------------------------------------------------------------
 
-    def entry(self, node, kind: str, article: str | None) -> Entry | None:  # type: ignore[no-untyped-def]
+    def entry(self, node: _Node, kind: str) -> Entry | None:
         where = "an FAQ" if kind == "faq" else "a fact"
         fields = self.mapping(node, where, FAQ_KEYS if kind == "faq" else FACT_KEYS)
         if fields is None:
@@ -403,13 +454,10 @@ class _Validator:
         text_key = "question" if kind == "faq" else "fact"
         required = ("id", "question", "answer") if kind == "faq" else ("id", "fact")
         missing = [k for k in required if k not in fields]
-        if article is not None and "source" not in fields:
-            missing.append("source")
         for key in missing:
-            because = (
-                " (this KB names an article, so every entry quotes it)" if key == "source" else ""
-            )
-            self.problem(node, f"{where} is missing `{key}`{because}")
+            self.problem(node, f"{where} is missing `{key}`")
+        if "source" not in fields:
+            self.unsourced.append((_Place(node.line, node.column), where))
         entry_id = self.text(fields, "id")
         if entry_id is not None:
             self.id_nodes.append((entry_id, fields["id"][1]))
@@ -417,8 +465,8 @@ class _Validator:
         answer = self.text(fields, "answer") if kind == "faq" else main
         source = self.text(fields, "source")
         extra = self.text_list(fields, "alternates" if kind == "faq" else "questions")
-        if source is not None and article is not None:
-            self.check_quote(fields["source"][1], source, article)
+        if source is not None:
+            self.sources.append((fields["source"][1], source))
         if missing or None in (entry_id, main, answer):
             return None
         assert entry_id is not None and main is not None and answer is not None
@@ -450,7 +498,19 @@ class _Validator:
         self.article_path = str(article_path)
         return " ".join(sanitize(text).split())
 
-    def check_quote(self, node, source: str, article: str) -> None:  # type: ignore[no-untyped-def]
+    def check_sources(self, article: str | None) -> None:
+        """Where the KB names an article (and it could be read), every entry quotes it."""
+        if article is None:
+            return
+        for node, where in self.unsourced:
+            self.problem(
+                node,
+                f"{where} is missing `source` (this KB names an article, so every entry quotes it)",
+            )
+        for node, source in self.sources:
+            self.check_quote(node, source, article)
+
+    def check_quote(self, node: _Node, source: str, article: str) -> None:
         quote = " ".join(source.split())
         if quote in article:
             return

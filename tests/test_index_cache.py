@@ -99,6 +99,20 @@ def test_a_damaged_index_is_rebuilt_with_one_warning(cache, damage):
     assert warnings == [] and again.size == index.size
 
 
+@pytest.mark.parametrize("table", ["entries", "weights"])
+def test_an_index_missing_its_last_rows_is_rebuilt(cache, table):
+    # A build cut short between its two passes (entries written, weights not all) is found.
+    import sqlite3
+
+    index_of(PACKAGED_KB)
+    path = stored_file(PACKAGED_KB)
+    with sqlite3.connect(path) as db:
+        db.execute(f"DELETE FROM {table} WHERE i = (SELECT max(i) FROM {table})")  # noqa: S608
+    index, warnings = index_of(PACKAGED_KB)
+    assert len(warnings) == 1 and f"{table} up to" in warnings[0]
+    assert Matcher(index).match(QUESTIONS[0]).answered
+
+
 def test_an_unwritable_cache_still_answers(tmp_path, monkeypatch):
     blocker = tmp_path / "not-a-directory"
     blocker.write_text("a file where the cache directory should be")

@@ -287,3 +287,40 @@ def test_composed_as_pyyaml_composes(kb):
     ours = kb_loader._compose(text, str(path))
     theirs = yaml.compose(text, Loader=yaml.SafeLoader)
     assert _as_pyyaml_composes(ours) == _as_pyyaml_composes(theirs)
+
+
+def test_entries_are_checked_against_an_article_named_after_them(write_kb):
+    # Entries are validated as they are read (see kb_loader._compose): an article named at
+    # the end of the file still holds every entry to quoting it.
+    path = write_kb("""
+        faqs:
+          - id: a
+            question: Q?
+            answer: A.
+            source: The dog sat on the mat.
+          - id: b
+            question: Q2?
+            answer: A2.
+        source: article.txt
+    """)  # fmt: skip
+    assert kb_problems(path) == [
+        f"{path}:5:13: `source` is not found verbatim in the article",
+        f"{path}:6:5: an FAQ is missing `source` (this KB names an article, so every entry "
+        "quotes it)",
+    ]
+
+
+def test_a_duplicate_id_names_the_earlier_line_whatever_the_lists_order(write_kb):
+    path = write_kb(
+        "facts:\n  - {id: a, fact: F.}\nfaqs:\n  - {id: a, question: Q?, answer: A.}\n",
+        article=None,
+    )
+    assert kb_problems(path) == [f"{path}:4:10: duplicate id `a` (first used at line 2)"]
+
+
+def test_a_list_given_twice_is_reported_and_only_the_first_read(write_kb):
+    path = write_kb(
+        "faqs:\n  - {id: a, question: Q?, answer: A.}\nfaqs:\n  - {id: b, question: 1}\n",
+        article=None,
+    )
+    assert kb_problems(path) == [f"{path}:3:1: duplicate key `faqs` (first at line 1)"]
