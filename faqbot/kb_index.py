@@ -189,21 +189,20 @@ class Tally:
         analyzer = self.analyzer
         phrasings = [analyzer.tokens(p) for p in entry.phrasings]
         answer_tokens = analyzer.tokens(f"{entry.answer} {entry.source or ''}")
-        # Tokens are shared objects (see Analyzer._tokens): each distinct one once, in order.
-        distinct = dict.fromkeys(itertools.chain(*phrasings, answer_tokens))
-        surfaces = self.surfaces
-        for tok in distinct:
-            surfaces.setdefault(tok.surface, tok.term)
-        # Counted by Counter.update, a loop in C: a large KB's answers hold millions of words.
-        self.df.update({tok.term for tok in distinct})
+        # A large KB's answers hold millions of words: what can be is done by map, set and
+        # Counter.update, loops in C. (A surface is always the same term, so updating
+        # `surfaces` with every token keeps the first place of each: `fuzzy_choices`' order.)
+        every = list(itertools.chain(*phrasings, answer_tokens))
+        self.surfaces.update(zip(map(_SURFACE, every), map(_TERM, every), strict=True))
+        asked = set(map(_TERM, itertools.chain(*phrasings)))
+        told = set(map(_TERM, answer_tokens))
+        self.df.update(asked | told)
         for toks in [*phrasings, answer_tokens]:
             _join_pairs(toks, self.joined_pairs)
-        informative = [{t.term for t in toks if not t.stop} for toks in phrasings]
+        informative = [_informative(toks) for toks in phrasings]
         self.phrasing_terms.extend(informative)
-        for terms in [*informative, {t.term for t in answer_tokens if not t.stop}]:
+        for terms in [*informative, _informative(answer_tokens)]:
             self.uses.update(terms)
-        asked = {t.term for toks in phrasings for t in toks}
-        told = {t.term for t in answer_tokens}
         number = len(self.tokens) + 1  # postings name entry i as i + 1 (see KBIndex.postings)
         for signed, terms in ((number, asked), (-number, told - asked)):
             for term in terms:
@@ -265,6 +264,13 @@ class Tally:
 
 
 _SURFACE = operator.attrgetter("surface")
+_TERM = operator.attrgetter("term")
+_STOP = operator.attrgetter("stop")
+
+
+def _informative(toks: list[Token]) -> set[str]:
+    """The terms of the tokens that are not function words."""
+    return set(map(_TERM, itertools.filterfalse(_STOP, toks)))
 
 
 def _join_pairs(toks: list[Token], joined_pairs: dict[str, tuple[Token, Token]]) -> None:
