@@ -187,8 +187,6 @@ class _Question:
         "covered",
         "fits",
         "coverages",
-        "most_said",
-        "found",
     )
 
     def __init__(
@@ -213,26 +211,6 @@ class _Question:
                     self.covered[term] = strength
         self.fits: dict[int, _Fit] = {}  # entry index -> its phrasing fit
         self.coverages: dict[int, tuple[float, float]] = {}  # entry index -> coverage, reach
-        # KB term -> the most it can add to what a phrasing says (set by Matcher._rank)
-        self.most_said: dict[str, float] = {}
-        # What retrieval found of each candidate in its topic words' postings (see
-        # Matcher._retrieve): bounds on its coverage, reach and what it says, for free.
-        self.found: _Found | None = None
-
-
-class _Found:
-    """Per retrieved entry, the weight of the question's topic words it explains anywhere
-    (`shared`), in a phrasing (`asked`), and the most those say of a phrasing (`said`); and
-    the most the question's function words can add to each (they are not looked up)."""
-
-    __slots__ = ("shared", "asked", "said", "form", "form_said")
-
-    def __init__(self) -> None:
-        self.shared: dict[int, float] = {}
-        self.asked: dict[int, float] = {}
-        self.said: dict[int, float] = {}
-        self.form = 0.0
-        self.form_said = 0.0
 
 
 class _Fit:
@@ -453,13 +431,8 @@ class Matcher:
             else []
         )
         prepared = _Question(tokens, expansions, weights, qtypes)
-        # The most each term the question covers can add to what a phrasing says (a term
-        # weighs its idf in a phrasing, times the function-word weight where it is one).
-        heaviest = max(1.0, self.stopword_weight)
-        prepared.most_said = {
-            term: self.idf(term) * heaviest * v for term, v in prepared.covered.items()
-        }
         retrieved = self._retrieve(prepared)
+        self.index.prefetch(retrieved)
         return tokens, unknown_topic, prepared, self._best_of(retrieved, prepared, shown)
 
     def _best_of(
@@ -471,34 +444,24 @@ class Matcher:
         know (see _ceiling); entries are scored in full from the highest bound down, until
         no bound left can reach what those places already hold. The order is exactly the
         one that scoring every entry gives, for a fraction of the work: in a large KB most
-        candidates share one word with the question and are bounded far below the best.
-
-        Bounds come in two steps: first from what retrieval found in the postings (no entry
-        read), then, for an entry whose first bound is still in the running, from its own
-        terms (the entry read from a stored index: the dearest step on a large KB)."""
-        # (-bound, step, index): the highest bound first; step 0 a first bound, 1 a second.
-        # A few candidates are bounded from their terms at once: the first step would cost
-        # more than it saves.
-        if len(retrieved) > FIRST_BOUNDS_FROM:
-            bounds = [(-self._first_ceiling(i, question), 0, i) for i in retrieved]
-        else:
-            bounds = [(-self._ceiling(i, question), 1, i) for i in retrieved]
-        heapq.heapify(bounds)
+        candidates share one word with the question and are bounded far below the best."""
+        # The most each term the question covers can add to what a phrasing says (a term
+        # weighs its idf in a phrasing, times the function-word weight where it is one).
+        heaviest = max(1.0, self.stopword_weight)
+        most_said = {term: self.idf(term) * heaviest * v for term, v in question.covered.items()}
+        ceilings = sorted(
+            ((self._ceiling(i, question, most_said), i) for i in retrieved), reverse=True
+        )
         ranked: list[tuple[float, str, int]] = []
-        while bounds:
-            ceiling, step, i = bounds[0]
+        for ceiling, i in ceilings:
             # Done once the bound is below the `shown`-th place and the best's first rival
             # (looked for only then).
             if (
                 len(ranked) >= shown
-                and -ceiling < ranked[shown - 1][0]
-                and -ceiling < self._rival_confidence(ranked)
+                and ceiling < ranked[shown - 1][0]
+                and ceiling < self._rival_confidence(ranked)
             ):
                 break
-            if step == 0:
-                heapq.heapreplace(bounds, (-self._ceiling(i, question), 1, i))
-                continue
-            heapq.heappop(bounds)
             bisect.insort(
                 ranked,
                 (self._confidence(i, question), self._indexed[i].entry.id, i),
@@ -512,23 +475,7 @@ class Matcher:
         best = self._indexed[ranked[0][2]].entry
         return next((conf for conf, _, i in ranked[1:] if not self._agree(best, i)), -math.inf)
 
-    def _first_ceiling(self, i: int, question: _Question) -> float:
-        """The most entry i's confidence can be, from what retrieval found (see _Found),
-        the entry not read: _ceiling's bound with each of its parts bounded in turn. Its
-        topic words count whole, wherever found (in its answer too), the function words
-        as if all its phrasings said them."""
-        found = question.found
-        assert found is not None
-        total = question.total_weight
-        coverage = min(1.0, (found.shared[i] + found.form) / total)
-        reach = min(1.0, (found.asked.get(i, 0.0) + found.form) / total)
-        said = found.said.get(i, 0.0) + found.form_said
-        f = 0.0
-        if reach:
-            f = _f_score(reach, min(1.0, said / self._shortest[i]), self.settings.beta_squared)
-        return 100 * self._blend(f, coverage) * (1 + 1e-9) + 1e-9
-
-    def _ceiling(self, i: int, question: _Question) -> float:
+    def _ceiling(self, i: int, question: _Question, most_said: dict[str, float]) -> float:
         """The most entry i's confidence can be (see _combine): its coverage as it is, and
         the F-score of a phrasing that used every question word the entry's phrasings use
         (recall), as short as the entry's shortest, saying all the question's terms that the
@@ -538,7 +485,7 @@ class Matcher:
         f = 0.0
         if reach:
             asked = self._indexed[i].asked
-            said = sum(weight for term, weight in question.most_said.items() if term in asked)
+            said = sum(weight for term, weight in most_said.items() if term in asked)
             f = _f_score(reach, min(1.0, said / self._shortest[i]), self.settings.beta_squared)
         ceiling = 100 * self._blend(f, coverage)
         return ceiling * (1 + 1e-9) + 1e-9  # above rounding in the exact sum
@@ -549,17 +496,9 @@ class Matcher:
         most. An entry that shares only function words with the question ("Is there a ...?")
         says nothing about what it asks, and is no answer however many it shares. The cost
         follows the question's words, not the size of the KB."""
-        found = question.found = _Found()
-        most_said = question.most_said
-        form_terms: set[str] = set()
-        for tok, exp, w in zip(question.tokens, question.expansions, question.weights, strict=True):
-            if tok.stop and exp:  # not looked up: counted as if every entry's phrasings said it
-                found.form += w * max(exp.values())
-                form_terms.update(exp)
-        found.form_said = sum(most_said[term] for term in form_terms)
         terms = sorted(
             (
-                (self._postings.get(term, ()), w * strength, most_said[term])
+                (self._postings.get(term, ()), w * strength)
                 for tok, exp, w in zip(
                     question.tokens, question.expansions, question.weights, strict=True
                 )
@@ -573,10 +512,9 @@ class Matcher:
         # make thousands, each to be estimated below. (Where the rarest word alone is that
         # common, the first entries that use it are taken: it tells them apart no better.)
         room = 4 * self.settings.max_candidates
-        shared = found.shared  # entry -> weight of question words it explains
-        asked = found.asked  # ... that one of its phrasings says
-        said = found.said  # ... and the most those say of a phrasing
-        for postings, gain, says in terms:
+        shared: dict[int, float] = {}  # entry -> weight of question words it explains
+        asked: dict[int, float] = {}  # ... that one of its phrasings says
+        for postings, gain in terms:
             for p in postings:
                 i = abs(p) - 1
                 if i not in shared:
@@ -587,14 +525,13 @@ class Matcher:
                 shared[i] += gain
                 if p > 0:
                     asked[i] = asked.get(i, 0.0) + gain
-                    said[i] = said.get(i, 0.0) + says
         if len(shared) <= self.settings.max_candidates:
             return list(shared)
         # A quick estimate of what scoring will find: coverage, and how much of the entry's
         # lightest phrasing the question may say (a short phrasing said whole is a close fit).
         shortest = self._shortest
         estimate = {
-            i: weight + (phrased := asked.get(i, 0.0)) * min(1.0, phrased / shortest[i])
+            i: weight + (said := asked.get(i, 0.0)) * min(1.0, said / shortest[i])
             for i, weight in shared.items()
         }
         return heapq.nlargest(self.settings.max_candidates, estimate, key=estimate.__getitem__)
@@ -812,9 +749,6 @@ def _f_score(recall: float, precision: float, beta_squared: float) -> float:
     favours precision. It grows with both, which the ceiling of an entry relies on."""
     return (1 + beta_squared) * recall * precision / (beta_squared * precision + recall)
 
-
-# Past this many candidates, they are bounded first from what retrieval found (see _best_of).
-FIRST_BOUNDS_FROM = 48
 
 # Up to this many phrasings, an entry's are read one by one; beyond, through its term lists.
 FEW_PHRASINGS = 4
