@@ -36,13 +36,25 @@ class Phrasing:
 
 
 class IndexedEntry:
-    __slots__ = ("entry", "phrasings", "asked", "told", "answers_type", "_by_term")
+    __slots__ = (
+        "entry", "phrasings", "asked", "told", "answers_type", "_by_term", "_unread",
+    )  # fmt: skip
 
     def __init__(
-        self, entry: Entry, phrasings: list[Phrasing], asked: set[str], told: set[str]
+        self,
+        entry: Entry | None,
+        phrasings: list[Phrasing] | None,
+        asked: set[str],
+        told: set[str],
+        unread: tuple | None = None,
     ) -> None:
-        self.entry = entry
-        self.phrasings = phrasings
+        if unread is None:
+            self.entry, self.phrasings = entry, phrasings
+        else:
+            # A stored entry: most entries read for a question are only bounded, from their
+            # terms; its text and phrasings are made on first use, by calling unread[0] with
+            # the rest (see __getattr__). The slots stay empty till then.
+            self._unread = unread
         self.asked = asked  # terms of the entry's phrasings
         self.told = told  # terms of its answer and source
         # Question type name -> whether the entry answers that type, worked out on first need
@@ -50,6 +62,15 @@ class IndexedEntry:
         # over the whole answer, too dear to run for every question.
         self.answers_type: dict[str, bool] = {}
         self._by_term: dict[str, list[tuple[int, float]]] | None = None
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        # Called only for an empty slot: a stored entry's text and phrasings, first read.
+        if name not in ("entry", "phrasings"):
+            raise AttributeError(name)
+        make, *args = self._unread
+        self.entry, self.phrasings = make(*args)
+        del self._unread
+        return getattr(self, name)
 
     def phrasings_using(self) -> dict[str, list[tuple[int, float]]]:
         """term -> (index, weight there) of the phrasings that use it, in order: worked out on

@@ -67,6 +67,34 @@ def test_a_stored_index_matches_exactly_as_a_built_one(cache):
         assert outcome(from_store, question) == outcome(built, question), question
 
 
+def test_a_stored_entry_reads_back_as_built_even_a_phrasing_without_words(cache, write_kb):
+    # An entry is stored as lines of terms and a text record (see index_store): a phrasing
+    # with no term at all, or one term many times, must not shift the others' weights.
+    path = write_kb(
+        """
+        faqs:
+          - id: odd
+            question: "?!"
+            answer: Nothing to see.
+            alternates: ["Where where where is the museum?", "...", "museum hours"]
+          - id: plain
+            question: When does the museum open?
+            answer: At nine.
+        """,
+        article=None,
+    )
+    built = Matcher(load_kb(path)).index
+    index_of(path)
+    stored, _ = index_of(path)
+    for i, ie in enumerate(built.entries):
+        kept = stored.entries[i]
+        assert (kept.asked, kept.told) == (ie.asked, ie.told)
+        assert kept.entry == ie.entry._replace(line=0)
+        assert [(p.text, p.terms) for p in kept.phrasings] == [
+            (p.text, p.terms) for p in ie.phrasings
+        ]
+
+
 def test_the_index_is_a_sqlite_file_in_the_cache_directory(cache):
     index_of(PACKAGED_KB)
     path = stored_file(PACKAGED_KB)
