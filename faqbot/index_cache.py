@@ -104,8 +104,9 @@ def _progress(kb: KnowledgeBase) -> Iterator[Callable[[int, int], None]]:
     from faqbot.progress import progress
 
     size = len(kb.entries)
-    with progress(f"indexing {size:,} entries", size, size >= PROGRESS_MIN_ENTRIES) as done:
-        yield lambda count, _: done(count)
+    # Two steps an entry (see kb_index.Tally): counted, then weighed and written.
+    with progress(f"indexing {size:,} entries", 2 * size, size >= PROGRESS_MIN_ENTRIES) as done:
+        yield lambda steps, _: done(steps)
 
 
 def _article_record(kb: KnowledgeBase) -> list[str] | None:

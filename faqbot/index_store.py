@@ -105,12 +105,11 @@ def _fill(
         CREATE TABLE arrays (name TEXT PRIMARY KEY, data BLOB NOT NULL);
         """
     )
-    tally = Tally(kb.synonyms)
-    size = len(kb.entries)
+    tally = Tally(kb.synonyms, len(kb.entries), progress)
 
-    def records() -> Iterator[tuple[int, str]]:
+    def records() -> Iterator[tuple[int, str, str]]:
         for i, entry in enumerate(kb.entries):
-            asked, told = tally.add(entry, progress, size)
+            asked, told = tally.add(entry)
             phrasing_terms = [
                 list(dict.fromkeys(t.term for t in toks)) for toks in tally.tokens[-1]
             ]

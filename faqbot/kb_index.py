@@ -156,8 +156,8 @@ def build_index(
 
     (`index_store.build` does the same into a file, keeping no entry's terms in memory.)"""
     with bulk_build():
-        tally = Tally(kb.synonyms)
-        terms = [tally.add(entry, progress, len(kb.entries)) for entry in kb.entries]
+        tally = Tally(kb.synonyms, len(kb.entries), progress)
+        terms = [tally.add(entry) for entry in kb.entries]
         entries = [
             IndexedEntry(entry, phrasings_of(entry, weights), asked, told)
             for entry, (asked, told), weights in zip(
@@ -182,15 +182,24 @@ class Tally:
     `add` tokenizes an entry, counts it, and gives back its terms for the caller to keep (in
     memory) or to store (`index_store.build`); the tally keeps only its phrasings' tokens, to
     weigh them once every entry is counted (`weights`). Memory follows the vocabulary and the
-    postings, not the length of the answers."""
+    postings, not the length of the answers.
+
+    `progress`, if given, hears how far it is, in steps of two per entry: counted, weighed.
+    """
 
     __slots__ = (
         "analyzer", "df", "surfaces", "joined_pairs", "uses", "phrasing_terms", "postings",
-        "tokens", "_idf",
+        "tokens", "_idf", "_expected", "_progress",
     )  # fmt: skip
 
-    def __init__(self, synonyms: tuple[tuple[str, ...], ...]) -> None:
+    def __init__(
+        self,
+        synonyms: tuple[tuple[str, ...], ...],
+        expected: int = 0,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> None:
         self.analyzer = Analyzer(synonyms)
+        self._expected, self._progress = expected, progress  # entries to come; who hears
         self.df: Counter[str] = Counter()  # term -> the number of entries using it
         self.surfaces: dict[str, str] = {}
         self.joined_pairs: dict[str, tuple[Token, Token]] = {}
@@ -203,9 +212,7 @@ class Tally:
         self.tokens: list[list[list[Token]]] = []  # per entry: its phrasings' tokens
         self._idf: dict[str, float] | None = None
 
-    def add(
-        self, entry: Entry, progress: Callable[[int, int], None] | None = None, of: int = 0
-    ) -> tuple[set[str], set[str]]:
+    def add(self, entry: Entry) -> tuple[set[str], set[str]]:
         """Count the next entry; the terms of its phrasings (asked) and answer (told)."""
         analyzer = self.analyzer
         phrasings = [analyzer.tokens(p) for p in entry.phrasings]
@@ -232,9 +239,12 @@ class Tally:
                     listed = self.postings[term] = array("i")
                 listed.append(signed)
         self.tokens.append(phrasings)
-        if progress is not None and number % 1000 == 0:
-            progress(number, of)
+        self._report(number)
         return asked, told
+
+    def _report(self, steps: int) -> None:
+        if self._progress is not None and steps % 1000 == 0:
+            self._progress(steps, 2 * self._expected)
 
     @property
     def phrasings_per_entry(self) -> float:
@@ -251,7 +261,8 @@ class Tally:
         """Per entry, in order: each phrasing's terms with their weights."""
         idf, k = self.idf, self.phrasings_per_entry
         function_weight = stopword_weight(settings.stopword_weight, k) if k else 1.0
-        for phrasings in self.tokens:
+        for number, phrasings in enumerate(self.tokens, len(self.tokens) + 1):
+            self._report(number)
             yield [
                 {t.term: idf[t.term] * (function_weight if t.stop else 1.0) for t in toks}
                 for toks in phrasings

@@ -282,3 +282,25 @@ def test_a_long_batch_keeps_a_bounded_number_of_rows(cache, monkeypatch):
     for question in QUESTIONS * 2:
         assert outcome(matcher, question) == outcome(built, question)
     assert len(stored.entries._seen) <= 4
+
+
+def test_a_build_reports_two_steps_an_entry_in_order(tmp_path):
+    # Counting, then weighing and writing: a bar that stood full while the second ran would
+    # look stuck for seconds on a large KB.
+    from faqbot.kb_index import build_index
+    from faqbot.model import Entry, KnowledgeBase
+
+    kb = KnowledgeBase(
+        "many",
+        "many.yaml",
+        tuple(
+            Entry(f"e{n}", "faq", f"What about item {n}?", f"Item {n} is fine.", None, (f"q {n}",))
+            for n in range(2500)
+        ),
+    )
+    in_memory: list[tuple[int, int]] = []
+    build_index(kb, SHAPING, lambda done, total: in_memory.append((done, total)))
+    stored: list[tuple[int, int]] = []
+    index_store.build(kb, SHAPING, tmp_path / "i.sqlite", {}, lambda d, t: stored.append((d, t)))
+    expected = [(k, 5000) for k in range(1000, 5001, 1000)]
+    assert in_memory == expected and stored == expected
