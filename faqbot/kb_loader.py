@@ -255,9 +255,9 @@ def _compose(
 def _offer(item: _Node, open_nodes: list[list], take: Callable[[_Node, _Node], bool]) -> None:
     """Offer `item`, just composed two levels down, to `take` if it is an item of a list that
     is the value of a key at the top level; drop it from the list if taken."""
-    top, parent = open_nodes[0][0], open_nodes[1][0]
-    if top.__class__ is not _Mapping or parent.__class__ is not _Sequence:
-        return
+    (top, pending_key), (parent, _) = open_nodes
+    if top.__class__ is not _Mapping or parent.__class__ is not _Sequence or pending_key:
+        return  # not a list under a key (a list that is itself a key: `? [a, b]`)
     key, value = top.value[-1]  # the list went in with its key when it began
     if value is parent and take(key, item):
         parent.value.pop()

@@ -324,3 +324,10 @@ def test_a_list_given_twice_is_reported_and_only_the_first_read(write_kb):
         article=None,
     )
     assert kb_problems(path) == [f"{path}:3:1: duplicate key `faqs` (first at line 1)"]
+
+
+@pytest.mark.parametrize("text", ["? [x, y]\n: 1\n", "title: t\n? [x, {a: b}]\n: [1]\n"])
+def test_a_list_as_a_top_level_key_is_reported(write_kb, text):
+    path = write_kb(text, article=None)
+    (message,) = kb_problems(path)
+    assert "keys in the top level must be text" in message

@@ -179,6 +179,40 @@ def test_broken_documents_fail_only_with_knowledge_base_errors(tmp_path_factory,
             assert "\n" not in problem.message
 
 
+# YAML of any shape a KB's keys could take: flow lists and mappings, complex keys (`? [a]`),
+# tags, anchors and aliases, at the top level and as list items (which the loader validates
+# as they are read: see kb_loader._compose).
+_KEYS = ["faqs", "facts", "title", "source", "synonyms", "id", "question", "answer", "alternates"]
+_ATOM = st.sampled_from(["a", "1", "No", "null", "''", '"q?"', "~", "!!str x", "!!int 3", "&x a"])
+_FLOW = st.recursive(
+    _ATOM | st.just("*x"),
+    lambda inner: (
+        st.lists(inner, max_size=3).map(lambda items: f"[{', '.join(items)}]")
+        | st.lists(st.tuples(st.sampled_from(_KEYS) | inner, inner), max_size=3).map(
+            lambda pairs: "{" + ", ".join(f"? {k} : {v}" for k, v in pairs) + "}"
+        )
+    ),
+    max_leaves=8,
+)
+_TOP_LINE = st.one_of(
+    st.tuples(st.sampled_from(_KEYS), _FLOW).map(lambda kv: f"{kv[0]}: {kv[1]}"),
+    st.tuples(_FLOW, _FLOW).map(lambda kv: f"? {kv[0]}\n: {kv[1]}"),
+    st.tuples(st.sampled_from(_KEYS), st.lists(_FLOW, min_size=1, max_size=3)).map(
+        lambda kv: kv[0] + ":\n" + "".join(f"  - {item}\n" for item in kv[1])
+    ),
+)
+
+
+@given(st.lists(_TOP_LINE, min_size=1, max_size=4))
+def test_yaml_of_any_shape_fails_only_with_knowledge_base_errors(tmp_path_factory, lines):
+    path = tmp_path_factory.mktemp("kb") / "kb.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    try:
+        load_kb(path)
+    except KnowledgeBaseError as exc:
+        assert exc.problems
+
+
 # -- renderers -------------------------------------------------------------------------------
 
 
