@@ -101,16 +101,23 @@ def matcher_for(kb: Path | None, settings: Settings, use_cache: bool) -> Matcher
 
 
 def meaning_for(
-    path: Path, index: KBIndex, shaping: IndexSettings, use_cache: bool = True
+    path: Path,
+    index: KBIndex,
+    shaping: IndexSettings,
+    use_cache: bool = True,
+    index_file: Path | None = None,
 ) -> LazyMeaning:
     """Matching by meaning for the KB at `path` (see faqbot.meaning), its vectors kept beside
-    its index (built with `shaping`) when `use_cache`; loaded on first use."""
+    its index (built with `shaping`; at `index_file` when the caller has worked that out) when
+    `use_cache`; loaded on first use."""
     from faqbot.index_cache import index_path, meaning_path
     from faqbot.kb_loader import read_kb_bytes
     from faqbot.meaning import LazyMeaning
 
     def cache_file() -> Path | None:
-        return meaning_path(index_path(read_kb_bytes(path), shaping)) if use_cache else None
+        if not use_cache:
+            return None
+        return meaning_path(index_file or index_path(read_kb_bytes(path), shaping))
 
     return LazyMeaning(index, cache_file, say)
 

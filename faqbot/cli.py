@@ -584,7 +584,10 @@ def index(ctx: typer.Context, kb: KbOption = None, words_only: WordsOnlyOption =
         )
         with suppress(OSError):  # encoded afresh, as the index is rebuilt
             vectors.unlink(missing_ok=True)
-        if not words_only and answering.meaning_for(path, built, shaping).prepare():
+        if (
+            not words_only
+            and answering.meaning_for(path, built, shaping, index_file=stored).prepare()
+        ):
             where = vectors if vectors.exists() else unwritable
             sys.stdout.write(f"phrasings encoded by meaning: {where}\n")
     raise typer.Exit(ExitCode.OK)

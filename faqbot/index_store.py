@@ -31,6 +31,7 @@ from faqbot.kb_index import (
     Tally,
     phrasings_of,
     shortest,
+    terms_in_order,
 )
 from faqbot.model import Entry, KnowledgeBase
 
@@ -110,9 +111,7 @@ def _fill(
     def records() -> Iterator[tuple[int, str, str]]:
         for i, entry in enumerate(kb.entries):
             asked, told = tally.add(entry)
-            phrasing_terms = [
-                list(dict.fromkeys(t.term for t in toks)) for toks in tally.tokens[-1]
-            ]
+            phrasing_terms = list(map(terms_in_order, tally.tokens[-1]))
             yield i, _terms_record(asked, told, phrasing_terms), json.dumps(_text_record(entry))
 
     db.executemany("INSERT INTO entries VALUES (?, ?, ?)", records())

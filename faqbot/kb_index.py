@@ -300,6 +300,12 @@ _TERM = operator.attrgetter("term")
 _STOP = operator.attrgetter("stop")
 
 
+def terms_in_order(toks: list[Token]) -> list[str]:
+    """A phrasing's distinct terms in the order of first use: the order of its weights
+    (Tally.weights), which is how a stored index pairs them up again."""
+    return list(dict.fromkeys(map(_TERM, toks)))
+
+
 def _informative(toks: list[Token]) -> set[str]:
     """The terms of the tokens that are not function words."""
     return set(map(_TERM, itertools.filterfalse(_STOP, toks)))
