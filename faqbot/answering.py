@@ -86,7 +86,8 @@ def kb_entries(kb: Path | None) -> tuple[str, tuple[Entry, ...]]:
 def matcher_for(kb: Path | None, settings: Settings, use_cache: bool) -> Matcher:
     """A matcher for the KB, its index read from the cache when one is there (see
     index_cache): a cached run parses no YAML. It matches by meaning too when the `meaning`
-    extra is installed, loading it only for a question that words leave unanswered."""
+    extra is installed, loading it only for a question that words leave unanswered or are not
+    sure of."""
     from faqbot.index_cache import load_index
     from faqbot.kb_loader import kb_path, load_kb
     from faqbot.matcher import Matcher

@@ -14,7 +14,9 @@ frequency over entries: "Kim" is in nearly every entry of the article KB, so it 
   is not even scored (see `Matcher._retrieve`);
 - meaning, with the `meaning` extra installed: a question the signals above leave unanswered
   is answered by the entry nearest to it in meaning, when that one is near and clearly the
-  nearest ("Are you open on Sunday mornings?" -> "When do you open?"; see faqbot.meaning).
+  nearest ("Are you open on Sunday mornings?" -> "When do you open?"; see faqbot.meaning);
+  and an answer words find without being sure of it is kept only when the question is near
+  the entry in meaning too ("Do you sell cars?" is not "Do you sell gluten-free bread?").
 
 Words match when their stems (or KB synonym groups) are equal, when the question writes as
 one word what the KB writes as two or the other way round ("wifi", "wi-fi"), or, for typos,
@@ -118,6 +120,16 @@ class Settings(NamedTuple):
     # so that "When does the museum open?" is not the library's hours ("museum" -> "library"
     # 0.46: a neighbour, not the same thing).
     meaning_min_word_similarity: float = 0.5
+    # With the extra, meaning also checks what words find: an answer is kept only when the
+    # question comes at least this near (cosine) one of the entry's phrasings. Words alone
+    # answer "Is parking free?" with a free trial and "Good morning" with "Is the mattress
+    # good for my back"; in meaning these are 0.2 and 0.1 apart, where right answers on the
+    # shared sets are 0.4 and more (see the README's "Matching by meaning").
+    meaning_min_agreement: float = 0.4
+    # ... unless a phrasing of the entry says the question nearly whole (its phrasing score,
+    # the F-score of recall and precision, is at least this): then words are sure, and no
+    # model is loaded to be asked.
+    words_sure: float = 0.8
 
     def index_settings(self) -> IndexSettings:
         """The settings that shape a KB's index (a stored index is keyed by them)."""
@@ -127,6 +139,11 @@ class Settings(NamedTuple):
 class NearestByMeaning(Protocol):
     def nearest(self, question: str) -> list[tuple[int, float, str]]:
         """(entry index, similarity, its nearest phrasing), nearest entry first."""
+        ...
+
+    def similarity(self, question: str, entry: int) -> float | None:
+        """How near in meaning the question comes to the entry's nearest phrasing; None when
+        that cannot be told (no model)."""
         ...
 
     def word_similarity(self, word: str, text: str) -> float:
@@ -394,6 +411,10 @@ class Matcher:
             if rival is not None:
                 runner_up = scored.get(rival) or self._score(rival, prepared)
         answer, reason = self._decide(best, runner_up, tokens, unknown_topic)
+        if answer is not None and self.meaning is not None and self.threshold > 0:
+            doubt = self._meaning_doubts(question, ranked[0][2], answer)
+            if doubt is not None:
+                answer, reason = None, doubt
         if answer is None and prepared is not None and self.meaning is not None:
             by_meaning = self._by_meaning(question, prepared, scored, unknown_topic)
             if by_meaning is not None:
@@ -676,6 +697,24 @@ class Matcher:
         return answer, (
             f"it means what {entry.id} asks: similarity {similarity:.2f} to its phrasing "
             f"{phrasing!r}{ahead}"
+        )
+
+    def _meaning_doubts(self, question: str, i: int, answer: Candidate) -> str | None:
+        """Signal: meaning, as a check on words. Why the answer words found (entry `i`) is
+        not what the question means: it is far in meaning from every phrasing of the entry.
+        None when it is near, when words are sure (a phrasing says the question nearly
+        whole), or when meaning is not available."""
+        assert self.meaning is not None
+        if answer.phrasing_score >= self.settings.words_sure:
+            return None
+        similarity = self.meaning.similarity(question[:MAX_QUESTION_CHARS], i)
+        needed = self.settings.meaning_min_agreement
+        if similarity is None or similarity >= needed:
+            return None
+        return (
+            f"its words point to {answer.entry.id} ({confidence_text(answer.confidence)}), "
+            f"but its meaning does not: similarity {similarity:.2f} to its nearest phrasing "
+            f"(at least {needed:g} needed)"
         )
 
     def _agree(self, best: Entry, i: int) -> bool:

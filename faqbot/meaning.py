@@ -3,11 +3,12 @@
 Words alone cannot see that "Are you open on Sunday mornings?" asks "When do you open?" in a
 KB that never says "mornings". With the `meaning` extra installed (see
 faqbot.sentence_encoder), the matcher asks this module about a question it would otherwise
-decline: the KB's phrasings are encoded once, kept beside the KB's index in the cache (a
-`.npz` of numbers, read with pickling off), and compared with the question.
+decline, and whether a question words answer without being sure means what the entry asks:
+the KB's phrasings are encoded once, kept beside the KB's index in the cache (a `.npz` of
+numbers, read with pickling off), and compared with the question.
 
-Nothing here runs, nor is numpy imported, until a question needs it: answers that words find
-cost what they cost without the extra.
+Nothing here runs, nor is numpy imported, until a question needs it: answers that words are
+sure of cost what they cost without the extra.
 """
 
 from __future__ import annotations
@@ -46,13 +47,21 @@ class Meaning:
         self.vectors = vectors
         self.owners = owners
         self._words: dict[str, np.ndarray] = {}  # word -> its vector, encoded once a run
+        # The last question and its vector: one question may be asked about twice (an answer
+        # checked, then the nearest entry looked for), and encoding is the cost.
+        self._last: tuple[str, np.ndarray] | None = None
+
+    def _vector(self, question: str) -> np.ndarray:
+        if self._last is None or self._last[0] != question:
+            self._last = (question, self.encoder.encode([question])[0])
+        return self._last[1]
 
     def nearest(self, question: str) -> list[tuple[int, float, str]]:
         """(entry index, cosine similarity, phrasing) of the nearest phrasing of each of the
         entries nearest to the question in meaning, best first."""
         import numpy as np
 
-        similarity = self.vectors @ self.encoder.encode([question])[0]
+        similarity = self.vectors @ self._vector(question)
         found: dict[int, tuple[int, float, str]] = {}
         for row in np.argsort(-similarity, kind="stable"):
             entry = int(self.owners[row])
@@ -61,6 +70,16 @@ class Meaning:
                 if len(found) == NEAREST:
                     break
         return list(found.values())
+
+    def similarity(self, question: str, entry: int) -> float | None:
+        """Cosine of the question to the entry's nearest phrasing; None if it has none."""
+        import numpy as np
+
+        # The phrasings are in entry order (see _phrasings): an entry's rows are one run.
+        start, stop = np.searchsorted(self.owners, [entry, entry + 1])
+        if start == stop:
+            return None
+        return float(np.max(self.vectors[start:stop] @ self._vector(question)))
 
     def word_similarity(self, word: str, text: str) -> float:
         """How near in meaning `word` comes to the nearest word of `text` (cosine)."""
@@ -95,6 +114,10 @@ class LazyMeaning:
     def nearest(self, question: str) -> list[tuple[int, float, str]]:
         meaning = self._loaded()
         return meaning.nearest(question) if meaning else []
+
+    def similarity(self, question: str, entry: int) -> float | None:
+        meaning = self._loaded()
+        return meaning.similarity(question, entry) if meaning else None
 
     def word_similarity(self, word: str, text: str) -> float:
         meaning = self._loaded()

@@ -263,21 +263,33 @@ def test_a_damaged_model_is_said_once_and_words_go_on(tiny_model, small_kb):
 
 
 class Nearest:
-    """Meaning as a test decides it: fixed (entry id, similarity) pairs; counts its calls."""
+    """Meaning as a test decides it: fixed (entry id, similarity) pairs, the similarity of an
+    entry not among them being `elsewhere`; counts its calls."""
 
     def __init__(
-        self, matcher: Matcher, pairs: list[tuple[str, float]], word_similarity: float = 1.0
+        self,
+        matcher: Matcher,
+        pairs: list[tuple[str, float]],
+        word_similarity: float = 1.0,
+        elsewhere: float = 1.0,
     ) -> None:
         ids = [ie.entry.id for ie in matcher.index.entries]
         self.similarity_of_words = word_similarity
         self.words_asked: list[str] = []
         self.found = [(ids.index(i), s, matcher.index.entries[ids.index(i)].phrasings[0].text)
                       for i, s in pairs]  # fmt: skip
-        self.calls = 0
+        self.elsewhere = elsewhere
+        self.entries = matcher.index.entries
+        self.calls = 0  # nearest
+        self.checked: list[str] = []  # the entries `similarity` was asked about
 
     def nearest(self, question: str) -> list[tuple[int, float, str]]:
         self.calls += 1
         return self.found
+
+    def similarity(self, question: str, entry: int) -> float | None:
+        self.checked.append(self.entries[entry].entry.id)
+        return next((s for i, s, _ in self.found if i == entry), self.elsewhere)
 
     def word_similarity(self, word: str, text: str) -> float:
         self.words_asked.append(word)
@@ -289,16 +301,53 @@ def bakery(write_kb) -> Matcher:
     return Matcher(load_kb(write_kb(BAKERY, article=None)))
 
 
-def with_meaning(matcher: Matcher, pairs: list[tuple[str, float]], words: float = 1.0) -> Nearest:
-    matcher.meaning = stub = Nearest(matcher, pairs, words)
+def with_meaning(
+    matcher: Matcher, pairs: list[tuple[str, float]], words: float = 1.0, elsewhere: float = 1.0
+) -> Nearest:
+    matcher.meaning = stub = Nearest(matcher, pairs, words, elsewhere)
     return stub
 
 
-def test_an_answer_words_find_never_asks_meaning(bakery):
-    stub = with_meaning(bakery, [("parking", 0.9)])
+def test_an_answer_words_are_sure_of_never_asks_meaning(bakery):
+    # The question is the entry's phrasing: words are sure, and no model need be loaded.
+    stub = with_meaning(bakery, [("parking", 0.9)], elsewhere=0.0)
     result = bakery.match("Do you sell gluten-free bread?")
     assert result.answer.entry.id == "gluten" and result.answer.meaning is None
-    assert stub.calls == 0
+    assert stub.calls == 0 and stub.checked == []
+
+
+def test_an_answer_words_find_is_kept_when_its_meaning_agrees(bakery):
+    question = "Which days do you sell your gluten-free loaves?"
+    stub = with_meaning(bakery, [("gluten", 0.4)])
+    result = bakery.match(question)
+    assert result.answer.entry.id == "gluten" and result.answer.meaning is None
+    assert stub.checked == ["gluten"] and stub.calls == 0
+
+
+def test_an_answer_words_find_is_declined_when_its_meaning_is_far(bakery):
+    question = "Which days do you sell your gluten-free loaves?"
+    assert bakery.match(question).answer.entry.id == "gluten"  # words alone
+    with_meaning(bakery, [("gluten", 0.39), ("parking", 0.2)])
+    result = bakery.match(question)
+    assert result.answer is None
+    assert "words point to gluten" in result.reason and "similarity 0.39" in result.reason
+    # and the suggestions still name it, for the user to judge
+    assert [c.entry.id for c in result.suggestions][:1] == ["gluten"]
+
+
+def test_an_answer_meaning_doubts_can_go_to_the_entry_it_means(bakery):
+    # Declined by the check, the question is looked up by meaning like any other declined one.
+    with_meaning(bakery, [("opening", 0.7), ("gluten", 0.1)])
+    result = bakery.match("Which days do you sell your gluten-free loaves?")
+    assert result.answer.entry.id == "opening" and result.answer.meaning == pytest.approx(0.7)
+    assert "its meaning does not" in result.reason
+
+
+def test_a_threshold_of_zero_answers_whatever_meaning_says(write_kb):
+    matcher = Matcher(load_kb(write_kb(BAKERY, article=None)), Settings(threshold=0))
+    stub = with_meaning(matcher, [], elsewhere=0.0)
+    assert matcher.match("Which days do you sell your gluten-free loaves?").answered
+    assert stub.checked == []
 
 
 def test_a_question_words_decline_is_answered_by_a_near_clear_meaning(bakery):
@@ -364,6 +413,10 @@ def test_the_cli_answers_a_rewording_by_meaning_and_declines_another_subject(wri
         # of it: other subjects in the same words.
         "Can I order a birthday clown?",
         "Do you deliver pizza?",
+        # Words point to the gluten-free bread ("Do you sell"): meaning says otherwise (0.31).
+        "Do you sell cars?",
+        # Words find it, and meaning agrees: kept.
+        "Which days do you sell your gluten-free loaves?",
     ]
     result = subprocess.run(
         faqbot, input="\n".join(asked) + "\n", capture_output=True, text=True, timeout=120
@@ -371,7 +424,8 @@ def test_the_cli_answers_a_rewording_by_meaning_and_declines_another_subject(wri
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert records[0]["match"]["id"] == "opening" and records[0]["match"]["by"] == "meaning"
     assert 60 <= records[0]["match"]["score"] <= 100
-    assert [r["match"] for r in records[1:]] == [None, None, None]
+    assert [r["match"] for r in records[1:-1]] == [None, None, None, None]
+    assert records[-1]["match"]["id"] == "gluten" and records[-1]["match"]["by"] == "words"
     assert result.returncode == 1 and result.stderr == ""
 
 
