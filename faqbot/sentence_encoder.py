@@ -8,8 +8,9 @@ a 6-layer BERT (Devlin et al. 2019), mean pooling over the tokens, unit length, 
 own `modules.json` and `1_Pooling/config.json` describe it. The weights are memory-mapped, so
 loading reads only the rows a question uses.
 
-numpy and tokenizers (the Hugging Face tokenizer the model ships its vocabulary for) are
-imported here only: nothing on faqbot's start-up path imports this module.
+Text is split into the model's word pieces by faqbot.wordpiece, from the model's own
+tokenizer.json. numpy is imported here only: nothing on faqbot's start-up path imports this
+module.
 """
 
 from __future__ import annotations
@@ -35,9 +36,8 @@ def model_dir() -> Path | None:
     """Where the installed model's files are, or None when the extra is not installed. Finds
     the packages without importing them (importing the model package would not fail, but the
     question is asked on runs that never use it)."""
-    for needed in ("numpy", "tokenizers"):
-        if importlib.util.find_spec(needed) is None:
-            return None
+    if importlib.util.find_spec("numpy") is None:
+        return None
     spec = importlib.util.find_spec(MODEL_PACKAGE)
     if spec is None or not spec.submodule_search_locations:
         return None
@@ -53,7 +53,7 @@ class SentenceEncoder:
     """Texts -> unit vectors whose dot product says how alike their meanings are."""
 
     def __init__(self, folder: Path) -> None:
-        from tokenizers import Tokenizer
+        from faqbot.wordpiece import WordPiece
 
         try:
             config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
@@ -67,17 +67,16 @@ class SentenceEncoder:
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise ModelError(f"cannot read the sentence model in {folder}: {exc}") from exc
         try:
-            self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
-        except Exception as exc:  # the Rust library raises a bare Exception
+            self.tokenizer = WordPiece.from_file(folder / "tokenizer.json")
+        except (OSError, ValueError, KeyError, TypeError, IndexError, StopIteration) as exc:
             raise ModelError(
                 f"cannot read the sentence model's tokenizer in {folder}: {exc}"
             ) from exc
-        if self.tokenizer.get_vocab_size() > vocabulary:
+        if self.tokenizer.vocab_size() > vocabulary:
             raise ModelError(
                 f"cannot read the sentence model in {folder}: its tokenizer is not its own"
             )
-        self.tokenizer.no_padding()
-        self.tokenizer.enable_truncation(min(MAX_TOKENS, positions))
+        self.tokenizer.max_tokens = min(MAX_TOKENS, positions)
         self.model_id = f"{MODEL_PACKAGE}/{(folder / 'model.safetensors').stat().st_size}"
 
     def encode(self, texts: list[str], done: Callable[[int], None] | None = None) -> np.ndarray:
@@ -85,7 +84,7 @@ class SentenceEncoder:
         import numpy as np
 
         out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
-        ids = [e.ids for e in self.tokenizer.encode_batch(texts)]
+        ids = [self.tokenizer.encode(text) for text in texts]
         order = sorted(range(len(texts)), key=lambda k: len(ids[k]))
         for start in range(0, len(order), BATCH):
             chunk = order[start : start + BATCH]

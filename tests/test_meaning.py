@@ -1,8 +1,8 @@
 """Matching by meaning, the `meaning` extra: the numpy sentence encoder, the KB's cached
 vectors, and when the matcher answers by them.
 
-The encoder's plumbing is tested on a tiny random model written here (any machine with numpy
-and tokenizers); its numbers against the reference implementation, and the whole path through
+The encoder's plumbing is tested on a tiny random model written here (any machine with
+numpy); its numbers against the reference implementation, and the whole path through
 the CLI, on the real model when it is installed (CI installs it, as the README says)."""
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from faqbot.kb_loader import load_kb
 from faqbot.matcher import Matcher, Settings
 
 np = pytest.importorskip("numpy")
-pytest.importorskip("tokenizers")
 
 from faqbot import meaning, sentence_encoder  # noqa: E402
 from faqbot.sentence_encoder import ModelError, SentenceEncoder  # noqa: E402
@@ -53,22 +52,46 @@ faqs:
     answer: We deliver within 5 km for orders over 20 euros.
 """
 
-WORDS = ["[UNK]", "[PAD]", "the", "cat", "sat", "on", "mat", "dogs", "bark", "at", "night"]
+WORDS = ["[UNK]", "[PAD]", "[CLS]", "[SEP]", "the", "cat", "sat", "on", "mat", "dogs", "bark",
+         "at", "night"]  # fmt: skip
+
+
+def bert_tokenizer_json(words: list[str]) -> dict:
+    """A tokenizer.json of the kind all-MiniLM-L6-v2 ships (BERT's WordPiece), over `words`."""
+    ids = {w: i for i, w in enumerate(words)}
+    special = [w for w in words if w.startswith("[")]
+
+    def template(*names: str) -> list[dict]:
+        return [{"SpecialToken": {"id": n, "type_id": 0}} if n.startswith("[")
+                else {"Sequence": {"id": n, "type_id": 0}} for n in names]  # fmt: skip
+
+    return {
+        "version": "1.0", "truncation": None, "padding": None,
+        "added_tokens": [{"id": ids[w], "content": w, "single_word": False, "lstrip": False,
+                          "rstrip": False, "normalized": False, "special": True}
+                         for w in special],
+        "normalizer": {"type": "BertNormalizer", "clean_text": True,
+                       "handle_chinese_chars": True, "strip_accents": None, "lowercase": True},
+        "pre_tokenizer": {"type": "BertPreTokenizer"},
+        "post_processor": {
+            "type": "TemplateProcessing", "single": template("[CLS]", "A", "[SEP]"),
+            "pair": template("[CLS]", "A", "[SEP]", "B", "[SEP]"),
+            "special_tokens": {w: {"id": w, "ids": [ids[w]], "tokens": [w]}
+                               for w in ("[CLS]", "[SEP]")},
+        },
+        "decoder": None,
+        "model": {"type": "WordPiece", "unk_token": "[UNK]", "continuing_subword_prefix": "##",
+                  "max_input_chars_per_word": 100, "vocab": ids},
+    }  # fmt: skip
 
 
 def write_tiny_model(folder: Path, hidden: int = 8, heads: int = 2, layers: int = 2) -> Path:
-    """A random BERT of the real one's shape in miniature, with a word-level tokenizer: the
-    same files, read by the same code."""
-    from tokenizers import Tokenizer
-    from tokenizers.models import WordLevel
-    from tokenizers.pre_tokenizers import Whitespace
-
+    """A random BERT of the real one's shape in miniature, with a tokenizer of a few words:
+    the same files, read by the same code."""
     folder.mkdir(parents=True, exist_ok=True)
     config = {"num_hidden_layers": layers, "num_attention_heads": heads, "layer_norm_eps": 1e-12}
     (folder / "config.json").write_text(json.dumps(config))
-    tokenizer = Tokenizer(WordLevel({w: i for i, w in enumerate(WORDS)}, unk_token="[UNK]"))
-    tokenizer.pre_tokenizer = Whitespace()
-    tokenizer.save(str(folder / "tokenizer.json"))
+    (folder / "tokenizer.json").write_text(json.dumps(bert_tokenizer_json(WORDS)))
     rng = np.random.default_rng(7)
     shapes = {
         "embeddings.word_embeddings.weight": (len(WORDS), hidden),
@@ -146,7 +169,7 @@ def embeddings_only(folder: Path) -> None:
 
 def fewer_words_than_the_tokenizer(folder: Path) -> None:
     tensors = read_tensors(folder)
-    tensors["embeddings.word_embeddings.weight"] = np.zeros((3, 8), "<f4")  # 11 words
+    tensors["embeddings.word_embeddings.weight"] = np.zeros((3, 8), "<f4")  # 13 words
     write_safetensors(folder / "model.safetensors", tensors)
 
 
