@@ -251,15 +251,25 @@ def _wh_question(clause: _Clause) -> str | None:
         if found is None:
             continue
         if name == "time":
-            # "in May 2020", "on 3 June 2021": the month and day go with the year
-            month_day = r"(?:[A-Z][a-z]+\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?"
-            span = re.search(rules.time_preposition + month_day + re.escape(found.group(0)), rest)
+            span = re.search(_time_span(rules.time_preposition, found.group(0)), rest)
             assert span is not None
             return _question(f"{wh} {clause.auxiliary}", clause.subject, _cut(rest, span))
         if name == "distance":
             return _question(f"{wh} {clause.auxiliary}", clause.subject, _cut(rest, found))
         return _quantity(clause, rest, found)
     return None
+
+
+# "in May 2020", "on 3 June 2021": the month and day go with the year
+_MONTH_DAY = r"(?:[A-Z][a-z]+\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?"
+
+
+def _time_span(preposition: str, time: str) -> str:
+    """The time asked for, all of it: its preposition, month and day, the times joined to it
+    ("in 2018 and 2019", "in May, June and July 2020"), and a clause that says what happened
+    then (", when he met Trump"), which a question asking when cannot keep."""
+    more = rf"(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+){_MONTH_DAY}\d{{4}}\b)*"
+    return preposition + _MONTH_DAY + re.escape(time) + more + r"(?:,?\s+when\b[^,;]*)?"
 
 
 def _quantity(clause: _Clause, rest: str, found: re.Match[str]) -> str | None:

@@ -80,6 +80,12 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
           "Does the pier lie 2 km from the station?"]),
         ("Although it rained, the market opened in May 2020.",
          ["When did the market open?", "Did the market open in May 2020?"]),
+        # the whole time goes, the years joined to it and what happened then
+        ("All of its shows ran in 2018 and 2019 when the hall was rebuilt.",
+         ["When did all of its shows run?",
+          "Did all of its shows run in 2018 and 2019 when the hall was rebuilt?"]),
+        ("The bridge was rebuilt in 1998, 2004 and 2011.",
+         ["When was the bridge rebuilt?", "Was the bridge rebuilt in 1998?"]),
         ("Sources say that the mayor has already arrived in the city of Leeds.",
          ["Where has the mayor already arrived?",
           "Has the mayor already arrived in the city of Leeds?"]),
