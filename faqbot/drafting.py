@@ -266,7 +266,7 @@ _MONTH_DAY = r"(?:[A-Z][a-z]+\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?"
 
 def _time_span(preposition: str, time: str) -> str:
     """The time asked for, all of it: its preposition, month and day, the times joined to it
-    ("in 2018 and 2019", "in May, June and July 2020"), and a clause that says what happened
+    ("in 2018 and 2019", "in 1998, 2004 and 2011"), and a clause that says what happened
     then (", when he met Trump"), which a question asking when cannot keep."""
     more = rf"(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+){_MONTH_DAY}\d{{4}}\b)*"
     return preposition + _MONTH_DAY + re.escape(time) + more + r"(?:,?\s+when\b[^,;]*)?"
