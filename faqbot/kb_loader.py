@@ -383,7 +383,7 @@ class _Validator:
             return None
         seen: dict[str, tuple] = {}
         for key_node, value_node in node.value:
-            if not (isinstance(key_node, _Scalar) and key_node.tag == _YAML + "str"):
+            if not (isinstance(key_node, _Scalar) and key_node.tag == _STR):
                 self.problem(key_node, f"keys in {what} must be text")
                 continue
             key = key_node.value
@@ -419,7 +419,7 @@ class _Validator:
         return self.text_node(pair[1], key, required=required)
 
     def text_node(self, node: _Node, what: str, *, required: bool = True) -> str | None:
-        if not (isinstance(node, _Scalar) and node.tag == _YAML + "str"):
+        if not (isinstance(node, _Scalar) and node.tag == _STR):
             hint = ""
             if isinstance(node, _Scalar) and node.value:
                 hint = f' (quote it: "{node.value}")'

@@ -7,17 +7,14 @@ vocabulary when the `meaning` extra and its model are installed (CI installs bot
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 
 import pytest
+from bert_tokenizer import WORDS, bert_tokenizer_json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from faqbot.sentence_encoder import model_dir
 from faqbot.wordpiece import WordPiece, normalize, pre_tokenize
-
-sys.path.insert(0, str(Path(__file__).parent))
-from test_meaning import WORDS, bert_tokenizer_json  # noqa: E402
 
 MAX_TOKENS = 128
 
@@ -84,13 +81,7 @@ def test_another_tokenizer_is_refused_not_guessed(tmp_path, config):
 
 # -- the same ids as the reference, on the real vocabulary ------------------------------------
 
-REAL = None
-try:
-    from faqbot.sentence_encoder import model_dir
-
-    REAL = model_dir()
-except ImportError:  # pragma: no cover - numpy missing
-    pass
+REAL = model_dir()  # None without the extra and its model
 
 
 @pytest.fixture(scope="module")
