@@ -135,30 +135,33 @@ def output(
     render.close()
 
 
-def questions(words: list[str], env: Environment) -> Iterator[str]:
-    """The question the words make, or, for ["-"], each non-blank line of stdin."""
+def questions(words: list[str], env: Environment) -> Iterator[list[str]]:
+    """The question the words make, or, for ["-"], the non-blank lines of stdin, in batches
+    of those already there (see faqbot.line_batches)."""
     if words != ["-"]:
         question = " ".join(words)
         if not question.strip():
             fail("the question is empty (give one, or - to read questions from stdin)")
-        yield question
+        yield [question]
         return
-    stdin = env.stdin
     if env.stdin_isatty:  # arrow keys would be read as questions: chat is made for this
         fail("ask - reads questions from a pipe or a file; to type them, run faqbot chat")
-    if hasattr(stdin, "reconfigure"):
-        stdin.reconfigure(errors="replace")  # invalid UTF-8 is replaced, never a crash
-    # readline, not iteration: each answer is written before the next line is read.
-    for line in iter(stdin.readline, ""):
-        if line.strip():
-            yield line.rstrip("\r\n")
+    from faqbot.line_batches import line_batches
+
+    for batch in line_batches(env.stdin):
+        asked = [line.rstrip("\r") for line in batch if line.strip()]
+        if asked:
+            yield asked
 
 
-def answer_each(matcher: Matcher, asked: Iterator[str], render: Renderer, top: int = 0) -> bool:
-    """Answer and show each question as it comes; whether any had no confident answer."""
+def answer_each(
+    matcher: Matcher, asked: Iterator[list[str]], render: Renderer, top: int = 0
+) -> bool:
+    """Answer and show each batch of questions as it comes; whether any had no confident
+    answer."""
     unanswered = False
-    for q in asked:
-        result = matcher.match(q, top=max(top + 1, 3))
-        render.result(result)
-        unanswered |= not result.answered
+    for batch in asked:
+        for result in matcher.match_all(batch, top=max(top + 1, 3)):
+            render.result(result)
+            unanswered |= not result.answered
     return unanswered

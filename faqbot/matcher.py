@@ -151,6 +151,10 @@ class NearestByMeaning(Protocol):
         """How near in meaning the word comes to the nearest word of the text."""
         ...
 
+    def encode_ahead(self, questions: list[str]) -> None:
+        """Encode these questions together, to be asked about next."""
+        ...
+
 
 class WordMatch(NamedTuple):
     question_word: str
@@ -242,6 +246,20 @@ class _Fit:
         self.second = 0.0  # the second best phrasing's F-score
         self.recall = 0.0  # the best phrasing's
         self.precision = 0.0
+
+
+class _Worded(NamedTuple):
+    """What words alone make of a question (Matcher._by_words), for meaning to weigh in on."""
+
+    question: str
+    top: int
+    prepared: _Question | None  # None: the question has no informative word
+    ranked: list[tuple[float, str, int]]
+    scored: dict[int, Candidate]
+    candidates: list[Candidate]  # best first
+    unknown_topic: list[str]
+    answer: Candidate | None
+    reason: str
 
 
 class Matcher:
@@ -395,6 +413,19 @@ class Matcher:
         return ABSENT < zipf(token.surface) < self.settings.rare_word_zipf
 
     def match(self, question: str, top: int = 3) -> Result:
+        return self._weigh_meaning(self._by_words(question, top))
+
+    def match_all(self, questions: list[str], top: int = 3) -> list[Result]:
+        """match() for each question. Those whose answer meaning will weigh in on are encoded
+        together first: in a batch the model takes under half the time a question."""
+        worded = [self._by_words(q, top) for q in questions]
+        if self.meaning is not None:
+            asking = [w.question[:MAX_QUESTION_CHARS] for w in worded if self._asks_meaning(w)]
+            if len(asking) > 1:
+                self.meaning.encode_ahead(asking)
+        return [self._weigh_meaning(w) for w in worded]
+
+    def _by_words(self, question: str, top: int) -> _Worded:
         shown = max(top, MAX_SUGGESTIONS, 1)
         tokens, unknown_topic, prepared, ranked = self._rank(question, shown)
         # The retrieved entries are ranked by their confidence alone; the few that are shown
@@ -412,15 +443,32 @@ class Matcher:
             if rival is not None:
                 runner_up = scored.get(rival) or self._score(rival, prepared)
         answer, reason = self._decide(best, runner_up, tokens, unknown_topic)
+        return _Worded(
+            question, top, prepared, ranked, scored, candidates, unknown_topic, answer, reason
+        )
+
+    def _asks_meaning(self, worded: _Worded) -> bool:
+        """Whether _weigh_meaning will encode the question (to encode it ahead, with others)."""
+        answer = worded.answer
+        if answer is not None:
+            return self.threshold > 0 and answer.phrasing_score < self.settings.words_sure
+        return worded.prepared is not None
+
+    def _weigh_meaning(self, worded: _Worded) -> Result:
+        """The answer words found, checked by meaning; or, failing one, meaning's (see
+        _meaning_doubts and _by_meaning): the result."""
+        question, answer, reason = worded.question, worded.answer, worded.reason
         if answer is not None and self.meaning is not None and self.threshold > 0:
-            doubt = self._meaning_doubts(question, ranked[0][2], answer)
+            doubt = self._meaning_doubts(question, worded.ranked[0][2], answer)
             if doubt is not None:
                 answer, reason = None, doubt
+        prepared = worded.prepared
         if answer is None and prepared is not None and self.meaning is not None:
-            by_meaning = self._by_meaning(question, prepared, scored, unknown_topic)
+            by_meaning = self._by_meaning(question, prepared, worded.scored, worded.unknown_topic)
             if by_meaning is not None:
                 answer, reason = by_meaning[0], f"{by_meaning[1]} (by words: {reason})"
         # Suggest only entries at least half-way to the threshold: a 5% match helps nobody.
+        candidates = worded.candidates
         offered = (
             ()
             if answer
@@ -428,7 +476,7 @@ class Matcher:
                 c for c in candidates[:MAX_SUGGESTIONS] if c.confidence >= self.threshold / 2
             )
         )
-        return Result(question, tuple(candidates[: max(top, 1)]), answer, reason, offered)
+        return Result(question, tuple(candidates[: max(worded.top, 1)]), answer, reason, offered)
 
     def _rank(
         self, question: str, shown: int

@@ -185,18 +185,24 @@ def lazy(kb_path: Path, cache: Path | None, warnings: list[str]) -> meaning.Lazy
     return meaning.LazyMeaning(index, lambda: cache, warnings.append)
 
 
-def test_the_kbs_vectors_are_encoded_once_then_read_from_the_cache(
-    tiny_model, small_kb, tmp_path, monkeypatch
-):
-    cache = tmp_path / "cache" / "kb.meaning.npz"
-    encoded: list[int] = []
+@pytest.fixture
+def encoded(monkeypatch) -> list[int]:
+    """How many texts each call of the encoder encodes, in order."""
+    calls: list[int] = []
     real_encode = SentenceEncoder.encode
 
     def counting_encode(self, texts, done=None):
-        encoded.append(len(texts))
+        calls.append(len(texts))
         return real_encode(self, texts, done)
 
     monkeypatch.setattr(SentenceEncoder, "encode", counting_encode)
+    return calls
+
+
+def test_the_kbs_vectors_are_encoded_once_then_read_from_the_cache(
+    tiny_model, small_kb, tmp_path, encoded
+):
+    cache = tmp_path / "cache" / "kb.meaning.npz"
     warnings: list[str] = []
     first = lazy(small_kb, cache, warnings).nearest("the cat sat on the mat")
     phrasings = sum(len(e.phrasings) for e in load_kb(small_kb).entries)
@@ -274,6 +280,7 @@ class Nearest:
         self.entries = matcher.index.entries
         self.calls = 0  # nearest
         self.checked: list[str] = []  # the entries `similarity` was asked about
+        self.ahead: list[list[str]] = []  # the batches of questions encoded ahead
 
     def nearest(self, question: str) -> list[tuple[int, float, str]]:
         self.calls += 1
@@ -286,6 +293,9 @@ class Nearest:
     def word_similarity(self, word: str, text: str) -> float:
         self.words_asked.append(word)
         return self.similarity_of_words
+
+    def encode_ahead(self, questions: list[str]) -> None:
+        self.ahead.append(questions)
 
 
 @pytest.fixture
@@ -333,6 +343,46 @@ def test_an_answer_meaning_doubts_can_go_to_the_entry_it_means(bakery):
     result = bakery.match("Which days do you sell your gluten-free loaves?")
     assert result.answer.entry.id == "opening" and result.answer.meaning == pytest.approx(0.7)
     assert "its meaning does not" in result.reason
+
+
+def test_a_batch_encodes_ahead_together_the_questions_meaning_will_weigh(bakery):
+    sure = "Do you sell gluten-free bread?"  # a phrasing said whole: words are sure
+    checked = "Which days do you sell your gluten-free loaves?"  # words answer, meaning checks
+    declined = "Are you open on Sunday mornings?"  # words decline, meaning is asked
+    questions = [sure, checked, declined, sure]
+    one_by_one = [bakery.match(q) for q in questions]  # words alone
+    with_meaning(bakery, [("gluten", 0.2)])
+    alone = [bakery.match(q) for q in questions]
+    stub = with_meaning(bakery, [("gluten", 0.2)])
+    together = bakery.match_all(questions)
+    assert stub.ahead == [[checked, declined]]
+    assert together == alone
+    # the stub's far meaning declines what words were not sure of, the sure one stays
+    assert [r.answered for r in together] == [True, False, False, True]
+    assert [r.answered for r in one_by_one] == [True, True, False, True]
+
+
+def test_a_batch_of_one_or_of_questions_words_are_sure_of_encodes_nothing_ahead(bakery):
+    stub = with_meaning(bakery, [("gluten", 0.9)])
+    bakery.match_all(["Are you open on Sunday mornings?"])
+    bakery.match_all(["Do you sell gluten-free bread?", "When do you open?"])
+    assert stub.ahead == []
+
+
+def test_questions_encoded_ahead_are_not_encoded_again_and_find_what_they_find_alone(
+    tiny_model, small_kb, encoded
+):
+    questions = ["the cat sat on the mat", "dogs bark", "the cat sat"]
+    alone = [lazy(small_kb, None, []).nearest(q) for q in questions]
+    ahead = lazy(small_kb, None, [])
+    ahead.prepare()  # the KB's own phrasings encoded
+    encoded.clear()
+    ahead.encode_ahead(questions)
+    found = [ahead.nearest(q) for q in questions]
+    assert encoded == [3]  # one batch, and nothing more
+    for a, b in zip(alone, found, strict=True):
+        assert [(i, text) for i, _, text in a] == [(i, text) for i, _, text in b]
+        assert [s for _, s, _ in a] == pytest.approx([s for _, s, _ in b], abs=1e-6)
 
 
 def test_a_threshold_of_zero_answers_whatever_meaning_says(write_kb):
