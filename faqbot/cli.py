@@ -565,8 +565,8 @@ def index(ctx: typer.Context, kb: KbOption = None, words_only: WordsOnlyOption =
     faqbot builds the index on first use anyway and keeps it in the user's cache directory
     ($XDG_CACHE_HOME/faqbot, else ~/.cache/faqbot), under a name made from the KB's content:
     editing the KB makes a new one. This command rebuilds it and prints where it is. With the
-    meaning extra installed, it encodes the KB's phrasings by meaning too, unless --words-only
-    (else the first question that words leave unanswered does).
+    meaning extra installed, it encodes the KB's phrasings and answers by meaning too, unless
+    --words-only (else the first question that words leave unanswered does).
     """
     from faqbot.index_cache import index_path, load_index, meaning_path
     from faqbot.kb_loader import kb_path, load_kb, read_kb_bytes
@@ -589,7 +589,7 @@ def index(ctx: typer.Context, kb: KbOption = None, words_only: WordsOnlyOption =
             and answering.meaning_for(path, built, shaping, index_file=stored).prepare()
         ):
             where = vectors if vectors.exists() else unwritable
-            sys.stdout.write(f"phrasings encoded by meaning: {where}\n")
+            sys.stdout.write(f"phrasings and answers encoded by meaning: {where}\n")
     raise typer.Exit(ExitCode.OK)
 
 

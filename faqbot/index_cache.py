@@ -38,10 +38,15 @@ def index_path(kb_bytes: bytes, settings: IndexSettings) -> Path:
     return cache_dir() / f"{key.hexdigest()[:32]}.sqlite"
 
 
+# Bumped when what the sentence vectors hold changes (2: the answers after the phrasings), so
+# that vectors of another kind are never read (nor warned of).
+MEANING_FORMAT = 2
+
+
 def meaning_path(index_file: Path) -> Path:
-    """Where the sentence vectors of the KB's phrasings are kept (see faqbot.meaning): beside
-    its index, under the same name, so that they go stale with it."""
-    return index_file.with_suffix(".meaning.npz")
+    """Where the sentence vectors of the KB's phrasings and answers are kept (see
+    faqbot.meaning): beside its index, under the same name, so that they go stale with it."""
+    return index_file.with_suffix(f".meaning{MEANING_FORMAT}.npz")
 
 
 def load_index(

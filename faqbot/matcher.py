@@ -109,8 +109,8 @@ class Settings(NamedTuple):
     prior_novelty: float = 0.1
     meaning: bool = True  # False: words only, even with the `meaning` extra installed
     # With the extra (see faqbot.meaning): a question its words leave unanswered is answered
-    # by the entry nearest to it in meaning when a phrasing of that entry is at least this
-    # similar (cosine of all-MiniLM-L6-v2 vectors) ...
+    # by the entry nearest to it in meaning when a phrasing of that entry, or its answer, is
+    # at least this similar (cosine of all-MiniLM-L6-v2 vectors) ...
     meaning_min_similarity: float = 0.6
     # ... and no entry on another subject comes within this much of it. Measured on the
     # shared sets, these keep every off-topic set's answered share where words alone left it.
@@ -139,7 +139,8 @@ class Settings(NamedTuple):
 
 class NearestByMeaning(Protocol):
     def nearest(self, question: str) -> list[tuple[int, float, str]]:
-        """(entry index, similarity, its nearest phrasing), nearest entry first."""
+        """(entry index, similarity, its nearest text: a phrasing or its answer), nearest
+        entry first."""
         ...
 
     def similarity(self, question: str, entry: int) -> float | None:
@@ -727,7 +728,7 @@ class Matcher:
         nearest = self.meaning.nearest(question[:MAX_QUESTION_CHARS])
         if not nearest:
             return None
-        i, similarity, phrasing = nearest[0]
+        i, similarity, phrasing = nearest[0]  # the phrasing, or the answer
         entry = self._indexed[i].entry
         rival = next(((j, sim) for j, sim, _ in nearest[1:] if not self._agree(entry, j)), None)
         lead = similarity - (rival[1] if rival else 0.0)
@@ -743,8 +744,9 @@ class Matcher:
         words_found = scored.get(i) or self._score(i, prepared)
         answer = words_found._replace(confidence=100 * similarity, meaning=similarity)
         ahead = f", {lead:.2f} ahead of {self._indexed[rival[0]].entry.id}" if rival else ""
+        text = "answer" if phrasing == entry.answer else "phrasing"
         return answer, (
-            f"it means what {entry.id} asks: similarity {similarity:.2f} to its phrasing "
+            f"it means what {entry.id} asks: similarity {similarity:.2f} to its {text} "
             f"{phrasing!r}{ahead}"
         )
 

@@ -31,21 +31,28 @@ if TYPE_CHECKING:
 # most of a minute and more, and such a KB (users' own messages by the thousand) shows its
 # rewordings to the words already.
 MAX_PHRASINGS = 10_000
-# Encoding this many phrasings takes some seconds: a progress bar shows it, on a terminal.
-PROGRESS_MIN_PHRASINGS = 300
+# Encoding this many texts takes some seconds: a progress bar shows it, on a terminal.
+PROGRESS_MIN_TEXTS = 300
 NEAREST = 5  # entries returned by `nearest`, best first
 
 
 class Meaning:
-    """The KB's phrasings as unit vectors, each with the index of its entry."""
+    """The KB's phrasings and answers as unit vectors, each with the index of its entry: the
+    phrasings first, in entry order, then the answers (see _texts)."""
 
     def __init__(
-        self, encoder: SentenceEncoder, texts: list[str], vectors: np.ndarray, owners: np.ndarray
+        self,
+        encoder: SentenceEncoder,
+        texts: list[str],
+        vectors: np.ndarray,
+        owners: np.ndarray,
+        phrasing_rows: int,
     ) -> None:
         self.encoder = encoder
         self.texts = texts
         self.vectors = vectors
         self.owners = owners
+        self.phrasing_rows = phrasing_rows
         self._words: dict[str, np.ndarray] = {}  # word -> its vector, encoded once a run
         # The last question and its vector: one question may be asked about twice (an answer
         # checked, then the nearest entry looked for), and encoding is the cost.
@@ -66,8 +73,11 @@ class Meaning:
         return self._last[1]
 
     def nearest(self, question: str) -> list[tuple[int, float, str]]:
-        """(entry index, cosine similarity, phrasing) of the nearest phrasing of each of the
-        entries nearest to the question in meaning, best first."""
+        """(entry index, cosine similarity, text) of the nearest text (a phrasing, or the
+        answer) of each of the entries nearest to the question in meaning, best first. An
+        answer often says what a question asks better than its entry's question does ("Is
+        the sourdough baked on Tuesdays?": 0.75 to "Yes, a gluten-free sourdough is baked
+        every Tuesday and Friday.", 0.36 to "Do you sell gluten-free bread?")."""
         import numpy as np
 
         similarity = self.vectors @ self._vector(question)
@@ -81,11 +91,15 @@ class Meaning:
         return list(found.values())
 
     def similarity(self, question: str, entry: int) -> float | None:
-        """Cosine of the question to the entry's nearest phrasing; None if it has none."""
+        """Cosine of the question to the entry's nearest phrasing; None if it has none. (Not
+        its answer: that a question comes near an answer's many words says less than that
+        it asks what a phrasing asks, and checking words' answers against it let wrong ones
+        through on covidfaq.)"""
         import numpy as np
 
-        # The phrasings are in entry order (see _phrasings): an entry's rows are one run.
-        start, stop = np.searchsorted(self.owners, [entry, entry + 1])
+        # The phrasings are in entry order (see _texts): an entry's rows are one run.
+        phrasings = self.owners[: self.phrasing_rows]
+        start, stop = np.searchsorted(phrasings, [entry, entry + 1])
         if start == stop:
             return None
         return float(np.max(self.vectors[start:stop] @ self._vector(question)))
@@ -162,9 +176,9 @@ class LazyMeaning:
         except ModelError as exc:
             self._warn(f"faqbot: warning: {exc}; matching by words only")
             return None
-        texts, entry_of = _phrasings(index.entries)
+        texts, entry_of, phrasing_rows = _texts(index.entries)
         vectors, owners = _kb_vectors(texts, entry_of, encoder, self._cache_file(), self._warn)
-        return Meaning(encoder, texts, vectors, owners)
+        return Meaning(encoder, texts, vectors, owners, phrasing_rows)
 
 
 def _kb_vectors(
@@ -186,8 +200,8 @@ def _kb_vectors(
 
     from faqbot.progress import progress
 
-    label = f"encoding {len(texts):,} phrasings by meaning (once)"
-    with progress(label, len(texts), len(texts) >= PROGRESS_MIN_PHRASINGS) as done:
+    label = f"encoding {len(texts):,} phrasings and answers by meaning (once)"
+    with progress(label, len(texts), len(texts) >= PROGRESS_MIN_TEXTS) as done:
         vectors = encoder.encode(texts, done)
     owners = np.asarray(entry_of, dtype=np.int32)
     if path is not None:
@@ -195,14 +209,20 @@ def _kb_vectors(
     return vectors, owners
 
 
-def _phrasings(entries: Sequence) -> tuple[list[str], list[int]]:  # Sequence[IndexedEntry]
+def _texts(entries: Sequence) -> tuple[list[str], list[int], int]:  # Sequence[IndexedEntry]
+    """What is encoded of a KB: every phrasing, in entry order, then every answer, in entry
+    order; the entry of each; how many are phrasings."""
     texts: list[str] = []
     entry_of: list[int] = []
     for i, ie in enumerate(entries):
         for ph in ie.phrasings:
             texts.append(ph.text)
             entry_of.append(i)
-    return texts, entry_of
+    phrasing_rows = len(texts)
+    for i, ie in enumerate(entries):
+        texts.append(ie.entry.answer)
+        entry_of.append(i)
+    return texts, entry_of, phrasing_rows
 
 
 def _read(

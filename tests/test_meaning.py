@@ -205,8 +205,8 @@ def test_the_kbs_vectors_are_encoded_once_then_read_from_the_cache(
     cache = tmp_path / "cache" / "kb.meaning.npz"
     warnings: list[str] = []
     first = lazy(small_kb, cache, warnings).nearest("the cat sat on the mat")
-    phrasings = sum(len(e.phrasings) for e in load_kb(small_kb).entries)
-    assert encoded == [phrasings, 1] and cache.exists()
+    texts = sum(len(e.phrasings) + 1 for e in load_kb(small_kb).entries)  # and each answer
+    assert encoded == [texts, 1] and cache.exists()
     encoded.clear()
     second = lazy(small_kb, cache, warnings).nearest("the cat sat on the mat")
     assert encoded == [1]  # the question only
@@ -392,6 +392,41 @@ def test_a_threshold_of_zero_answers_whatever_meaning_says(write_kb):
     assert stub.checked == []
 
 
+class FixedEncoder:
+    """An encoder that knows each text's vector beforehand."""
+
+    model_id = "fixed"
+
+    def __init__(self, vectors: dict[str, list[float]]) -> None:
+        self.vectors = vectors
+
+    def encode(self, texts: list[str], done=None) -> np.ndarray:
+        return np.array([self.vectors[t] for t in texts], dtype=np.float32)
+
+
+def test_an_entry_is_found_by_its_answer_but_checked_by_its_phrasings():
+    # Two entries: phrasings "how much" and "where is it", then their answers.
+    texts = ["how much", "where is it", "It costs 4 dollars.", "On Main Street."]
+    vectors = np.array([[1, 0, 0], [0, 1, 0], [0.6, 0.8, 0], [0, 0.6, 0.8]], dtype=np.float32)
+    question = "what street?"
+    found = meaning.Meaning(
+        FixedEncoder({question: [0, 0, 1]}), texts, vectors, np.array([0, 1, 0, 1]), 2
+    )
+    nearest = found.nearest(question)
+    assert nearest[0] == (1, pytest.approx(0.8), "On Main Street.")  # by its answer
+    assert found.similarity(question, 1) == pytest.approx(0.0)  # its phrasing is far
+    assert found.similarity(question, 0) == pytest.approx(0.0)
+
+
+def test_the_reason_says_when_meaning_found_the_entry_by_its_answer(bakery):
+    stub = with_meaning(bakery, [("opening", 0.7), ("parking", 0.3)])
+    index, similarity, _ = stub.found[0]
+    stub.found[0] = (index, similarity, bakery.index.entries[index].entry.answer)
+    result = bakery.match("Are you open on Sunday mornings?")
+    assert result.answer.entry.id == "opening"
+    assert "similarity 0.70 to its answer 'Every day from 7 a.m." in result.reason
+
+
 def test_a_question_words_decline_is_answered_by_a_near_clear_meaning(bakery):
     question = "Are you open on Sunday mornings?"
     assert not bakery.match(question).answered  # words alone: 'mornings' is unknown
@@ -459,6 +494,8 @@ def test_the_cli_answers_a_rewording_by_meaning_and_declines_another_subject(wri
         "Do you sell cars?",
         # Words find it, and meaning agrees: kept.
         "Which days do you sell your gluten-free loaves?",
+        # Words decline; meaning finds it by its answer (0.75), which says what it asks.
+        "Is the sourdough baked on Tuesdays?",
     ]
     result = subprocess.run(
         faqbot, input="\n".join(asked) + "\n", capture_output=True, text=True, timeout=120
@@ -466,8 +503,9 @@ def test_the_cli_answers_a_rewording_by_meaning_and_declines_another_subject(wri
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert records[0]["match"]["id"] == "opening" and records[0]["match"]["by"] == "meaning"
     assert 60 <= records[0]["match"]["score"] <= 100
-    assert [r["match"] for r in records[1:-1]] == [None, None, None, None]
-    assert records[-1]["match"]["id"] == "gluten" and records[-1]["match"]["by"] == "words"
+    assert [r["match"] for r in records[1:-2]] == [None, None, None, None]
+    assert records[-2]["match"]["id"] == "gluten" and records[-2]["match"]["by"] == "words"
+    assert records[-1]["match"]["id"] == "gluten" and records[-1]["match"]["by"] == "meaning"
     assert result.returncode == 1 and result.stderr == ""
 
 
@@ -505,7 +543,8 @@ def test_index_encodes_the_phrasings_when_the_extra_is_there(tiny_model, small_k
     result = runner.invoke(app, ["index", "--kb", str(small_kb)])
     assert result.exit_code == 0
     line = result.stdout.splitlines()[-1]
-    assert line.startswith("phrasings encoded by meaning: ") and line.endswith(".meaning.npz")
+    assert line.startswith("phrasings and answers encoded by meaning: ")
+    assert line.endswith(".npz")
     assert Path(line.split(": ", 1)[1]).is_file()
 
 
