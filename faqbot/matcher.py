@@ -450,16 +450,21 @@ class Matcher:
 
     def _asks_meaning(self, worded: _Worded) -> bool:
         """Whether _weigh_meaning will encode the question (to encode it ahead, with others)."""
-        answer = worded.answer
-        if answer is not None:
-            return self.threshold > 0 and answer.phrasing_score < self.settings.words_sure
+        if worded.answer is not None:
+            return self._checked_by_meaning(worded.answer)
         return worded.prepared is not None
+
+    def _checked_by_meaning(self, answer: Candidate) -> bool:
+        """Whether meaning checks an answer words found: not when words are sure of it (a
+        phrasing says the question nearly whole), nor under threshold 0 (the best entry is
+        asked for, whatever else)."""
+        return self.threshold > 0 and answer.phrasing_score < self.settings.words_sure
 
     def _weigh_meaning(self, worded: _Worded) -> Result:
         """The answer words found, checked by meaning; or, failing one, meaning's (see
         _meaning_doubts and _by_meaning): the result."""
         question, answer, reason = worded.question, worded.answer, worded.reason
-        if answer is not None and self.meaning is not None and self.threshold > 0:
+        if answer is not None and self.meaning is not None and self._checked_by_meaning(answer):
             doubt = self._meaning_doubts(question, worded.ranked[0][2], answer)
             if doubt is not None:
                 answer, reason = None, doubt
@@ -753,11 +758,8 @@ class Matcher:
     def _meaning_doubts(self, question: str, i: int, answer: Candidate) -> str | None:
         """Signal: meaning, as a check on words. Why the answer words found (entry `i`) is
         not what the question means: it is far in meaning from every phrasing of the entry.
-        None when it is near, when words are sure (a phrasing says the question nearly
-        whole), or when meaning is not available."""
+        None when it is near, or when meaning is not available."""
         assert self.meaning is not None
-        if answer.phrasing_score >= self.settings.words_sure:
-            return None
         similarity = self.meaning.similarity(question[:MAX_QUESTION_CHARS], i)
         needed = self.settings.meaning_min_agreement
         if similarity is None or similarity >= needed:
