@@ -146,6 +146,8 @@ def questions(words: list[str], env: Environment) -> Iterator[list[str]]:
         return
     if env.stdin_isatty:  # arrow keys would be read as questions: chat is made for this
         fail("ask - reads questions from a pipe or a file; to type them, run faqbot chat")
+    if env.stdin is None:  # started with descriptor 0 closed (`<&-`): Python has no stdin
+        fail("ask - reads questions from stdin, and stdin is closed")
     from faqbot.line_batches import line_batches
 
     for batch in line_batches(env.stdin):

@@ -218,6 +218,15 @@ def test_invalid_utf8_and_nul_on_stdin_are_replaced():
     assert result.stderr == b""
 
 
+def test_stdin_not_open_at_all_is_a_usage_error():
+    for command in ("ask -", "chat"):
+        result = subprocess.run(["bash", "-c", f"'{FAQBOT}' {command} <&-"], capture_output=True,
+                                text=True, timeout=60)  # fmt: skip
+        assert result.returncode == ExitCode.USAGE
+        assert result.stderr == "faqbot: ask - reads questions from stdin, and stdin is closed\n"
+        assert result.stdout == ""
+
+
 def test_stdin_closed_immediately():
     result = subprocess.run([FAQBOT, "ask", "-"], stdin=subprocess.DEVNULL, capture_output=True,
                             text=True, timeout=60)  # fmt: skip
