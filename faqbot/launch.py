@@ -38,7 +38,24 @@ def prepare_streams() -> None:
         sys.stderr.reconfigure(errors="replace")
 
 
+def open_missing_streams() -> bool:
+    """Whether there is a stdout to write to. A process started with stdout or stderr closed
+    (`>&-`) has None for it in Python, and its first write would be a traceback. Messages
+    with no stderr to go to are dropped (the exit code still tells what happened); output
+    with no stdout to go to is an error, as a write error is for coreutils."""
+    if sys.stderr is None:
+        import os
+
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the run
+    return sys.stdout is not None
+
+
 def main() -> None:
+    if not open_missing_streams():
+        from faqbot.exit_codes import ExitCode
+
+        sys.stderr.write("faqbot: cannot write output: stdout is closed\n")
+        sys.exit(ExitCode.USAGE)
     argv = sys.argv[1:]
     if len(argv) == 1 and argv[0] in VERSION_FLAGS:
         sys.stdout.write(version_line() + "\n")

@@ -227,6 +227,23 @@ def test_stdin_not_open_at_all_is_a_usage_error():
         assert result.stdout == ""
 
 
+@pytest.mark.parametrize(
+    "command", ["--version", "ask 'Is this his first visit?'", "ask --json x", "list", "ask -"]
+)
+def test_stdout_not_open_at_all_is_said_on_stderr(command):
+    result = subprocess.run(["bash", "-c", f"'{FAQBOT}' {command} >&- </dev/null"],
+                            capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert result.returncode == ExitCode.USAGE
+    assert result.stderr == "faqbot: cannot write output: stdout is closed\n"
+
+
+def test_stderr_not_open_at_all_keeps_the_exit_code(tmp_path):
+    missing = tmp_path / "missing.yaml"
+    result = subprocess.run(["bash", "-c", f"'{FAQBOT}' ask --kb '{missing}' x 2>&-"],
+                            capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert result.returncode == ExitCode.USAGE and result.stdout == ""
+
+
 def test_stdin_closed_immediately():
     result = subprocess.run([FAQBOT, "ask", "-"], stdin=subprocess.DEVNULL, capture_output=True,
                             text=True, timeout=60)  # fmt: skip
