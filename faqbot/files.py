@@ -21,7 +21,10 @@ def read_bytes(path: Path, what: str, cap: int | None = None, cap_hint: str = ""
             raise UnreadableFile(f"is a directory, not {article} {what} file")
         if cap is not None and (size := path.stat().st_size) > cap:
             raise UnreadableFile(f"{what} is {size:,} bytes; the limit is {cap:,}{cap_hint}")
-        data = path.read_bytes()
+        with path.open("rb") as f:
+            # One byte past the cap is enough to know a file is over it: a device or a pipe
+            # that never ends (/dev/zero) must not be read into memory whole.
+            data = f.read() if cap is None else f.read(cap + 1)
     except FileNotFoundError:
         raise UnreadableFile(f"{what} file not found") from None
     except PermissionError:

@@ -32,11 +32,33 @@ def test_unreadable_file(tmp_path, monkeypatch):
     path = tmp_path / "kb.yaml"
     path.write_text("title: x\n", encoding="utf-8")
 
-    def denied(self):  # root reads everything, so the refusal is simulated
+    def denied(self, *args, **kwargs):  # root reads everything, so the refusal is simulated
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(Path, "open", denied)
     assert kb_problems(path) == [f"{path}: cannot read knowledge base file: permission denied"]
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_a_file_that_never_ends_is_read_only_past_the_limit(monkeypatch):
+    # /dev/zero's size is 0 to stat: it was read whole, which never ends (nor does memory).
+    import signal
+
+    def read_too_long(signum, frame):
+        raise TimeoutError("/dev/zero is being read to its end")
+
+    monkeypatch.setenv("FAQBOT_MAX_KB_MB", "1")
+    previous = signal.signal(signal.SIGALRM, read_too_long)
+    signal.alarm(10)
+    try:
+        problems = kb_problems(Path("/dev/zero"))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert problems == [
+        "/dev/zero: knowledge base is over the 1,048,576-byte limit "
+        "(set FAQBOT_MAX_KB_MB to a number of megabytes to raise it)"
+    ]
 
 
 def test_not_yaml_at_all(write_kb):
