@@ -46,11 +46,21 @@ def write_text_atomic(
     """Write `text` to `path` whole or not at all: a crash leaves the old file or the new one,
     never half of one. Without `overwrite` an existing file is never replaced, even one that
     appears while this writes (WouldOverwrite). `check`, if given, is called on the finished
-    file before it takes `path`'s place, and may raise to stop it."""
+    file before it takes `path`'s place, and may raise to stop it. A symbolic link is written
+    through; a device or a pipe is written into."""
     import tempfile  # here, not at the top: reading a KB to answer a question needs none
 
+    if path.is_symlink():  # the file it points to is written; the link stays a link
+        path = path.resolve()
     if not overwrite and path.exists():
         raise WouldOverwrite(str(path))
+    if path.exists() and not path.is_file() and not path.is_dir():
+        # A device or a pipe (/dev/null, a FIFO) is written into, as a shell's `>` writes:
+        # a file renamed over it would replace the device itself (root may do that to
+        # /dev/null). Nothing stays behind to be half written, nor to check.
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        return
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:

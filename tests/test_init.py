@@ -157,6 +157,35 @@ def test_an_existing_kb_is_never_replaced_without_force(tmp_path):
     assert load_kb(kb).facts
 
 
+def test_force_writes_through_a_link_and_into_a_pipe_never_over_them(tmp_path):
+    import os
+    import stat
+    import threading
+
+    article = tmp_path / "bakery.txt"
+    shutil.copy(ARTICLES / "bakery.txt", article)
+    real = tmp_path / "real.yaml"
+    real.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.yaml"
+    link.symlink_to(real)
+    assert run_init(article, "-o", link, "--force").exit_code == ExitCode.OK
+    assert link.is_symlink() and load_kb(real).facts  # the file it points to is the KB
+
+    # A pipe (as /dev/null is a device): renaming a file over it would replace it.
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    read: list[str] = []
+    reader = threading.Thread(
+        target=lambda: read.append(pipe.read_text(encoding="utf-8")), daemon=True
+    )
+    reader.start()
+    result = run_init(article, "-o", pipe, "--force")
+    reader.join(timeout=30)
+    assert result.exit_code == ExitCode.OK
+    assert stat.S_ISFIFO(pipe.stat().st_mode)  # still a pipe
+    assert read and "facts:" in read[0]
+
+
 def test_dash_writes_the_kb_to_stdout_and_no_file(tmp_path, monkeypatch):
     article = tmp_path / "festival.txt"
     shutil.copy(ARTICLES / "festival.txt", article)
