@@ -32,6 +32,14 @@ _EXIT_MEANINGS = {
 }
 
 
+def _a_number(value: float | None) -> float | None:
+    # "nan" parses as a float, and a range check lets it through: every comparison with NaN
+    # is false (a threshold of NaN would answer nothing, or everything).
+    if value is not None and value != value:
+        raise typer.BadParameter("nan is not a number")
+    return value
+
+
 def _exit_codes_help(**meanings: str) -> str:
     """The exit-code table of a command's help: only the codes it can return, in its words."""
     table = {**_EXIT_MEANINGS}
@@ -200,6 +208,7 @@ def ask(
             "--threshold",
             min=0,
             max=100,
+            callback=_a_number,
             metavar="SCORE",
             help="Confidence (0-100) under which faqbot declines to answer "
             "(default: derived from the KB); 0: always answer with the best entry.",
@@ -388,6 +397,7 @@ def test_questions(
             "--min-accuracy",
             min=0,
             max=1,
+            callback=_a_number,
             metavar="RATE",
             help="Exit 1 when accuracy (0-1) is under this.",
         ),

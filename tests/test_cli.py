@@ -166,6 +166,12 @@ def test_threshold_option(runner):
     assert runner.invoke(app, ["ask", "--threshold", str(score), question]).exit_code == 0
     assert runner.invoke(app, ["ask", "--threshold", str(score + 0.1), question]).exit_code == 1
     assert runner.invoke(app, ["ask", "--threshold", "101", "x"]).exit_code == ExitCode.USAGE
+    not_a_number = runner.invoke(app, ["ask", "--threshold", "nan", "x"])
+    assert not_a_number.exit_code == ExitCode.USAGE
+    assert "'--threshold': nan is not a number" in not_a_number.stderr
+    gate = runner.invoke(app, ["test", "--min-accuracy", "nan", "questions.jsonl"])
+    assert gate.exit_code == ExitCode.USAGE
+    assert "'--min-accuracy': nan is not a number" in gate.stderr
 
 
 def test_list_plain_json_and_rich(runner):
