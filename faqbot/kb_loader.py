@@ -87,12 +87,17 @@ def read_kb_bytes(path: str | os.PathLike[str]) -> bytes:
 
 
 def max_kb_bytes() -> int:
-    """The largest KB file faqbot reads: MAX_KB_BYTES, or FAQBOT_MAX_KB_MB megabytes."""
+    """The largest KB file faqbot reads: MAX_KB_BYTES, or FAQBOT_MAX_KB_MB megabytes. A value
+    that is not a positive number of them ("abc", "0", "-1", "inf", "nan") leaves the default:
+    a KB must not be refused for any size (0), nor read without a bound (inf)."""
     raw = os.environ.get(MAX_KB_ENV, "").strip()
     try:
-        return int(float(raw) * 1024 * 1024) if raw else MAX_KB_BYTES
+        megabytes = float(raw) if raw else 0.0
     except ValueError:
         return MAX_KB_BYTES
+    if not 0 < megabytes < float("inf"):  # NaN fails both
+        return MAX_KB_BYTES
+    return max(1, int(megabytes * 1024 * 1024))
 
 
 def read_article_text(path: Path) -> str:

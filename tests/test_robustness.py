@@ -102,6 +102,10 @@ def test_size_cap(tmp_path, monkeypatch):
     # The variable raises it: 0.01 MB is 10,485 bytes.
     monkeypatch.setenv("FAQBOT_MAX_KB_MB", "0.01")
     assert "2,008 bytes" not in " ".join(kb_problems(path))
+    # A value that is not a positive number of megabytes leaves the default.
+    for value in ("abc", "0", "-1", "inf", "1e400", "nan"):
+        monkeypatch.setenv("FAQBOT_MAX_KB_MB", value)
+        assert "the limit is 1,000 " in " ".join(kb_problems(path)), value
 
 
 @pytest.mark.parametrize("depth", [40, 100_000])
