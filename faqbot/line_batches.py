@@ -23,6 +23,9 @@ from typing import TextIO
 
 MOST = 64  # lines in one batch at most
 CHUNK = 1 << 16  # bytes read at a time
+# Characters kept of a line: the rest, to its end, is dropped. A question is matched on its
+# first 1,000 (faqbot.matcher); a line that never ends (`< /dev/zero`) must not fill memory.
+MAX_LINE = 1 << 20
 
 
 def line_batches(stream: TextIO, most: int = MOST) -> Iterator[list[str]]:
@@ -46,6 +49,7 @@ class _LineReader:
         self.decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
         self.ready: deque[str] = deque()  # whole lines read
         self.partial: list[str] = []  # the start of the next line, as read so far
+        self.kept = 0  # characters in `partial`
         self.at_end = False
 
     def batches(self, most: int) -> Iterator[list[str]]:
@@ -69,11 +73,13 @@ class _LineReader:
         *whole, rest = text.split("\n")
         if whole:
             # A line's pieces are joined once it ends: a megabyte line costs its length.
-            self.ready.append("".join([*self.partial, whole[0]]))
-            self.ready.extend(whole[1:])
-            self.partial = []
-        if rest:
-            self.partial.append(rest)
+            self.ready.append("".join([*self.partial, whole[0][: MAX_LINE - self.kept]]))
+            self.ready.extend(line[:MAX_LINE] for line in whole[1:])
+            self.partial, self.kept = [], 0
+        if rest and self.kept < MAX_LINE:
+            piece = rest[: MAX_LINE - self.kept]
+            self.partial.append(piece)
+            self.kept += len(piece)
         if self.at_end and self.partial:
             self.ready.append("".join(self.partial))
-            self.partial = []
+            self.partial, self.kept = [], 0

@@ -86,6 +86,16 @@ def test_a_long_line_read_in_many_pieces_is_one_line(pipe, monkeypatch):
     assert [line for b in batches_of(stream) for line in b] == [line, "short"]
 
 
+def test_a_line_past_the_longest_kept_is_cut_and_the_next_line_is_whole(tmp_path, monkeypatch):
+    monkeypatch.setattr(line_batches, "MAX_LINE", 10)
+    monkeypatch.setattr(line_batches, "CHUNK", 7)  # the cut falls inside a read, and across
+    path = tmp_path / "lines.txt"
+    path.write_text("0123456789abcdefghij" * 3 + "\nnext\n" + "x" * 25, encoding="utf-8")
+    with path.open(encoding="utf-8") as stream:
+        lines = [line for b in batches_of(stream) for line in b]
+    assert lines == ["0123456789", "next", "x" * 10]
+
+
 def test_a_stream_without_a_descriptor_is_read_a_line_at_a_time():
     stream = io.StringIO("one\ntwo\nthree")
     assert list(batches_of(stream)) == [["one"], ["two"], ["three"]]
