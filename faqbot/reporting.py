@@ -11,7 +11,7 @@ import errno
 import os
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import NoReturn
 
 from faqbot.errors import FaqbotError, InputError, KnowledgeBaseError
@@ -24,7 +24,9 @@ MAX_PROBLEMS_SHOWN = 20
 
 def say(line: str) -> None:
     # Messages quote file names, keys and ids written by others: no control characters.
-    sys.stderr.write(one_line(line) + "\n")
+    # If stderr's reader went away (`2>&1 | head -1`), the exit code still tells.
+    with suppress(OSError):
+        sys.stderr.write(one_line(line) + "\n")
 
 
 def fail(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:

@@ -270,6 +270,17 @@ def test_stderr_not_open_at_all_keeps_the_exit_code(tmp_path):
     assert result.returncode == ExitCode.USAGE and result.stdout == ""
 
 
+def test_a_reader_that_closes_stderr_leaves_the_exit_code(tmp_path):
+    # 5,000 problems fill the pipe, so faqbot is still writing them when `head` goes away.
+    path = tmp_path / "kb.yaml"
+    path.write_text("title: x\n" + "".join(f"key{i}: v\n" for i in range(5000)), encoding="utf-8")
+    shell = f"'{FAQBOT}' ask --kb '{path}' x 2>&1 >/dev/null | head -1; echo ${{PIPESTATUS[0]}}"
+    result = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, timeout=60)
+    first, code = result.stdout.splitlines()
+    assert "unknown key `key0`" in first
+    assert int(code) == ExitCode.USAGE  # it was 1: the broken pipe on stderr, uncaught
+
+
 def test_stdin_closed_immediately():
     result = subprocess.run([FAQBOT, "ask", "-"], stdin=subprocess.DEVNULL, capture_output=True,
                             text=True, timeout=60)  # fmt: skip
