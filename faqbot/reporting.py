@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 from faqbot.errors import FaqbotError, InputError, KnowledgeBaseError
 from faqbot.exit_codes import ExitCode
@@ -24,9 +24,10 @@ MAX_PROBLEMS_SHOWN = 20
 
 def say(line: str) -> None:
     # Messages quote file names, keys and ids written by others: no control characters.
-    # If stderr's reader went away (`2>&1 | head -1`), the exit code still tells.
-    with suppress(OSError):
+    try:
         sys.stderr.write(one_line(line) + "\n")
+    except OSError:  # stderr's reader went away (`2>&1 | head -1`): the exit code still tells
+        silence(sys.stderr)
 
 
 def fail(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
@@ -66,10 +67,12 @@ def reported(kb_from_env: bool = False) -> Iterator[None]:
 
 
 def silence_stdout() -> None:
-    # Unflushed bytes would fail again at exit and print "Exception ignored": point stdout
-    # at /dev/null so the interpreter's final flush has nowhere to fail.
-    try:
+    silence(sys.stdout)
+
+
+def silence(stream: TextIO) -> None:
+    # Unflushed bytes would fail again at exit, print "Exception ignored" and make the exit
+    # code 120: point the stream at /dev/null so the interpreter's final flush cannot fail.
+    with suppress(OSError, ValueError):
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except OSError:
-        pass
+        os.dup2(devnull, stream.fileno())
