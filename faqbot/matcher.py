@@ -262,6 +262,11 @@ class _Worded(NamedTuple):
     answer: Candidate | None
     reason: str
 
+    @property
+    def analysed(self) -> str:
+        """The question as far as it is analysed, by words and by meaning alike."""
+        return self.question[:MAX_QUESTION_CHARS]
+
 
 class Matcher:
     def __init__(self, kb: KnowledgeBase | KBIndex, settings: Settings | None = None) -> None:
@@ -421,7 +426,7 @@ class Matcher:
         together first: in a batch the model takes under half the time a question."""
         worded = [self._by_words(q, top) for q in questions]
         if self.meaning is not None:
-            asking = [w.question[:MAX_QUESTION_CHARS] for w in worded if self._asks_meaning(w)]
+            asking = [w.analysed for w in worded if self._asks_meaning(w)]
             if len(asking) > 1:
                 self.meaning.encode_ahead(asking)
         return [self._weigh_meaning(w) for w in worded]
@@ -463,14 +468,16 @@ class Matcher:
     def _weigh_meaning(self, worded: _Worded) -> Result:
         """The answer words found, checked by meaning; or, failing one, meaning's (see
         _meaning_doubts and _by_meaning): the result."""
-        question, answer, reason = worded.question, worded.answer, worded.reason
+        answer, reason = worded.answer, worded.reason
         if answer is not None and self.meaning is not None and self._checked_by_meaning(answer):
-            doubt = self._meaning_doubts(question, worded.ranked[0][2], answer)
+            doubt = self._meaning_doubts(worded.analysed, worded.ranked[0][2], answer)
             if doubt is not None:
                 answer, reason = None, doubt
         prepared = worded.prepared
         if answer is None and prepared is not None and self.meaning is not None:
-            by_meaning = self._by_meaning(question, prepared, worded.scored, worded.unknown_topic)
+            by_meaning = self._by_meaning(
+                worded.analysed, prepared, worded.scored, worded.unknown_topic
+            )
             if by_meaning is not None:
                 answer, reason = by_meaning[0], f"{by_meaning[1]} (by words: {reason})"
         # Suggest only entries at least half-way to the threshold: a 5% match helps nobody.
@@ -482,7 +489,8 @@ class Matcher:
                 c for c in candidates[:MAX_SUGGESTIONS] if c.confidence >= self.threshold / 2
             )
         )
-        return Result(question, tuple(candidates[: max(worded.top, 1)]), answer, reason, offered)
+        listed = tuple(candidates[: max(worded.top, 1)])
+        return Result(worded.question, listed, answer, reason, offered)
 
     def _rank(
         self, question: str, shown: int
@@ -730,7 +738,7 @@ class Matcher:
         a word near to each rare word the KB never uses; as the answer, with why. None
         otherwise, or when meaning is not available."""
         assert self.meaning is not None
-        nearest = self.meaning.nearest(question[:MAX_QUESTION_CHARS])
+        nearest = self.meaning.nearest(question)
         if not nearest:
             return None
         i, similarity, phrasing = nearest[0]  # the phrasing, or the answer
@@ -760,7 +768,7 @@ class Matcher:
         not what the question means: it is far in meaning from every phrasing of the entry.
         None when it is near, or when meaning is not available."""
         assert self.meaning is not None
-        similarity = self.meaning.similarity(question[:MAX_QUESTION_CHARS], i)
+        similarity = self.meaning.similarity(question, i)
         needed = self.settings.meaning_min_agreement
         if similarity is None or similarity >= needed:
             return None

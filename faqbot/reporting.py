@@ -57,17 +57,13 @@ def reported(kb_from_env: bool = False) -> Iterator[None]:
         fail(str(exc))
     except BrokenPipeError:
         # The reader went away (`| head -1`): stop quietly.
-        silence_stdout()
+        silence(sys.stdout)
         raise SystemExit(ExitCode.OK) from None
     except OSError as exc:
-        silence_stdout()
+        silence(sys.stdout)
         if exc.errno in (errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT):
             fail(f"cannot write output: {exc.strerror}")
         fail(f"{exc.strerror or exc}")
-
-
-def silence_stdout() -> None:
-    silence(sys.stdout)
 
 
 def silence(stream: TextIO) -> None:
@@ -75,4 +71,7 @@ def silence(stream: TextIO) -> None:
     # code 120: point the stream at /dev/null so the interpreter's final flush cannot fail.
     with suppress(OSError, ValueError):
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, stream.fileno())
+        try:
+            os.dup2(devnull, stream.fileno())
+        finally:
+            os.close(devnull)  # the stream's own descriptor now points there

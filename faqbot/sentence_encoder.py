@@ -169,7 +169,7 @@ def _gelu(x: np.ndarray) -> np.ndarray:
     t = z * np.float32(0.5)
     t += 1
     np.reciprocal(t, out=t)
-    # erfc(z) = t * exp(-z^2 + poly(t)), poly's coefficients highest first
+    # erfc(z) = t * exp(-z^2 + poly(t)), poly by Horner's rule from its highest power down
     poly = t * np.float32(_ERFC[-1])
     for c in _ERFC[-2:0:-1]:
         poly += np.float32(c)
