@@ -259,3 +259,37 @@ def test_retrieval_keeps_the_entries_of_the_rarest_word_when_a_common_one_overfl
     result = matcher.match("how do i oil the sprocket of my widget")
     assert result.answer is not None and result.answer.entry.id == "sprocket"
     assert len(matcher._retrieve(matcher._rank("widget sprocket", 3)[2])) <= 8
+
+
+def test_retrieval_looks_candidates_up_as_it_would_step_through_postings(
+    write_kb, monkeypatch: pytest.MonkeyPatch
+):
+    """Once the candidates are full, a common word's postings are looked up rather than
+    stepped through: the same candidates come out, in the same order."""
+    from faqbot import matcher as matcher_module
+
+    # Every entry's answer names the widget; only some of their questions do, so that a
+    # common word is said by the phrasings of some candidates and the answers of others.
+    faqs = "".join(
+        f"  - id: part-{n}\n    question: How do I {verb} {part} {n}?\n"
+        f"    answer: {verb.capitalize()} it, like any widget, with {tool}.\n"
+        for n in range(40)
+        for verb, part, tool in [
+            (
+                ("paint", "oil", "clean")[n % 3],
+                ("gadget", "widget")[n % 5 == 0],
+                ("a brush", "a rag")[n % 2],
+            )
+        ]
+    )
+    path = write_kb(f"title: Widgets\nfaqs:\n{faqs}", article=None)
+    matcher = Matcher(load_kb(path), Settings(max_candidates=2))  # room for 8 candidates
+    questions = ["rag widget", "paint the widget with a rag", "clean widget 7 with a brush"]
+
+    def retrieved(lookup_instead: float) -> list[list[int]]:
+        monkeypatch.setattr(matcher_module, "_LOOKUP_INSTEAD", lookup_instead)
+        return [matcher._retrieve(matcher._rank(q, 3)[2]) for q in questions]
+
+    stepped = retrieved(math.inf)
+    assert stepped == retrieved(0)
+    assert all(len(r) == 2 for r in stepped)  # the cap was reached: the looked-up path ran
