@@ -18,12 +18,14 @@ import sqlite3
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from itertools import repeat
 from pathlib import Path
 from typing import Any, TypeVar
 
 from faqbot.analysis import Token
 from faqbot.bulk import bulk_build
 from faqbot.kb_index import (
+    FEW_PHRASINGS,
     IndexedEntry,
     IndexSettings,
     KBIndex,
@@ -31,11 +33,12 @@ from faqbot.kb_index import (
     Tally,
     phrasings_of,
     shortest,
+    term_lists,
     terms_in_order,
 )
 from faqbot.model import Entry, KnowledgeBase
 
-FORMAT = 4  # bump when the layout or the meaning of a table changes
+FORMAT = 5  # bump when the layout or the meaning of a table changes
 
 V = TypeVar("V")
 
@@ -99,7 +102,7 @@ def _fill(
         PRAGMA synchronous = OFF;
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE entries (i INTEGER PRIMARY KEY, terms TEXT NOT NULL, data TEXT NOT NULL);
-        CREATE TABLE weights (i INTEGER PRIMARY KEY, data BLOB NOT NULL);
+        CREATE TABLE weights (i INTEGER PRIMARY KEY, data BLOB NOT NULL, by_term TEXT);
         CREATE TABLE terms (term TEXT PRIMARY KEY, idf REAL NOT NULL, postings BLOB NOT NULL);
         CREATE TABLE surfaces (surface TEXT PRIMARY KEY, term TEXT NOT NULL);
         CREATE TABLE pairs (joined TEXT PRIMARY KEY, data TEXT NOT NULL);
@@ -117,13 +120,15 @@ def _fill(
     db.executemany("INSERT INTO entries VALUES (?, ?, ?)", records())
     shortest_weights = array("d")
 
-    def weights() -> Iterator[tuple[int, bytes]]:
+    def weights() -> Iterator[tuple[int, bytes, str | None]]:
         # In each phrasing's order of terms, as its record lists them.
         for i, (entry, weighed) in enumerate(zip(kb.entries, tally.weights(settings), strict=True)):
-            shortest_weights.append(shortest(phrasings_of(entry, weighed)))
-            yield i, array("d", [w for terms in weighed for w in terms.values()]).tobytes()
+            phrasings = phrasings_of(entry, weighed)
+            shortest_weights.append(shortest(phrasings))
+            blob = array("d", [w for terms in weighed for w in terms.values()]).tobytes()
+            yield i, blob, _by_term_record(phrasings)
 
-    db.executemany("INSERT INTO weights VALUES (?, ?)", weights())
+    db.executemany("INSERT INTO weights VALUES (?, ?, ?)", weights())
     index = tally.index(kb, settings, (), shortest_weights)
     fields = {
         "format": FORMAT,
@@ -270,8 +275,7 @@ class _Entries(Sequence[IndexedEntry]):
 
 _BATCH = 500  # entries a prefetch query asks for at once (SQLite caps a query's parameters)
 _ENTRY_QUERY = (
-    "SELECT i, terms, data, (SELECT data FROM weights WHERE weights.i = e.i) "
-    "FROM entries e WHERE i "
+    "SELECT i, e.terms, e.data, w.data, w.by_term FROM entries e JOIN weights w USING (i) WHERE i "
 )
 
 # An entry is stored in two parts: its terms, read for every candidate a question bounds, and
@@ -297,35 +301,91 @@ def _text_record(e: Entry) -> dict[str, Any]:
     }
 
 
-def _indexed_entry(terms: str, data: str, weights: bytes) -> IndexedEntry:
+def _by_term_record(phrasings: list[Phrasing]) -> str | None:
+    """For an entry of many phrasings, its IndexedEntry.phrasings_using and the phrasings'
+    totals, as JSON, decoded in C: making them from the phrasings took a Python loop over
+    every term of every phrasing (a 100-phrasing entry: about 2 ms, for each entry a question
+    scores). A term weighs the same in most phrasings that use it: it is stored once, with
+    their indexes (parsing the same float a hundred times cost most of the decoding). None
+    for an entry of few phrasings, read phrasing by phrasing."""
+    if len(phrasings) <= FEW_PHRASINGS:
+        return None
+    alike: dict[str, list[float | int]] = {}  # term -> [weight, index, index, ...]
+    varied: dict[str, list[tuple[int, float]]] = {}  # term -> [(index, weight), ...]
+    for term, used in term_lists(phrasings).items():
+        weights = {w for _, w in used}
+        if len(weights) == 1:
+            alike[term] = [*weights, *(p for p, _ in used)]
+        else:
+            varied[term] = used
+    return json.dumps([alike, varied, [ph.total for ph in phrasings]])
+
+
+class _TermLists:
+    """IndexedEntry.phrasings_using of a stored entry: a term's (index, weight) list is made
+    when a question asks for it (a question touches a few of an entry's hundreds of terms)."""
+
+    __slots__ = ("_alike", "_varied")
+
+    def __init__(
+        self, alike: dict[str, list[float | int]], varied: dict[str, list[list[float]]]
+    ) -> None:
+        self._alike, self._varied = alike, varied
+
+    def get(self, term: str, default: Any = None) -> Any:
+        used = self._alike.get(term)
+        if used is not None:
+            return list(zip(used[1:], repeat(used[0])))
+        return self._varied.get(term, default)
+
+
+def _indexed_entry(terms: str, data: str, weights: bytes, by_term: str | None) -> IndexedEntry:
     asked, told, *phrasings = terms.split("\n")
     return IndexedEntry(
         entry=None,
         phrasings=None,
         asked=set(asked.split()),
         told=set(told.split()),
-        unread=(_entry_text, data, phrasings, weights),
+        stored=_StoredParts(data, phrasings, weights, by_term),
     )
 
 
-def _entry_text(data: str, phrasings: list[str], weights: bytes) -> tuple[Entry, list[Phrasing]]:
-    """A stored entry's text and its phrasings with their terms' weights."""
-    r = json.loads(data)
-    entry = Entry(
-        id=r["id"],
-        kind=r["kind"],
-        question=r["question"],
-        answer=r["answer"],
-        source=r["source"],
-        phrasings=tuple(r["phrasings"]),
-    )
-    weighed = array("d", weights).tolist()  # every phrasing's, one after the other
-    made, at = [], 0
-    for text, line in zip(entry.phrasings, phrasings, strict=True):
-        terms = line.split()
-        made.append(Phrasing(text, dict(zip(terms, weighed[at : at + len(terms)], strict=True))))
-        at += len(terms)
-    return entry, made
+class _StoredParts:
+    """A stored entry's records, each decoded when the entry is first asked for it."""
+
+    __slots__ = ("_data", "_lines", "_weights", "_by_term")
+
+    def __init__(self, data: str, lines: list[str], weights: bytes, by_term: str | None) -> None:
+        self._data, self._lines, self._weights, self._by_term = data, lines, weights, by_term
+
+    def entry(self) -> Entry:
+        r = json.loads(self._data)
+        return Entry(
+            id=r["id"],
+            kind=r["kind"],
+            question=r["question"],
+            answer=r["answer"],
+            source=r["source"],
+            phrasings=tuple(r["phrasings"]),
+        )
+
+    def phrasings(self, entry: Entry) -> list[Phrasing]:
+        """The entry's phrasings with their terms' weights."""
+        weighed = array("d", self._weights).tolist()  # every phrasing's, one after the other
+        made, at = [], 0
+        for text, line in zip(entry.phrasings, self._lines, strict=True):
+            terms = line.split()
+            made.append(
+                Phrasing(text, dict(zip(terms, weighed[at : at + len(terms)], strict=True)))
+            )
+            at += len(terms)
+        return made
+
+    def using(self) -> tuple[_TermLists, list[float]] | None:
+        if self._by_term is None:
+            return None
+        alike, varied, totals = json.loads(self._by_term)
+        return _TermLists(alike, varied), totals
 
 
 def _token_record(t: Token) -> list[Any]:

@@ -17,13 +17,17 @@ import operator
 from array import array
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from faqbot.analysis import Analyzer, Token
 from faqbot.bulk import bulk_build
 from faqbot.model import Entry, KnowledgeBase
 
 # Plain classes and named tuples, not dataclasses: see faqbot.model.
+
+# Up to this many phrasings, an entry's are read one by one; beyond, through its term lists
+# (IndexedEntry.phrasings_using), which a stored index keeps ready for such an entry.
+FEW_PHRASINGS = 4
 
 
 class Phrasing:
@@ -35,9 +39,37 @@ class Phrasing:
         self.total = sum(terms.values()) or 1.0  # the denominator of precision
 
 
+class TermLists(Protocol):
+    """term -> (index, weight there) of the phrasings that use it, in order; only looked up."""
+
+    def get(self, term: str, default: Any = None, /) -> Any: ...
+
+
+def term_lists(phrasings: list[Phrasing]) -> dict[str, list[tuple[int, float]]]:
+    """The TermLists of these phrasings."""
+    by_term: dict[str, list[tuple[int, float]]] = {}
+    for i, ph in enumerate(phrasings):
+        for term, weight in ph.terms.items():
+            by_term.setdefault(term, []).append((i, weight))
+    return by_term
+
+
+class StoredParts(Protocol):
+    """How a stored entry's parts are read, each on first use (see index_store)."""
+
+    def entry(self) -> Entry: ...
+
+    def phrasings(self, entry: Entry) -> list[Phrasing]: ...
+
+    def using(self) -> tuple[TermLists, list[float]] | None:
+        """`IndexedEntry.phrasings_using` and the phrasings' totals, where they were stored
+        (an entry of many phrasings); None where they are worked out from the phrasings."""
+        ...
+
+
 class IndexedEntry:
     __slots__ = (
-        "entry", "phrasings", "asked", "told", "answers_type", "_by_term", "_unread",
+        "entry", "phrasings", "asked", "told", "answers_type", "_by_term", "_totals", "_stored",
     )  # fmt: skip
 
     def __init__(
@@ -46,42 +78,55 @@ class IndexedEntry:
         phrasings: list[Phrasing] | None,
         asked: set[str],
         told: set[str],
-        unread: tuple | None = None,
+        stored: StoredParts | None = None,
     ) -> None:
-        if unread is None:
+        if stored is None:
             self.entry, self.phrasings = entry, phrasings
-        else:
-            # A stored entry: most entries read for a question are only bounded, from their
-            # terms; its text and phrasings are made on first use, by calling unread[0] with
-            # the rest (see __getattr__). The slots stay empty till then.
-            self._unread = unread
+        # A stored entry: most entries read for a question are only bounded, from their terms;
+        # its text and its phrasings are made on first use (see __getattr__), and an entry of
+        # many phrasings is scored from the term lists stored for it, without making them.
+        self._stored = stored
         self.asked = asked  # terms of the entry's phrasings
         self.told = told  # terms of its answer and source
         # Question type name -> whether the entry answers that type, worked out on first need
         # (most questions have no type) and kept: the answer patterns are regular expressions
         # over the whole answer, too dear to run for every question.
         self.answers_type: dict[str, bool] = {}
-        self._by_term: dict[str, list[tuple[int, float]]] | None = None
+        self._by_term: TermLists | None = None
+        self._totals: list[float] | None = None
 
     def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
-        # Called only for an empty slot: a stored entry's text and phrasings, first read.
-        if name not in ("entry", "phrasings"):
+        # Called only for an empty slot: a stored entry's text or phrasings, first read.
+        stored = self._stored
+        if stored is None or name not in ("entry", "phrasings"):
             raise AttributeError(name)
-        make, *args = self._unread
-        self.entry, self.phrasings = make(*args)
-        del self._unread
+        if name == "entry":
+            self.entry = stored.entry()
+        else:
+            self.phrasings = stored.phrasings(self.entry)
         return getattr(self, name)
 
-    def phrasings_using(self) -> dict[str, list[tuple[int, float]]]:
-        """term -> (index, weight there) of the phrasings that use it, in order: worked out on
-        first need and kept, so that scoring an entry of 100 phrasings visits only those a
-        question touches."""
+    def phrasings_using(self) -> TermLists:
+        """Its phrasings' TermLists: worked out on first need and kept, so that scoring an
+        entry of 100 phrasings visits only those a question touches."""
         if self._by_term is None:
-            self._by_term = {}
-            for i, ph in enumerate(self.phrasings):
-                for term, weight in ph.terms.items():
-                    self._by_term.setdefault(term, []).append((i, weight))
+            self._read_using()
+        if self._by_term is None:
+            self._by_term = term_lists(self.phrasings)
         return self._by_term
+
+    def phrasing_totals(self) -> list[float]:
+        """Each phrasing's total weight (Phrasing.total), in order."""
+        if self._totals is None:
+            self._read_using()
+        if self._totals is None:
+            self._totals = [ph.total for ph in self.phrasings]
+        return self._totals
+
+    def _read_using(self) -> None:
+        found = self._stored.using() if self._stored is not None else None
+        if found is not None:
+            self._by_term, self._totals = found
 
     @property
     def answer_text(self) -> str:

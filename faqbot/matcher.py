@@ -40,6 +40,7 @@ from faqbot.analysis import Analyzer, QuestionType, Token
 from faqbot.figures import confidence_text
 from faqbot.kb_index import (
     DEFAULT_SHAPING,
+    FEW_PHRASINGS,
     IndexedEntry,
     IndexSettings,
     KBIndex,
@@ -240,14 +241,20 @@ class _Question:
 class _Fit:
     """The nearest phrasings of an entry to a question (see Matcher._phrasing_fit)."""
 
-    __slots__ = ("text", "best", "second", "recall", "precision")
+    __slots__ = ("entry", "nearest", "best", "second", "recall", "precision")
 
-    def __init__(self, text: str) -> None:
-        self.text = text  # the best phrasing
+    def __init__(self, entry: Entry) -> None:
+        self.entry = entry
+        self.nearest = 0  # the best phrasing's index
         self.best = 0.0  # its F-score
         self.second = 0.0  # the second best phrasing's F-score
         self.recall = 0.0  # the best phrasing's
         self.precision = 0.0
+
+    @property
+    def text(self) -> str:
+        """The best phrasing (read only for the entries shown)."""
+        return self.entry.phrasings[self.nearest]
 
 
 class _Worded(NamedTuple):
@@ -677,16 +684,16 @@ class Matcher:
         works it out and showing reads it again."""
         if (known := question.fits.get(i)) is not None:
             return known
-        fit = question.fits[i] = _Fit(text=ie.phrasings[0].text)
+        fit = question.fits[i] = _Fit(ie.entry)
         b2 = self.settings.beta_squared
+        totals = ie.phrasing_totals()
         for p, hit, said in _phrasing_overlaps(ie, question):
-            ph = ie.phrasings[p]
             recall = hit / question.total_weight
-            precision = said / ph.total
+            precision = said / totals[p]
             f = _f_score(recall, precision, b2)
             if f > fit.best:
                 fit.second = fit.best
-                fit.best, fit.precision, fit.recall, fit.text = f, precision, recall, ph.text
+                fit.best, fit.precision, fit.recall, fit.nearest = f, precision, recall, p
             elif f > fit.second:
                 fit.second = f
         return fit
@@ -877,15 +884,11 @@ def _f_score(recall: float, precision: float, beta_squared: float) -> float:
     return (1 + beta_squared) * recall * precision / (beta_squared * precision + recall)
 
 
-# Up to this many phrasings, an entry's are read one by one; beyond, through its term lists.
-FEW_PHRASINGS = 4
-
-
 def _phrasing_overlaps(ie: IndexedEntry, question: _Question) -> list[tuple[int, float, float]]:
     """(phrasing index, weight of the question words it explains, weight of its words the
     question says) for each phrasing of the entry sharing a term with the question, in
     order. Both ways of finding them add the same numbers in the same order."""
-    if len(ie.phrasings) <= FEW_PHRASINGS:
+    if len(ie.entry.phrasings) <= FEW_PHRASINGS:
         return _overlaps_one_by_one(ie, question)
     return _overlaps_by_term(ie, question)
 

@@ -95,6 +95,40 @@ def test_a_stored_entry_reads_back_as_built_even_a_phrasing_without_words(cache,
         ]
 
 
+def test_an_entry_of_many_phrasings_is_scored_from_its_stored_term_lists(cache, write_kb):
+    # Users' own messages, many to an entry: the store keeps each term's phrasings and
+    # weights ready (a term weighs alike in most of them: stored once), and scoring reads
+    # those without making the entry's phrasings.
+    path = write_kb(
+        """
+        faqs:
+          - id: train
+            question: How long is the armoured train?
+            answer: It has 21 carriages.
+            alternates: [Is the train long?, train length, a long train, how long is it,
+                         the armoured train, carriages of the train]
+          - id: trip
+            question: How long does the trip take?
+            answer: About 20 hours.
+        """,
+        article=None,
+    )
+    built = Matcher(load_kb(path)).index
+    index_of(path)
+    stored, _ = index_of(path)
+    ie, kept = built.entries[0], stored.entries[0]
+    # "long" is a function word in "how long" (a question-type cue), a topic word elsewhere.
+    assert len({p.terms["long"] for p in ie.phrasings if "long" in p.terms}) == 2
+    assert kept.phrasing_totals() == ie.phrasing_totals()
+    for term in {t for p in ie.phrasings for t in p.terms}:
+        assert [tuple(u) for u in kept.phrasings_using().get(term)] == ie.phrasings_using()[term]
+    assert kept.phrasings_using().get("museum", ()) == ()
+    answer = Matcher(stored).match("how long is the armoured train").answer
+    assert answer is not None and answer.phrasing == "How long is the armoured train?"
+    with pytest.raises(AttributeError):  # never made: the slot is still empty
+        object.__getattribute__(stored.entries[0], "phrasings")
+
+
 def test_the_index_is_a_sqlite_file_in_the_cache_directory(cache):
     index_of(PACKAGED_KB)
     path = stored_file(PACKAGED_KB)
