@@ -381,7 +381,7 @@ class _StoredParts:
             at += len(terms)
         return made
 
-    def using(self) -> tuple[_TermLists, list[float]] | None:
+    def term_lists(self) -> tuple[_TermLists, list[float]] | None:
         if self._by_term is None:
             return None
         alike, varied, totals = json.loads(self._by_term)

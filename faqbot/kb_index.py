@@ -61,7 +61,7 @@ class StoredParts(Protocol):
 
     def phrasings(self, entry: Entry) -> list[Phrasing]: ...
 
-    def using(self) -> tuple[TermLists, list[float]] | None:
+    def term_lists(self) -> tuple[TermLists, list[float]] | None:
         """`IndexedEntry.phrasings_using` and the phrasings' totals, where they were stored
         (an entry of many phrasings); None where they are worked out from the phrasings."""
         ...
@@ -110,7 +110,7 @@ class IndexedEntry:
         """Its phrasings' TermLists: worked out on first need and kept, so that scoring an
         entry of 100 phrasings visits only those a question touches."""
         if self._by_term is None:
-            self._read_using()
+            self._read_stored_lists()
         if self._by_term is None:
             self._by_term = term_lists(self.phrasings)
         return self._by_term
@@ -118,13 +118,13 @@ class IndexedEntry:
     def phrasing_totals(self) -> list[float]:
         """Each phrasing's total weight (Phrasing.total), in order."""
         if self._totals is None:
-            self._read_using()
+            self._read_stored_lists()
         if self._totals is None:
             self._totals = [ph.total for ph in self.phrasings]
         return self._totals
 
-    def _read_using(self) -> None:
-        found = self._stored.using() if self._stored is not None else None
+    def _read_stored_lists(self) -> None:
+        found = self._stored.term_lists() if self._stored is not None else None
         if found is not None:
             self._by_term, self._totals = found
 
