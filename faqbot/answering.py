@@ -5,12 +5,13 @@ without loading the CLI framework.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from faqbot.environment import Environment
+from faqbot.errors import DamagedIndex
 from faqbot.exit_codes import ExitCode
 from faqbot.renderers import ANSWER_ONLY, OutputMode, Renderer, View, choose_mode, renderer_for
 from faqbot.reporting import fail, reported, say
@@ -46,7 +47,11 @@ def ask(
     with reported(kb_from_env), output(fmt, json_, no_color, view, paging) as (env, render):
         settings = Settings(threshold=threshold, meaning=not words_only)
         matcher = matcher_for(kb, settings, use_cache=not no_cache)
-        unanswered = answer_each(matcher, questions(words, env), render, top)
+
+        def rebuilt() -> Matcher:
+            return matcher_for(kb, settings, use_cache=not no_cache, rebuild=True)
+
+        unanswered = answer_each(matcher, questions(words, env), render, top, rebuilt)
     return ExitCode.NO_ANSWER if unanswered else ExitCode.OK
 
 
@@ -78,23 +83,28 @@ def kb_entries(kb: Path | None) -> tuple[str, tuple[Entry, ...]]:
     path = kb_path(kb)
     index = cached_index(path, DEFAULT_SHAPING)
     if index is not None:
-        return index.title, index.kb_entries
+        # Silent where the index is damaged, as where it cannot be opened: the KB itself is
+        # there to read, and the next `ask` builds the index again.
+        with suppress(DamagedIndex):
+            return index.title, index.kb_entries
     knowledge = load_kb(path)
     return knowledge.title, knowledge.entries
 
 
-def matcher_for(kb: Path | None, settings: Settings, use_cache: bool) -> Matcher:
+def matcher_for(
+    kb: Path | None, settings: Settings, use_cache: bool, rebuild: bool = False
+) -> Matcher:
     """A matcher for the KB, its index read from the cache when one is there (see
-    index_cache): a cached run parses no YAML. It matches by meaning too when the `meaning`
-    extra is installed, loading it only for a question that words leave unanswered or are not
-    sure of."""
+    index_cache): a cached run parses no YAML; with `rebuild`, built and stored again. It
+    matches by meaning too when the `meaning` extra is installed, loading it only for a
+    question that words leave unanswered or are not sure of."""
     from faqbot.index_cache import load_index
     from faqbot.kb_loader import kb_path, load_kb
     from faqbot.matcher import Matcher
 
     path = kb_path(kb)
     shaping = settings.index_settings()
-    index = load_index(path, shaping, load_kb, say, use_cache=use_cache)
+    index = load_index(path, shaping, load_kb, say, use_cache=use_cache, rebuild=rebuild)
     matcher = Matcher(index, settings)
     if settings.meaning:
         matcher.meaning = meaning_for(path, index, shaping, use_cache)
@@ -157,13 +167,27 @@ def questions(words: list[str], env: Environment) -> Iterator[list[str]]:
 
 
 def answer_each(
-    matcher: Matcher, asked: Iterator[list[str]], render: Renderer, top: int = 0
+    matcher: Matcher,
+    asked: Iterator[list[str]],
+    render: Renderer,
+    top: int = 0,
+    rebuilt: Callable[[], Matcher] | None = None,
 ) -> bool:
     """Answer and show each batch of questions as it comes; whether any had no confident
-    answer."""
+    answer. Where the cached index turns out damaged as it is read, `rebuilt` gives a matcher
+    on an index built again, and the batch is answered with that (nothing of the batch was
+    shown yet); without it, or if that fails too, the error ends the run."""
     unanswered = False
     for batch in asked:
-        for result in matcher.match_all(batch, top=max(top + 1, 3)):
+        try:
+            results = matcher.match_all(batch, top=max(top + 1, 3))
+        except DamagedIndex as exc:
+            if rebuilt is None:
+                raise
+            say(f"faqbot: warning: the cached index {exc.path} is damaged ({exc.cause}); rebuilt")
+            matcher, rebuilt = rebuilt(), None
+            results = matcher.match_all(batch, top=max(top + 1, 3))
+        for result in results:
             render.result(result)
             unanswered |= not result.answered
     return unanswered

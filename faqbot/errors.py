@@ -45,3 +45,17 @@ class InputError(FaqbotError):
     def __init__(self, *messages: str) -> None:
         self.messages = messages
         super().__init__("\n".join(messages))
+
+
+class DamagedIndex(FaqbotError):
+    """A cached index found damaged while a run read it: a row that does not decode, or a
+    page of the file SQLite cannot read. Such damage is not seen when the file is opened
+    (checking every page would cost a large KB's cold run seconds): it is found where it is
+    read, and the file removed, so that the next run builds it again (see index_store)."""
+
+    def __init__(self, path: str, cause: Exception) -> None:
+        self.path, self.cause = path, str(cause) or type(cause).__name__
+        super().__init__(
+            f"the cached index {path} is damaged ({self.cause}); it was removed: run the "
+            "command again"
+        )

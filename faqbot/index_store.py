@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 
 from faqbot.analysis import Token
 from faqbot.bulk import bulk_build
+from faqbot.errors import DamagedIndex
 from faqbot.kb_index import (
     FEW_PHRASINGS,
     IndexedEntry,
@@ -45,6 +46,17 @@ V = TypeVar("V")
 
 class StoreError(Exception):
     """The file is not a readable index of this format (missing, truncated, corrupt, old)."""
+
+
+# What reading a damaged row or page raises: SQLite's errors, and what decoding the bytes
+# it gives back can raise.
+_DAMAGE = (sqlite3.Error, KeyError, TypeError, ValueError)
+
+
+def _damaged(path: str, exc: Exception) -> DamagedIndex:
+    with contextlib.suppress(OSError):
+        os.unlink(path)
+    return DamagedIndex(path, exc)
 
 
 def build(
@@ -184,11 +196,11 @@ def read(path: Path) -> tuple[KBIndex, dict[str, Any]]:
             phrasings_per_entry=meta["phrasings_per_entry"],
             novel_words=meta["novel_words"],
             phrasing_words=meta["phrasing_words"],
-            idf=_Table(db, "SELECT idf FROM terms WHERE term = ?", float),
-            surfaces=_Table(db, "SELECT term FROM surfaces WHERE surface = ?", str),
-            joined_pairs=_Table(db, "SELECT data FROM pairs WHERE joined = ?", _pair),
-            postings=_Table(db, "SELECT postings FROM terms WHERE term = ?", _postings),
-            entries=_Entries(db, meta["size"]),
+            idf=_Table(db, path, "SELECT idf FROM terms WHERE term = ?", float),
+            surfaces=_Table(db, path, "SELECT term FROM surfaces WHERE surface = ?", str),
+            joined_pairs=_Table(db, path, "SELECT data FROM pairs WHERE joined = ?", _pair),
+            postings=_Table(db, path, "SELECT postings FROM terms WHERE term = ?", _postings),
+            entries=_Entries(db, path, meta["size"]),
             shortest=_array(db, "shortest", "d"),
             fuzzy_choices=meta["fuzzy_choices"],
         )
@@ -212,15 +224,18 @@ def _keep(seen: OrderedDict, key: Any, value: Any) -> None:
 class _Table(Mapping[str, V]):
     """One column of a table as a read-only mapping; recent lookups are kept."""
 
-    def __init__(self, db: sqlite3.Connection, query: str, decode: Any) -> None:
-        self._db, self._query, self._decode = db, query, decode
+    def __init__(self, db: sqlite3.Connection, path: Path, query: str, decode: Any) -> None:
+        self._db, self._path, self._query, self._decode = db, str(path), query, decode
         self._seen: OrderedDict[str, V | None] = OrderedDict()
 
     def _lookup(self, key: str) -> V | None:
         if key in self._seen:
             return self._seen[key]
-        row = self._db.execute(self._query, (key,)).fetchone()
-        value = None if row is None else self._decode(row[0])
+        try:
+            row = self._db.execute(self._query, (key,)).fetchone()
+            value = None if row is None else self._decode(row[0])
+        except _DAMAGE as exc:
+            raise _damaged(self._path, exc) from None
         _keep(self._seen, key, value)
         return value
 
@@ -243,8 +258,8 @@ class _Table(Mapping[str, V]):
 class _Entries(Sequence[IndexedEntry]):
     """The stored entries, each decoded on use; recent ones are kept."""
 
-    def __init__(self, db: sqlite3.Connection, size: int) -> None:
-        self._db, self._size = db, size
+    def __init__(self, db: sqlite3.Connection, path: Path, size: int) -> None:
+        self._db, self._path, self._size = db, str(path), size
         self._seen: OrderedDict[int, IndexedEntry] = OrderedDict()
 
     def __len__(self) -> int:
@@ -257,8 +272,11 @@ class _Entries(Sequence[IndexedEntry]):
             raise IndexError(i)
         entry = self._seen.get(i)
         if entry is None:
-            row = self._db.execute(_ENTRY_QUERY + "= ?", (i,)).fetchone()
-            entry = _indexed_entry(*row[1:])
+            try:
+                row = self._db.execute(_ENTRY_QUERY + "= ?", (i,)).fetchone()
+                entry = _indexed_entry(self._path, *row[1:])
+            except _DAMAGE as exc:
+                raise _damaged(self._path, exc) from None
             _keep(self._seen, i, entry)
         return entry
 
@@ -269,8 +287,11 @@ class _Entries(Sequence[IndexedEntry]):
         for start in range(0, len(wanted), _BATCH):
             batch = wanted[start : start + _BATCH]
             marks = ",".join("?" * len(batch))
-            for i, *row in self._db.execute(f"{_ENTRY_QUERY}IN ({marks})", batch):
-                _keep(self._seen, i, _indexed_entry(*row))
+            try:
+                for i, *row in self._db.execute(f"{_ENTRY_QUERY}IN ({marks})", batch):
+                    _keep(self._seen, i, _indexed_entry(self._path, *row))
+            except _DAMAGE as exc:
+                raise _damaged(self._path, exc) from None
 
 
 _BATCH = 500  # entries a prefetch query asks for at once (SQLite caps a query's parameters)
@@ -339,53 +360,74 @@ class _TermLists:
         return self._varied.get(term, default)
 
 
-def _indexed_entry(terms: str, data: str, weights: bytes, by_term: str | None) -> IndexedEntry:
+def _indexed_entry(
+    path: str, terms: str, data: str, weights: bytes, by_term: str | None
+) -> IndexedEntry:
     asked, told, *phrasings = terms.split("\n")
     return IndexedEntry(
         entry=None,
         phrasings=None,
         asked=set(asked.split()),
         told=set(told.split()),
-        stored=_StoredParts(data, phrasings, weights, by_term),
+        stored=_StoredParts(path, data, phrasings, weights, by_term),
     )
 
 
 class _StoredParts:
     """A stored entry's records, each decoded when the entry is first asked for it."""
 
-    __slots__ = ("_data", "_lines", "_weights", "_by_term")
+    __slots__ = ("_path", "_data", "_lines", "_weights", "_by_term")
 
-    def __init__(self, data: str, lines: list[str], weights: bytes, by_term: str | None) -> None:
-        self._data, self._lines, self._weights, self._by_term = data, lines, weights, by_term
+    def __init__(
+        self, path: str, data: str, lines: list[str], weights: bytes, by_term: str | None
+    ) -> None:
+        self._path, self._data, self._lines = path, data, lines
+        self._weights, self._by_term = weights, by_term
 
     def entry(self) -> Entry:
-        r = json.loads(self._data)
-        return Entry(
-            id=r["id"],
-            kind=r["kind"],
-            question=r["question"],
-            answer=r["answer"],
-            source=r["source"],
-            phrasings=tuple(r["phrasings"]),
-        )
+        return self._decoded(_entry_record, self._data)
 
     def phrasings(self, entry: Entry) -> list[Phrasing]:
-        """The entry's phrasings with their terms' weights."""
-        weighed = array("d", self._weights).tolist()  # every phrasing's, one after the other
-        made, at = [], 0
-        for text, line in zip(entry.phrasings, self._lines, strict=True):
-            terms = line.split()
-            made.append(
-                Phrasing(text, dict(zip(terms, weighed[at : at + len(terms)], strict=True)))
-            )
-            at += len(terms)
-        return made
+        return self._decoded(_phrasings_record, entry.phrasings, self._lines, self._weights)
 
     def term_lists(self) -> tuple[_TermLists, list[float]] | None:
         if self._by_term is None:
             return None
-        alike, varied, totals = json.loads(self._by_term)
-        return _TermLists(alike, varied), totals
+        return self._decoded(_term_lists_record, self._by_term)
+
+    def _decoded(self, decode: Callable[..., V], *records: Any) -> V:
+        try:
+            return decode(*records)
+        except _DAMAGE as exc:
+            raise _damaged(self._path, exc) from None
+
+
+def _entry_record(data: str) -> Entry:
+    r = json.loads(data)
+    return Entry(
+        id=r["id"],
+        kind=r["kind"],
+        question=r["question"],
+        answer=r["answer"],
+        source=r["source"],
+        phrasings=tuple(r["phrasings"]),
+    )
+
+
+def _phrasings_record(texts: Sequence[str], lines: list[str], weights: bytes) -> list[Phrasing]:
+    """An entry's phrasings with their terms' weights."""
+    weighed = array("d", weights).tolist()  # every phrasing's, one after the other
+    made, at = [], 0
+    for text, line in zip(texts, lines, strict=True):
+        terms = line.split()
+        made.append(Phrasing(text, dict(zip(terms, weighed[at : at + len(terms)], strict=True))))
+        at += len(terms)
+    return made
+
+
+def _term_lists_record(by_term: str) -> tuple[_TermLists, list[float]]:
+    alike, varied, totals = json.loads(by_term)
+    return _TermLists(alike, varied), totals
 
 
 def _token_record(t: Token) -> list[Any]:

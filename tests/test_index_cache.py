@@ -4,6 +4,7 @@ trusted, and never a reason for a run to fail."""
 from __future__ import annotations
 
 import os
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -290,6 +291,67 @@ def test_list_reads_the_kb_itself_past_a_damaged_index(cache, small_kb, damage, 
     # Silent, and the file left as it is: the next `ask` rebuilds it and says so.
     assert capsys.readouterr().err == ""
     assert path.read_bytes() == damaged
+
+
+def damage_inside(path: Path, how: str) -> None:
+    """Damage that opening the file does not see: rows that do not decode, or pages SQLite
+    cannot read, past the first."""
+    if how == "rows":
+        db = sqlite3.connect(path)
+        db.execute("UPDATE entries SET data = '[oops'")
+        db.execute("UPDATE weights SET by_term = '{oops' WHERE by_term IS NOT NULL")
+        db.commit()
+        db.close()
+    else:
+        data = bytearray(path.read_bytes())
+        data[len(data) // 3 : len(data) // 3 + 8192] = b"U" * 8192
+        path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("how", ["rows", "pages"])
+def test_ask_past_damage_found_while_reading_rebuilds_and_answers(cache, runner, how):
+    from faqbot.cli import app
+
+    args = ["ask", "--words-only", "--json", "--kb", str(PACKAGED_KB), QUESTIONS[0]]
+    expected = runner.invoke(app, args)
+    path = stored_file(PACKAGED_KB)
+    damage_inside(path, how)
+    assert index_store.read(path)  # opens as a whole file: the damage is inside
+    result = runner.invoke(app, args)
+    assert (result.exit_code, result.stdout) == (expected.exit_code, expected.stdout)
+    (warning,) = result.stderr.splitlines()
+    assert warning.startswith(f"faqbot: warning: the cached index {path} is damaged (")
+    again = runner.invoke(app, args)  # the index was built again, whole
+    assert (again.stdout, again.stderr) == (expected.stdout, "")
+
+
+def test_damage_found_while_reading_is_one_line_and_the_file_removed(cache, runner, tmp_path):
+    # Commands other than `ask` say so and stop; the next run builds the index again.
+    from faqbot.cli import app
+
+    questions = tmp_path / "questions.jsonl"
+    questions.write_text('{"q": "Has Kim been to Russia before?", "any": ["2019"]}\n')
+    args = ["test", "--words-only", "--kb", str(PACKAGED_KB), str(questions)]
+    runner.invoke(app, args)
+    path = stored_file(PACKAGED_KB)
+    damage_inside(path, "rows")
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    (error,) = result.stderr.splitlines()
+    assert error.startswith(f"faqbot: the cached index {path} is damaged (")
+    assert error.endswith("it was removed: run the command again")
+    assert not path.exists()
+    assert runner.invoke(app, args).exit_code in (0, 1)
+
+
+def test_list_reads_the_kb_itself_past_damage_found_while_reading(cache, small_kb, capsys):
+    from faqbot import answering
+
+    index_of(small_kb)
+    damage_inside(stored_file(small_kb), "rows")
+    expected = load_kb(small_kb)
+    assert answering.kb_entries(small_kb) == (expected.title, expected.entries)
+    assert capsys.readouterr().err == ""
 
 
 def test_prefetch_reads_a_questions_candidates_in_one_query(cache):
