@@ -184,7 +184,10 @@ def answer_each(
         except DamagedIndex as exc:
             if rebuilt is None:
                 raise
-            say(f"faqbot: warning: the cached index {exc.path} is damaged ({exc.cause}); rebuilt")
+            say(
+                f"faqbot: warning: the cached index {exc.path} is damaged ({exc.cause}); "
+                "rebuilding it"
+            )
             matcher, rebuilt = rebuilt(), None
             results = matcher.match_all(batch, top=max(top + 1, 3))
         for result in results:
