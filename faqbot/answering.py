@@ -128,7 +128,7 @@ def meaning_for(
     def cache_file() -> Path | None:
         if not use_cache:
             return None
-        return meaning_path(index_file or index_path(read_kb_bytes(path), shaping))
+        return meaning_path(index_file or index_path(path, read_kb_bytes(path), shaping))
 
     return LazyMeaning(index, cache_file, say)
 

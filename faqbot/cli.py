@@ -586,7 +586,7 @@ def index(ctx: typer.Context, kb: KbOption = None, words_only: WordsOnlyOption =
         path = kb_path(kb)
         shaping = Settings().index_settings()
         built = load_index(path, shaping, load_kb, say, rebuild=True)
-        stored = index_path(read_kb_bytes(path), shaping)
+        stored = index_path(path, read_kb_bytes(path), shaping)
         vectors = meaning_path(stored)
         unwritable = "not stored: the cache directory is not writable"
         sys.stdout.write(

@@ -1,9 +1,11 @@
 """Where a KB's index is kept between runs, and when it can be trusted.
 
 An index is built on first use and kept in the user's cache directory ($XDG_CACHE_HOME/faqbot,
-else ~/.cache/faqbot), named by a hash of what shapes it: the KB file's bytes, faqbot's
-version, the index format and the settings that shape it. A KB that changes gets a new name,
-so a stale index is never read; the article a KB quotes is checked by its hash on every read.
+else ~/.cache/faqbot), named by a hash of the KB file's place, then a hash of what shapes it:
+the KB file's bytes, faqbot's version, the index format and the settings that shape it. A KB
+that changes gets a new name, so a stale index is never read, and building it removes the
+indexes of the file's earlier versions (an author who edits a KB a hundred times would keep a
+hundred otherwise); the article a KB quotes is checked by its hash on every read.
 A truncated or corrupt file is rebuilt with a one-line warning; a cache directory that cannot
 be created or written is no error: the index is then built in memory for the run.
 """
@@ -13,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from faqbot import __version__, index_store
@@ -30,12 +32,29 @@ def cache_dir() -> Path:
     return root / "faqbot"
 
 
-def index_path(kb_bytes: bytes, settings: IndexSettings) -> Path:
+def index_path(kb_path: Path, kb_bytes: bytes, settings: IndexSettings) -> Path:
     key = hashlib.sha256()
     for part in (__version__, str(index_store.FORMAT), repr(sorted(settings._asdict().items()))):
         key.update(part.encode() + b"\0")
     key.update(kb_bytes)
-    return cache_dir() / f"{key.hexdigest()[:32]}.sqlite"
+    return cache_dir() / f"{_place(kb_path)}-{key.hexdigest()[:32]}.sqlite"
+
+
+def _place(kb_path: Path) -> str:
+    """A short hash of where the KB file is: the part of its indexes' names that its earlier
+    versions share."""
+    return hashlib.sha256(os.fsencode(kb_path.resolve())).hexdigest()[:16]
+
+
+def _remove_earlier(path: Path) -> None:
+    """Remove the indexes (and sentence vectors) of the same KB file other than the one at
+    `path`: built from its earlier versions, or by an earlier faqbot, and never read again.
+    A file being written (.tmp) is left to the process writing it."""
+    place = path.name.split("-", 1)[0]
+    for other in path.parent.glob(f"{place}-*"):
+        if not other.name.startswith(path.stem) and not other.name.endswith(".tmp"):
+            with suppress(OSError):
+                other.unlink()
 
 
 # Bumped when what the sentence vectors hold changes (2: the answers after the phrasings), so
@@ -63,7 +82,7 @@ def load_index(
         return _build(load_kb(kb_path), settings)
     from faqbot.kb_loader import read_kb_bytes
 
-    path = index_path(read_kb_bytes(kb_path), settings)
+    path = index_path(kb_path, read_kb_bytes(kb_path), settings)
     if not rebuild:
         index = _read_valid(path, warn)
         if index is not None:
@@ -73,6 +92,7 @@ def load_index(
         path.parent.mkdir(parents=True, exist_ok=True)
         with _progress(kb) as done:
             index_store.build(kb, settings, path, {"article": _article_record(kb)}, done)
+        _remove_earlier(path)
         return index_store.read(path)[0]
     except (OSError, index_store.StoreError):
         # No cache directory, or a read-only one: the index lives for this run only.
@@ -83,7 +103,7 @@ def cached_index(kb_path: Path, settings: IndexSettings) -> KBIndex | None:
     """The KB's stored index when a valid one is there, else None (nothing is built)."""
     from faqbot.kb_loader import read_kb_bytes
 
-    return _read_valid(index_path(read_kb_bytes(kb_path), settings), lambda _: None)
+    return _read_valid(index_path(kb_path, read_kb_bytes(kb_path), settings), lambda _: None)
 
 
 def _read_valid(path: Path, warn: Callable[[str], None]) -> KBIndex | None:

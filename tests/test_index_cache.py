@@ -42,7 +42,7 @@ def index_of(path: Path, **kwargs):  # -> KBIndex
 
 
 def stored_file(kb_path: Path) -> Path:
-    return index_cache.index_path(read_kb_bytes(kb_path), SHAPING)
+    return index_cache.index_path(kb_path, read_kb_bytes(kb_path), SHAPING)
 
 
 def outcome(matcher: Matcher, question: str):  # -> comparable summary of a Result
@@ -137,14 +137,24 @@ def test_the_index_is_a_sqlite_file_in_the_cache_directory(cache):
     assert path.read_bytes()[:16] == b"SQLite format 3\x00"  # data, never pickle
 
 
-def test_editing_the_kb_makes_a_new_index(cache, write_kb):
+def test_editing_the_kb_makes_a_new_index_and_removes_the_old(cache, write_kb, tmp_path):
     kb = write_kb(SMALL_KB)
+    index_of(PACKAGED_KB)  # another KB's index: left as it is
     first, _ = index_of(kb)
     old = stored_file(kb)
+    old_vectors = index_cache.meaning_path(old)
+    old_vectors.write_bytes(b"vectors")
+    being_written = old.with_name(old.name + ".x1y2.tmp")  # another process, still writing
+    being_written.write_bytes(b"half")
     kb.write_text(kb.read_text().replace("On the mat.", "On the sofa."), encoding="utf-8")
     second, _ = index_of(kb)
-    assert stored_file(kb) != old
+    assert stored_file(kb) != old and stored_file(kb).exists()
     assert "sofa" in Matcher(second).match("Where did the cat sit?").answer.entry.answer
+    assert not old.exists() and not old_vectors.exists()
+    assert being_written.exists() and stored_file(PACKAGED_KB).exists()
+    assert sorted(p.name for p in cache.iterdir()) == sorted(
+        [stored_file(kb).name, stored_file(PACKAGED_KB).name, being_written.name]
+    )
 
 
 @pytest.mark.parametrize("damage", ["truncate", "garbage", "empty"])
