@@ -178,9 +178,10 @@ def answer_each(
     on an index built again, and the batch is answered with that (nothing of the batch was
     shown yet); without it, or if that fails too, the error ends the run."""
     unanswered = False
+    shown = max(top + 1, 3)
     for batch in asked:
         try:
-            results = matcher.match_all(batch, top=max(top + 1, 3))
+            results = matcher.match_all(batch, top=shown)
         except DamagedIndex as exc:
             if rebuilt is None:
                 raise
@@ -189,7 +190,7 @@ def answer_each(
                 "rebuilding it"
             )
             matcher, rebuilt = rebuilt(), None
-            results = matcher.match_all(batch, top=max(top + 1, 3))
+            results = matcher.match_all(batch, top=shown)
         for result in results:
             render.result(result)
             unanswered |= not result.answered

@@ -272,12 +272,10 @@ class _Entries(Sequence[IndexedEntry]):
             raise IndexError(i)
         entry = self._seen.get(i)
         if entry is None:
-            try:
-                row = self._db.execute(_ENTRY_QUERY + "= ?", (i,)).fetchone()
-                entry = _indexed_entry(self._path, *row[1:])
-            except _DAMAGE as exc:
-                raise _damaged(self._path, exc) from None
-            _keep(self._seen, i, entry)
+            self.prefetch((i,))  # one entry is read as a question's candidates are
+            entry = self._seen.get(i)
+            if entry is None:  # the file said it holds `size` entries
+                raise _damaged(self._path, LookupError(f"entry {i} is not stored"))
         return entry
 
     def prefetch(self, indices: Collection[int]) -> None:
@@ -288,7 +286,7 @@ class _Entries(Sequence[IndexedEntry]):
             batch = wanted[start : start + _BATCH]
             marks = ",".join("?" * len(batch))
             try:
-                for i, *row in self._db.execute(f"{_ENTRY_QUERY}IN ({marks})", batch):
+                for i, *row in self._db.execute(f"{_ENTRY_QUERY} IN ({marks})", batch):
                     _keep(self._seen, i, _indexed_entry(self._path, *row))
             except _DAMAGE as exc:
                 raise _damaged(self._path, exc) from None
@@ -296,7 +294,7 @@ class _Entries(Sequence[IndexedEntry]):
 
 _BATCH = 500  # entries a prefetch query asks for at once (SQLite caps a query's parameters)
 _ENTRY_QUERY = (
-    "SELECT i, e.terms, e.data, w.data, w.by_term FROM entries e JOIN weights w USING (i) WHERE i "
+    "SELECT i, e.terms, e.data, w.data, w.by_term FROM entries e JOIN weights w USING (i) WHERE i"
 )
 
 # An entry is stored in two parts: its terms, read for every candidate a question bounds, and
