@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gzip
 import importlib.util
+import math
 from functools import cache
 from pathlib import Path
 
@@ -25,16 +26,35 @@ ABSENT = 0.0
 
 
 def zipf(word: str) -> float:
-    """The word's Zipf frequency in English, or ABSENT when the list does not hold it."""
+    """The word's Zipf frequency in English, or ABSENT when the list does not hold it. The
+    word is one of faqbot's (faqbot.text.words): "cant" stands for "can't" and "can't" alike."""
     return _table().get(word, ABSENT)
 
 
 @cache
 def _table() -> dict[str, float]:
     try:
-        return _read_cbpack(_data_file())
+        listed = _read_cbpack(_data_file())
     except (OSError, ValueError, ImportError):
-        return _table_via_api()
+        listed = _table_via_api()
+    return _as_faqbot_words(listed)
+
+
+def _as_faqbot_words(listed: dict[str, float]) -> dict[str, float]:
+    """The list keyed by words as faqbot's text folding makes them, the frequencies of the
+    forms that fold alike added up. wordfreq keeps apostrophes ("can't" 5.8, "i'm" 6.15),
+    while faqbot reads "can't" as "cant" (4.35 on its own, a rare word) and "Kim's" as
+    "kim": unfolded, every contraction in a question would look like a rare topic word."""
+    from faqbot.text import words
+
+    folded: dict[str, float] = {}
+    for word, z in listed.items():
+        if "'" in word and len(parts := words(word)) == 1:
+            word = parts[0]
+        if word in folded:  # frequencies add: 10^a + 10^b on the log scale
+            z = round(max(z, folded[word]) + math.log10(1 + 10 ** -abs(z - folded[word])), 2)
+        folded[word] = z
+    return folded
 
 
 def _data_file() -> Path:

@@ -8,7 +8,7 @@ import pytest
 
 from faqbot import general_english
 from faqbot.kb_loader import load_kb
-from faqbot.matcher import Matcher
+from faqbot.matcher import Matcher, Settings
 from tests.conftest import PACKAGED_KB
 
 SHOP_FAQS = [
@@ -110,6 +110,32 @@ def test_general_english_reads_wordfreqs_file_as_wordfreq_does():
     table = general_english._read_cbpack(general_english._data_file())
     for word in ["the", "library", "linux", "telescope", "aspirin"]:
         assert table[word] == pytest.approx(wordfreq.zipf_frequency(word, "en", "small"), abs=0.01)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("I can't log in to my account", "login"),
+        ("I'm trying to return an item", "returns"),
+        ("why doesn't the app run on Linux", "platforms"),
+    ],
+)
+def test_a_contraction_is_no_rare_topic_word(write_kb, question, expected):
+    # faqbot reads "can't" as "cant", which English on its own spells rarely: weighed as
+    # written, it named a topic the KB lacks, and the question was declined.
+    result = shop_kb(write_kb).match(question)
+    assert result.answer is not None, result.reason
+    assert result.answer.entry.id == expected
+
+
+def test_general_english_frequencies_are_of_words_as_faqbot_folds_them():
+    import wordfreq
+
+    z = general_english.zipf
+    # "can't" and "cant" are one word to faqbot: their frequencies add up.
+    assert z("cant") >= wordfreq.zipf_frequency("can't", "en", "small")
+    assert z("im") >= wordfreq.zipf_frequency("i'm", "en", "small")
+    assert z("cant") > Settings().rare_word_zipf  # common: names no topic
 
 
 def test_entries_asking_the_same_question_do_not_block_each_other(write_kb):
