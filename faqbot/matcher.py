@@ -1,4 +1,6 @@
-"""Find the entry that answers a question, or decide that none does.
+"""Find the entry that answers a question, or decide that none does: the question analysed,
+the candidates retrieved (faqbot.retrieval), each scored by the signals (faqbot.signals and
+below), ranked, and the best answered or declined.
 
 Signals, each weighted by how informative a word is in this knowledge base (inverse document
 frequency over entries: "Kim" is in nearly every entry of the article KB, so it tells little):
@@ -11,7 +13,7 @@ frequency over entries: "Kim" is in nearly every entry of the article KB, so it 
 - answer type: "how far" / "when" / "how many" asked of an entry whose answer holds no
   distance, time or number is marked down;
 - topicality: an entry that explains only the question's function words is no answer, and
-  is not even scored (see `Matcher._retrieve`);
+  is not even scored (see faqbot.retrieval);
 - meaning, with the `meaning` extra installed: a question the signals above leave unanswered
   is answered by the entry nearest to it in meaning, when that one is near and clearly the
   nearest ("Are you open on Sunday mornings?" -> "When do you open?"; see faqbot.meaning);
@@ -31,16 +33,14 @@ question; where it has many, a question that says too little of its nearest phra
 from __future__ import annotations
 
 import bisect
-import heapq
 import math
-from collections.abc import Collection
 from typing import NamedTuple, Protocol
 
+from faqbot import signals
 from faqbot.analysis import Analyzer, QuestionType, Token
 from faqbot.figures import confidence_text
 from faqbot.kb_index import (
     DEFAULT_SHAPING,
-    FEW_PHRASINGS,
     IndexedEntry,
     IndexSettings,
     KBIndex,
@@ -48,6 +48,8 @@ from faqbot.kb_index import (
     stopword_weight,
 )
 from faqbot.model import Entry, KnowledgeBase
+from faqbot.retrieval import retrieve
+from faqbot.signals import PhrasingFit, Question, WordMatch, f_score
 from faqbot.text import words
 
 # Only this much of a question is analysed: no real question is longer, and a megabyte line
@@ -88,7 +90,7 @@ class Settings(NamedTuple):
     # (an exact tie always declines), in the KB's confidence units (see Matcher.scale).
     min_margin: float = 4.0
     # At most this many entries are scored for a question: those that share the most weight
-    # with it (see Matcher._retrieve).
+    # with it (see faqbot.retrieval).
     max_candidates: int = 200
     # A KB whose entries have at least this many phrasings on average shows how its users ask
     # (HINT3: users' own messages; the article KB: hand-written alternates). One with fewer
@@ -159,15 +161,6 @@ class NearestByMeaning(Protocol):
         ...
 
 
-class WordMatch(NamedTuple):
-    question_word: str
-    kb_word: str | None  # None: no word of the entry explains this one
-    weight: float
-    strength: float  # 1.0 exact or synonym; less for a typo or an answer-only match; 0 none
-    typo: bool = False  # matched a KB word it is a misspelling of
-    answer_only: bool = False  # found in the answer or source, in none of the phrasings
-
-
 class Candidate(NamedTuple):
     entry: Entry
     confidence: float  # 0-100, unrounded (faqbot.figures rounds what is shown)
@@ -199,70 +192,12 @@ class Result(NamedTuple):
         return self.answer is not None
 
 
-class _Question:
-    """A question as every entry is scored against it: worked out once per question."""
-
-    __slots__ = (
-        "tokens",
-        "expansions",
-        "weights",
-        "types",
-        "total_weight",
-        "matchable",
-        "covered",
-        "fits",
-        "coverages",
-    )
-
-    def __init__(
-        self,
-        tokens: list[Token],
-        expansions: list[dict[str, float]],  # per token: the KB terms it may stand for, how well
-        weights: list[float],  # per token
-        types: list[QuestionType],  # the answer types it asks for
-    ) -> None:
-        self.tokens, self.expansions, self.weights, self.types = tokens, expansions, weights, types
-        self.total_weight = sum(weights) or 1.0  # the denominator of recall and coverage
-        # (weight, (term, strength) pairs) of the tokens some KB term may explain
-        self.matchable = [
-            (w, tuple(exp.items())) for exp, w in zip(expansions, weights, strict=True) if exp
-        ]
-        # KB term -> the strongest any question word matches it with: how much of a phrasing's
-        # weight the question says (precision) is the sum over its terms found here
-        self.covered: dict[str, float] = {}
-        for _, items in self.matchable:
-            for term, strength in items:
-                if strength > self.covered.get(term, 0.0):
-                    self.covered[term] = strength
-        self.fits: dict[int, _Fit] = {}  # entry index -> its phrasing fit
-        self.coverages: dict[int, tuple[float, float]] = {}  # entry index -> coverage, reach
-
-
-class _Fit:
-    """The nearest phrasings of an entry to a question (see Matcher._phrasing_fit)."""
-
-    __slots__ = ("entry", "nearest", "best", "second", "recall", "precision")
-
-    def __init__(self, entry: Entry) -> None:
-        self.entry = entry
-        self.nearest = 0  # the best phrasing's index
-        self.best = 0.0  # its F-score
-        self.second = 0.0  # the second best phrasing's F-score
-        self.recall = 0.0  # the best phrasing's
-        self.precision = 0.0
-
-    @property
-    def text(self) -> str:
-        """The best phrasing (read only for the entries shown)."""
-        return self.entry.phrasings[self.nearest]
-
-
 class _Worded(NamedTuple):
     """What words alone make of a question (Matcher._by_words), for meaning to weigh in on."""
 
     question: str
     top: int
-    prepared: _Question | None  # None: the question has no informative word
+    prepared: Question | None  # None: the question has no informative word
     ranked: list[tuple[float, str, int]]
     scored: dict[int, Candidate]
     candidates: list[Candidate]  # best first
@@ -502,7 +437,7 @@ class Matcher:
 
     def _rank(
         self, question: str, shown: int
-    ) -> tuple[list[Token], list[str], _Question | None, list[tuple[float, str, int]]]:
+    ) -> tuple[list[Token], list[str], Question | None, list[tuple[float, str, int]]]:
         """The question's tokens, the rare words it has that the KB never uses, the question
         as entries are scored against it, and the retrieved entries that can matter as
         (confidence, id, index), best first (see _best_of)."""
@@ -522,13 +457,13 @@ class Matcher:
             if not self.shows_how_users_ask
             else []
         )
-        prepared = _Question(tokens, expansions, weights, qtypes)
+        prepared = Question(tokens, expansions, weights, qtypes)
         retrieved = self._retrieve(prepared)
         self.index.prefetch(retrieved)
         return tokens, unknown_topic, prepared, self._best_of(retrieved, prepared, shown)
 
     def _best_of(
-        self, retrieved: list[int], question: _Question, shown: int
+        self, retrieved: list[int], question: Question, shown: int
     ) -> list[tuple[float, str, int]]:
         """The retrieved entries as (confidence, id, index), best first, as far as an answer
         needs them: the first `shown`, and on to the first that competes with the best (see
@@ -567,7 +502,7 @@ class Matcher:
         best = self._indexed[ranked[0][2]].entry
         return next((conf for conf, _, i in ranked[1:] if not self._agree(best, i)), -math.inf)
 
-    def _ceiling(self, i: int, question: _Question, most_said: dict[str, float]) -> float:
+    def _ceiling(self, i: int, question: Question, most_said: dict[str, float]) -> float:
         """The most entry i's confidence can be (see _combine): its coverage as it is, and
         the F-score of a phrasing that used every question word the entry's phrasings use
         (recall), as short as the entry's shortest, saying all the question's terms that the
@@ -578,71 +513,22 @@ class Matcher:
         if reach:
             asked = self._indexed[i].asked
             said = sum(weight for term, weight in most_said.items() if term in asked)
-            f = _f_score(reach, min(1.0, said / self._shortest[i]), self.settings.beta_squared)
+            f = f_score(reach, min(1.0, said / self._shortest[i]), self.settings.beta_squared)
         ceiling = 100 * self._blend(f, coverage)
         return ceiling * (1 + 1e-9) + 1e-9  # above rounding in the exact sum
 
-    def _retrieve(self, question: _Question) -> list[int]:
-        """The entries worth scoring: those that explain at least one of the question's
-        topic words, at most `max_candidates` of them, the ones whose shared words weigh
-        most. An entry that shares only function words with the question ("Is there a ...?")
-        says nothing about what it asks, and is no answer however many it shares. The cost
-        follows the question's words, not the size of the KB."""
-        terms = sorted(
-            (
-                (self._postings.get(term, ()), w * strength)
-                for tok, exp, w in zip(
-                    question.tokens, question.expansions, question.weights, strict=True
-                )
-                if not tok.stop
-                for term, strength in exp.items()
-            ),
-            key=lambda pw: len(pw[0]),
-        )
-        # Rarest words first. Once there are candidates enough, a further word only adds to
-        # the candidates found, rather than making more: in a large KB a common word would
-        # make thousands, each to be estimated below. (Where the rarest word alone is that
-        # common, the first entries that use it are taken: it tells them apart no better.)
-        room = 4 * self.settings.max_candidates
-        shared: dict[int, float] = {}  # entry -> weight of question words it explains
-        asked: dict[int, float] = {}  # ... that one of its phrasings says
-        for postings, gain in terms:
-            if not room and len(postings) > _LOOKUP_INSTEAD * len(shared):
-                # Full: the word can only add to the candidates, and it names many more
-                # entries than there are candidates. Look each candidate up in its postings
-                # (a set built in C) rather than step through them all in Python: the same
-                # sums, a fraction of the time for a common word in a large KB.
-                _add_where_named(set(postings), gain, shared, asked)
-                continue
-            for p in postings:
-                i = abs(p) - 1
-                if i not in shared:
-                    if not room:
-                        continue
-                    room -= 1
-                    shared[i] = 0.0
-                shared[i] += gain
-                if p > 0:
-                    asked[i] = asked.get(i, 0.0) + gain
-        if len(shared) <= self.settings.max_candidates:
-            return list(shared)
-        # A quick estimate of what scoring will find: coverage, and how much of the entry's
-        # lightest phrasing the question may say (a short phrasing said whole is a close fit).
-        shortest = self._shortest
-        estimate = {
-            i: weight + (said := asked.get(i, 0.0)) * min(1.0, said / shortest[i])
-            for i, weight in shared.items()
-        }
-        return heapq.nlargest(self.settings.max_candidates, estimate, key=estimate.__getitem__)
+    def _retrieve(self, question: Question) -> list[int]:
+        """The entries worth scoring (see faqbot.retrieval)."""
+        return retrieve(question, self._postings, self._shortest, self.settings.max_candidates)
 
-    def _confidence(self, i: int, question: _Question) -> float:
+    def _confidence(self, i: int, question: Question) -> float:
         """Entry i's confidence for the question (0-100): the signals, combined."""
         ie = self._indexed[i]
         fit = self._phrasing_fit(i, ie, question)
         return self._combine(ie, question, fit, self._coverage_of(i, question)[0])[0]
 
     def _combine(
-        self, ie: IndexedEntry, question: _Question, fit: _Fit, coverage: float
+        self, ie: IndexedEntry, question: Question, fit: PhrasingFit, coverage: float
     ) -> tuple[float, float, bool, float]:
         """Confidence, phrasing score, whether the answer type fits, and its factor."""
         s = self.settings
@@ -656,7 +542,7 @@ class Matcher:
         """The phrasing score and coverage, weighed as this KB weighs them (0-1)."""
         return self.phrasing_weight * support + (1 - self.phrasing_weight) * coverage
 
-    def _score(self, i: int, question: _Question) -> Candidate:
+    def _score(self, i: int, question: Question) -> Candidate:
         """Entry i as a candidate, with every signal and word match, for showing."""
         ie = self._indexed[i]
         fit = self._phrasing_fit(i, ie, question)
@@ -676,29 +562,15 @@ class Matcher:
             type_factor=type_factor,
         )
 
-    def _phrasing_fit(self, i: int, ie: IndexedEntry, question: _Question) -> _Fit:
-        """Signal: the nearest phrasings, for each, an F-score of recall (the weight of
-        question words it explains) and precision (the weight of its words the question
-        says); the best and the second best. Only phrasings sharing a term with the question
-        are visited (a phrasing sharing none scores 0). Kept with the question: ranking
+    def _phrasing_fit(self, i: int, ie: IndexedEntry, question: Question) -> PhrasingFit:
+        """Entry i's phrasing fit (see faqbot.signals), kept with the question: ranking
         works it out and showing reads it again."""
         if (known := question.fits.get(i)) is not None:
             return known
-        fit = question.fits[i] = _Fit(ie.entry)
-        b2 = self.settings.beta_squared
-        totals = ie.phrasing_totals()
-        for p, hit, said in _phrasing_overlaps(ie, question):
-            recall = hit / question.total_weight
-            precision = said / totals[p]
-            f = _f_score(recall, precision, b2)
-            if f > fit.best:
-                fit.second = fit.best
-                fit.best, fit.precision, fit.recall, fit.nearest = f, precision, recall, p
-            elif f > fit.second:
-                fit.second = f
+        fit = question.fits[i] = signals.phrasing_fit(ie, question, self.settings.beta_squared)
         return fit
 
-    def _coverage_of(self, i: int, question: _Question) -> tuple[float, float]:
+    def _coverage_of(self, i: int, question: Question) -> tuple[float, float]:
         """Entry i's coverage and reach (see _coverage), worked out once per question."""
         known = question.coverages.get(i)
         if known is None:
@@ -707,44 +579,15 @@ class Matcher:
         return known
 
     def _coverage(
-        self, ie: IndexedEntry, question: _Question, explain: bool
+        self, ie: IndexedEntry, question: Question, explain: bool
     ) -> tuple[float, float, list[WordMatch]]:
-        """Signal: coverage, how much of the question the entry explains anywhere, a word
-        found only in its answer or source counting `answer_only_credit`; its reach, how
-        much of it the entry's phrasings explain (the most any one of them can); and, to
-        explain, how each question word was explained."""
-        credit = self.settings.answer_only_credit
-        asked, told = ie.asked, ie.told
-        matches = []
-        hit = reached = 0.0
-        for tok, exp, w in zip(question.tokens, question.expansions, question.weights, strict=True):
-            term, strength, in_phrasings = None, 0.0, 0.0
-            for t, v in exp.items():
-                if t in asked:
-                    if v > in_phrasings:
-                        in_phrasings = v
-                elif t in told:
-                    v *= credit
-                else:
-                    continue
-                if v > strength:
-                    term, strength = t, v
-            hit += w * strength
-            reached += w * in_phrasings
-            if explain:
-                matches.append(
-                    WordMatch(
-                        tok.surface, term, w, strength,
-                        typo=term is not None and exp[term] < 1,
-                        answer_only=term is not None and term not in asked,
-                    )
-                )  # fmt: skip
-        return hit / question.total_weight, reached / question.total_weight, matches
+        """The entry's coverage and reach (see faqbot.signals)."""
+        return signals.coverage(ie, question, self.settings.answer_only_credit, explain)
 
     def _by_meaning(
         self,
         question: str,
-        prepared: _Question,
+        prepared: Question,
         scored: dict[int, Candidate],
         unknown_topic: list[str],
     ) -> tuple[Candidate, str] | None:
@@ -857,77 +700,3 @@ class Matcher:
         return best, (
             f"confidence {confidence_text(best.confidence)} reaches the threshold {threshold:g}"
         )
-
-
-# A full candidate list looks a word's entries up in a set of its postings once the postings
-# are this many times longer than the list (a set is built in C, about 5x as fast per posting
-# as a Python loop steps through them; each lookup costs about as much as a step).
-_LOOKUP_INSTEAD = 4
-
-
-def _add_where_named(
-    named: Collection[int], gain: float, shared: dict[int, float], asked: dict[int, float]
-) -> None:
-    """Add `gain` to each candidate in `shared` that a word's postings name (and to `asked`
-    where a phrasing of it says the word): what stepping through the postings adds to them."""
-    for i in shared:
-        if i + 1 in named:
-            shared[i] += gain
-            asked[i] = asked.get(i, 0.0) + gain
-        elif -(i + 1) in named:
-            shared[i] += gain
-
-
-def _f_score(recall: float, precision: float, beta_squared: float) -> float:
-    """The F-score of a phrasing's recall and precision (recall > 0): under 1 beta_squared
-    favours precision. It grows with both, which the ceiling of an entry relies on."""
-    return (1 + beta_squared) * recall * precision / (beta_squared * precision + recall)
-
-
-def _phrasing_overlaps(ie: IndexedEntry, question: _Question) -> list[tuple[int, float, float]]:
-    """(phrasing index, weight of the question words it explains, weight of its words the
-    question says) for each phrasing of the entry sharing a term with the question, in
-    order. Both ways of finding them add the same numbers in the same order."""
-    if len(ie.entry.phrasings) <= FEW_PHRASINGS:
-        return _overlaps_one_by_one(ie, question)
-    return _overlaps_by_term(ie, question)
-
-
-def _overlaps_one_by_one(ie: IndexedEntry, question: _Question) -> list[tuple[int, float, float]]:
-    found = []
-    for p, ph in enumerate(ie.phrasings):
-        terms = ph.terms
-        hit = 0.0
-        for w, items in question.matchable:
-            # a word explained twice counts once, its best
-            strongest = max((v for t, v in items if t in terms), default=0.0)
-            if strongest:
-                hit += w * strongest
-        if hit:
-            said = sum(terms[t] * v for t, v in question.covered.items() if t in terms)
-            found.append((p, hit, said))
-    return found
-
-
-def _overlaps_by_term(ie: IndexedEntry, question: _Question) -> list[tuple[int, float, float]]:
-    """Many phrasings (users' own messages): visit only those a question term leads to."""
-    using = ie.phrasings_using()
-    hits: dict[int, float] = {}
-    for w, items in question.matchable:
-        if len(items) == 1:  # most words: one term, no best to pick (the per-question path)
-            term, strength = items[0]
-            for p, _ in using.get(term, ()):
-                hits[p] = hits.get(p, 0.0) + w * strength
-            continue
-        strongest: dict[int, float] = {}  # a word explained twice counts once, its best
-        for term, strength in items:
-            for p, _ in using.get(term, ()):
-                if strength > strongest.get(p, 0.0):
-                    strongest[p] = strength
-        for p, strength in strongest.items():
-            hits[p] = hits.get(p, 0.0) + w * strength
-    said: dict[int, float] = {}
-    for term, strength in question.covered.items():
-        for p, weight in using.get(term, ()):
-            said[p] = said.get(p, 0.0) + weight * strength
-    return [(p, hits[p], said[p]) for p in sorted(hits)]

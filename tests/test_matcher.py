@@ -227,14 +227,14 @@ def test_the_margin_is_in_the_kbs_confidence_units(write_kb):
 def test_entries_with_few_and_many_phrasings_are_scored_alike(monkeypatch):
     """An entry's phrasings are read one by one when it has few, through its term lists when
     it has many: both must give the very same candidates."""
-    from faqbot import matcher as matcher_module
+    from faqbot import signals
 
     kb = load_kb(PACKAGED_KB)
     questions = ["Has Kim been to Russia before?", "how long was the trian ride",
                  "What weapons does Russia want?", "Where did they meet?"]  # fmt: skip
 
     def candidates(few: int) -> list:
-        monkeypatch.setattr(matcher_module, "FEW_PHRASINGS", few)
+        monkeypatch.setattr(signals, "FEW_PHRASINGS", few)
         m = Matcher(kb)
         return [m.match(q, top=8).candidates for q in questions]
 
@@ -266,7 +266,7 @@ def test_retrieval_looks_candidates_up_as_it_would_step_through_postings(
 ):
     """Once the candidates are full, a common word's postings are looked up rather than
     stepped through: the same candidates come out, in the same order."""
-    from faqbot import matcher as matcher_module
+    from faqbot import retrieval
 
     # Every entry's answer names the widget; only some of their questions do, so that a
     # common word is said by the phrasings of some candidates and the answers of others.
@@ -287,7 +287,7 @@ def test_retrieval_looks_candidates_up_as_it_would_step_through_postings(
     questions = ["rag widget", "paint the widget with a rag", "clean widget 7 with a brush"]
 
     def retrieved(lookup_instead: float) -> list[list[int]]:
-        monkeypatch.setattr(matcher_module, "_LOOKUP_INSTEAD", lookup_instead)
+        monkeypatch.setattr(retrieval, "_LOOKUP_INSTEAD", lookup_instead)
         return [matcher._retrieve(matcher._rank(q, 3)[2]) for q in questions]
 
     stepped = retrieved(math.inf)

@@ -84,7 +84,7 @@ def test_any_question_gets_a_deterministic_bounded_result(question):
 PACKAGED = load_kb(PACKAGED_KB)
 KB_WORDS = sorted({w for e in PACKAGED.entries for p in e.phrasings for w in words(p)})
 # The same text as a KB of users' messages: each entry also asks what the next three ask, so
-# that every entry has many phrasings (read through its term lists, see matcher.FEW_PHRASINGS).
+# that every entry has many phrasings (read through its term lists, see signals.FEW_PHRASINGS).
 _ENTRIES = PACKAGED.entries
 MANY_PHRASINGS = Matcher(
     KnowledgeBase(

@@ -1,0 +1,197 @@
+"""The signals an entry is scored by for one question, each worked out by its own function
+from the question as prepared once (Question) and the entry's index (kb_index.IndexedEntry):
+
+- phrasing_fit: the entry's nearest phrasings, each an F-score of recall (how much of the
+  question it explains) and precision (how much of it the question says);
+- coverage: how much of the question the entry explains anywhere, its answer and source
+  included, and how much its phrasings can (the reach that bounds phrasing_fit).
+
+The answer type and meaning, which need the analyzer and the sentence model, and the way the
+signals are combined into a confidence, are the matcher's (faqbot.matcher).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from faqbot.kb_index import FEW_PHRASINGS, IndexedEntry
+
+if TYPE_CHECKING:
+    from faqbot.analysis import QuestionType, Token
+    from faqbot.model import Entry
+
+
+class WordMatch(NamedTuple):
+    question_word: str
+    kb_word: str | None  # None: no word of the entry explains this one
+    weight: float
+    strength: float  # 1.0 exact or synonym; less for a typo or an answer-only match; 0 none
+    typo: bool = False  # matched a KB word it is a misspelling of
+    answer_only: bool = False  # found in the answer or source, in none of the phrasings
+
+
+class Question:
+    """A question as every entry is scored against it: worked out once per question."""
+
+    __slots__ = (
+        "tokens",
+        "expansions",
+        "weights",
+        "types",
+        "total_weight",
+        "matchable",
+        "covered",
+        "fits",
+        "coverages",
+    )
+
+    def __init__(
+        self,
+        tokens: list[Token],
+        expansions: list[dict[str, float]],  # per token: the KB terms it may stand for, how well
+        weights: list[float],  # per token
+        types: list[QuestionType],  # the answer types it asks for
+    ) -> None:
+        self.tokens, self.expansions, self.weights, self.types = tokens, expansions, weights, types
+        self.total_weight = sum(weights) or 1.0  # the denominator of recall and coverage
+        # (weight, (term, strength) pairs) of the tokens some KB term may explain
+        self.matchable = [
+            (w, tuple(exp.items())) for exp, w in zip(expansions, weights, strict=True) if exp
+        ]
+        # KB term -> the strongest any question word matches it with: how much of a phrasing's
+        # weight the question says (precision) is the sum over its terms found here
+        self.covered: dict[str, float] = {}
+        for _, items in self.matchable:
+            for term, strength in items:
+                if strength > self.covered.get(term, 0.0):
+                    self.covered[term] = strength
+        self.fits: dict[int, PhrasingFit] = {}  # entry index -> its phrasing fit
+        self.coverages: dict[int, tuple[float, float]] = {}  # entry index -> coverage, reach
+
+
+class PhrasingFit:
+    """The nearest phrasings of an entry to a question (see phrasing_fit)."""
+
+    __slots__ = ("entry", "nearest", "best", "second", "recall", "precision")
+
+    def __init__(self, entry: Entry) -> None:
+        self.entry = entry
+        self.nearest = 0  # the best phrasing's index
+        self.best = 0.0  # its F-score
+        self.second = 0.0  # the second best phrasing's F-score
+        self.recall = 0.0  # the best phrasing's
+        self.precision = 0.0
+
+    @property
+    def text(self) -> str:
+        """The best phrasing (read only for the entries shown)."""
+        return self.entry.phrasings[self.nearest]
+
+
+def phrasing_fit(ie: IndexedEntry, question: Question, beta_squared: float) -> PhrasingFit:
+    """Signal: the nearest phrasings, for each, an F-score of recall (the weight of
+    question words it explains) and precision (the weight of its words the question
+    says); the best and the second best. Only phrasings sharing a term with the question
+    are visited (a phrasing sharing none scores 0)."""
+    fit = PhrasingFit(ie.entry)
+    totals = ie.phrasing_totals()
+    for p, hit, said in _phrasing_overlaps(ie, question):
+        recall = hit / question.total_weight
+        precision = said / totals[p]
+        f = f_score(recall, precision, beta_squared)
+        if f > fit.best:
+            fit.second = fit.best
+            fit.best, fit.precision, fit.recall, fit.nearest = f, precision, recall, p
+        elif f > fit.second:
+            fit.second = f
+    return fit
+
+
+def coverage(
+    ie: IndexedEntry, question: Question, answer_only_credit: float, explain: bool
+) -> tuple[float, float, list[WordMatch]]:
+    """Signal: coverage, how much of the question the entry explains anywhere, a word
+    found only in its answer or source counting `answer_only_credit`; its reach, how
+    much of it the entry's phrasings explain (the most any one of them can); and, to
+    explain, how each question word was explained."""
+    asked, told = ie.asked, ie.told
+    matches = []
+    hit = reached = 0.0
+    for tok, exp, w in zip(question.tokens, question.expansions, question.weights, strict=True):
+        term, strength, in_phrasings = None, 0.0, 0.0
+        for t, v in exp.items():
+            if t in asked:
+                if v > in_phrasings:
+                    in_phrasings = v
+            elif t in told:
+                v *= answer_only_credit
+            else:
+                continue
+            if v > strength:
+                term, strength = t, v
+        hit += w * strength
+        reached += w * in_phrasings
+        if explain:
+            matches.append(
+                WordMatch(
+                    tok.surface, term, w, strength,
+                    typo=term is not None and exp[term] < 1,
+                    answer_only=term is not None and term not in asked,
+                )
+            )  # fmt: skip
+    return hit / question.total_weight, reached / question.total_weight, matches
+
+
+def f_score(recall: float, precision: float, beta_squared: float) -> float:
+    """The F-score of a phrasing's recall and precision (recall > 0): under 1 beta_squared
+    favours precision. It grows with both, which the ceiling of an entry relies on."""
+    return (1 + beta_squared) * recall * precision / (beta_squared * precision + recall)
+
+
+def _phrasing_overlaps(ie: IndexedEntry, question: Question) -> list[tuple[int, float, float]]:
+    """(phrasing index, weight of the question words it explains, weight of its words the
+    question says) for each phrasing of the entry sharing a term with the question, in
+    order. Both ways of finding them add the same numbers in the same order."""
+    if len(ie.entry.phrasings) <= FEW_PHRASINGS:
+        return _overlaps_one_by_one(ie, question)
+    return _overlaps_by_term(ie, question)
+
+
+def _overlaps_one_by_one(ie: IndexedEntry, question: Question) -> list[tuple[int, float, float]]:
+    found = []
+    for p, ph in enumerate(ie.phrasings):
+        terms = ph.terms
+        hit = 0.0
+        for w, items in question.matchable:
+            # a word explained twice counts once, its best
+            strongest = max((v for t, v in items if t in terms), default=0.0)
+            if strongest:
+                hit += w * strongest
+        if hit:
+            said = sum(terms[t] * v for t, v in question.covered.items() if t in terms)
+            found.append((p, hit, said))
+    return found
+
+
+def _overlaps_by_term(ie: IndexedEntry, question: Question) -> list[tuple[int, float, float]]:
+    """Many phrasings (users' own messages): visit only those a question term leads to."""
+    using = ie.phrasings_using()
+    hits: dict[int, float] = {}
+    for w, items in question.matchable:
+        if len(items) == 1:  # most words: one term, no best to pick (the per-question path)
+            term, strength = items[0]
+            for p, _ in using.get(term, ()):
+                hits[p] = hits.get(p, 0.0) + w * strength
+            continue
+        strongest: dict[int, float] = {}  # a word explained twice counts once, its best
+        for term, strength in items:
+            for p, _ in using.get(term, ()):
+                if strength > strongest.get(p, 0.0):
+                    strongest[p] = strength
+        for p, strength in strongest.items():
+            hits[p] = hits.get(p, 0.0) + w * strength
+    said: dict[int, float] = {}
+    for term, strength in question.covered.items():
+        for p, weight in using.get(term, ()):
+            said[p] = said.get(p, 0.0) + weight * strength
+    return [(p, hits[p], said[p]) for p in sorted(hits)]
