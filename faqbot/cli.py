@@ -20,9 +20,9 @@ from faqbot import answering
 from faqbot.environment import Environment
 from faqbot.errors import FaqbotError, KnowledgeBaseError
 from faqbot.exit_codes import ExitCode
-from faqbot.launch import VERSION_FLAGS, prepare_streams, version_line
 from faqbot.renderers import OutputMode, choose_mode, renderer_for
 from faqbot.reporting import fail, reported, say
+from faqbot.startup import VERSION_FLAGS, prepare_streams, version_line
 
 _EXIT_MEANINGS = {
     ExitCode.OK: "every question got a confident answer",

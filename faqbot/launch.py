@@ -18,36 +18,11 @@ from __future__ import annotations
 
 import sys
 
-from faqbot import __version__
+from faqbot.startup import VERSION_FLAGS, open_missing_streams, prepare_streams, version_line
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing for `--version`
 if TYPE_CHECKING:
     from collections.abc import Callable
-
-VERSION_FLAGS = ("--version", "-V")
-
-
-def version_line() -> str:
-    return f"faqbot {__version__}"
-
-
-def prepare_streams() -> None:
-    if hasattr(sys.stdout, "reconfigure"):
-        # A non-UTF-8 locale must not turn an answer into a UnicodeEncodeError.
-        sys.stdout.reconfigure(errors="replace")
-        sys.stderr.reconfigure(errors="replace")
-
-
-def open_missing_streams() -> bool:
-    """Whether there is a stdout to write to. A process started with stdout or stderr closed
-    (`>&-`) has None for it in Python, and its first write would be a traceback. Messages
-    with no stderr to go to are dropped (the exit code still tells what happened); output
-    with no stdout to go to is an error, as a write error is for coreutils."""
-    if sys.stderr is None:
-        import os
-
-        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the run
-    return sys.stdout is not None
 
 
 def main() -> None:
