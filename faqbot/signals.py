@@ -65,6 +65,7 @@ class Question:
             for term, strength in items:
                 if strength > self.covered.get(term, 0.0):
                     self.covered[term] = strength
+        # Kept for the question by the matcher: ranking works them out, showing reads them.
         self.fits: dict[int, PhrasingFit] = {}  # entry index -> its phrasing fit
         self.coverages: dict[int, tuple[float, float]] = {}  # entry index -> coverage, reach
 
