@@ -4,12 +4,14 @@ Importing typer alone costs about six times Python's own start-up (benchmarks/st
 the command lines run most are answered without it:
 
 - `faqbot --version` (or `-V`), what scripts and package managers run to check an install;
-- `faqbot ask WORDS...` with no option but `--json` (anywhere, as Click allows), the question
-  typed at a shell or asked by a script: it runs the same function as the `ask` command
-  (faqbot.answering.ask), with the same KB (FAQBOT_KB, or the packaged one). Any other word
-  starting with "-" (an option, `-` for stdin, `--`) sends the line to the full CLI;
-- `faqbot list` with no option but `--json` and `--facts`, likewise (answering.list_entries),
-  what an author runs to see a KB and a script to read it.
+- `faqbot ask WORDS...` or `faqbot ask -` with no option but `--json` and `--kb KB` (anywhere,
+  as Click allows), the question typed at a shell or asked by a script, or a script's stream
+  of questions: it runs the same function as the `ask` command (faqbot.answering.ask), with
+  the same KB (`--kb`, else FAQBOT_KB, else the packaged one). Any other word starting with
+  "-" (another option, `--`, a `--kb` whose value is missing, empty or given twice) sends the
+  line to the full CLI;
+- `faqbot list` with no option but `--json`, `--facts` and `--kb KB`, likewise
+  (answering.list_entries), what an author runs to see a KB and a script to read it.
 
 Every other command line goes to the full CLI.
 """
@@ -36,33 +38,62 @@ def main() -> None:
         sys.stdout.write(version_line() + "\n")
         return
     command, options = argv[:1], argv[1:]
-    json_ = "--json" in options
-    words = [a for a in options if a != "--json"]
-    if command == ["ask"] and words and not any(a.startswith("-") for a in words):
-        from faqbot.answering import ask
+    if command == ["ask"] and (line := _plain_options(options, {"--json"})) is not None:
+        kb, flags, words = line
+        if words == ["-"] or (words and not any(a.startswith("-") for a in words)):
+            from faqbot.answering import ask
 
-        sys.exit(_without_cli(ask, words=words, json_=json_))
-    if command == ["list"] and set(options) <= {"--json", "--facts"}:
-        from faqbot.answering import list_entries
+            sys.exit(_without_cli(ask, kb, words=words, json_="--json" in flags))
+    if command == ["list"] and (line := _plain_options(options, {"--json", "--facts"})) is not None:
+        kb, flags, words = line
+        if not words:
+            from faqbot.answering import list_entries
 
-        sys.exit(_without_cli(list_entries, facts="--facts" in options, json_=json_))
+            facts, json_ = "--facts" in flags, "--json" in flags
+            sys.exit(_without_cli(list_entries, kb, facts=facts, json_=json_))
     from faqbot.cli import main as cli_main
 
     cli_main()
 
 
-def _without_cli(command: Callable[..., int], **options: object) -> int:
-    """The exit code of `command` (faqbot.answering's) run with `options` on the KB that
-    FAQBOT_KB names (or the packaged one), streams and Ctrl-C handled as the full CLI does."""
+def _plain_options(
+    options: list[str], flags: set[str]
+) -> tuple[str | None, set[str], list[str]] | None:
+    """The `--kb` value (`--kb KB` or `--kb=KB`), which of `flags` are given, and the other
+    words of a command line's options; None where the full CLI must read them: a `--kb`
+    whose value is missing, empty, starts with "-" or is given twice."""
+    kb: str | None = None
+    given: set[str] = set()
+    words: list[str] = []
+    rest = iter(options)
+    for word in rest:
+        if word in flags:
+            given.add(word)
+        elif word == "--kb" or word.startswith("--kb="):
+            value = word[len("--kb=") :] if word.startswith("--kb=") else next(rest, "")
+            if kb is not None or not value or value.startswith("-"):
+                return None
+            kb = value
+        else:
+            words.append(word)
+    return kb, given, words
+
+
+def _without_cli(command: Callable[..., int], kb: str | None, **options: object) -> int:
+    """The exit code of `command` (faqbot.answering's) run with `options` on the KB `kb`
+    names, else FAQBOT_KB (or the packaged one), streams and Ctrl-C handled as the full CLI
+    does."""
     import os
     from pathlib import Path
 
     from faqbot.exit_codes import ExitCode
 
     prepare_streams()
-    kb = os.environ.get("FAQBOT_KB") or None  # as the --kb option reads it: empty is unset
+    from_env = kb is None and bool(os.environ.get("FAQBOT_KB"))
+    if from_env:
+        kb = os.environ["FAQBOT_KB"]  # as the --kb option reads it: empty is unset
     try:
-        return command(kb=Path(kb) if kb else None, kb_from_env=kb is not None, **options)
+        return command(kb=Path(kb) if kb else None, kb_from_env=from_env, **options)
     except KeyboardInterrupt:
         sys.stderr.write("faqbot: interrupted\n")
         return ExitCode.INTERRUPTED

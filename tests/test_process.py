@@ -113,6 +113,79 @@ def test_the_quick_ask_and_the_full_cli_give_the_same_run(tmp_path, words, kb_en
         assert quick.returncode == 2 and "(from FAQBOT_KB)" in quick.stderr
 
 
+def _library_kb(tmp_path: Path) -> str:
+    return _with_kb({}, tmp_path, "library")["FAQBOT_KB"]
+
+
+@pytest.mark.parametrize(
+    ("words", "stdin", "kb_env"),
+    [
+        (["--kb", "{kb}", "When", "is", "the", "library", "open?"], None, None),
+        (["--kb={kb}", "--json", "When", "is", "it", "open?"], None, None),
+        (
+            ["--kb", "{kb}", "-"],
+            "When is the library open?\nWhat is the capital of Germany?\n",
+            None,
+        ),
+        (["--json", "-", "--kb", "{kb}"], "When is the library open?\n", None),
+        (["-"], f"{QUESTION}\n\nWhat weapons?\n", None),
+        (["--kb", "{kb}", "When", "open?"], None, "broken"),  # the option, not FAQBOT_KB
+        (["--kb", "{missing}", QUESTION], None, None),  # exit 2, naming the file
+    ],
+)
+def test_ask_with_a_kb_or_from_stdin_runs_quick_as_the_full_cli_does(
+    tmp_path, words, stdin, kb_env
+):
+    kb, missing = _library_kb(tmp_path), str(tmp_path / "nowhere.yaml")
+    words = [w.format(kb=kb, missing=missing) for w in words]
+    (tmp_path / "env").mkdir()
+    env = _with_kb({**ENV, "XDG_CACHE_HOME": str(tmp_path / "cache")}, tmp_path / "env", kb_env)
+    quick = run([FAQBOT, "ask", *words], env=env, input=stdin)
+    full = run([FAQBOT, "ask", "--no-cache", *words], env=env, input=stdin)
+    assert (quick.returncode, quick.stdout, quick.stderr) == (
+        full.returncode,
+        full.stdout,
+        full.stderr,
+    )
+    assert quick.returncode in (0, 1) or "nowhere.yaml" in quick.stderr
+    assert "FAQBOT_KB" not in quick.stderr
+
+
+def test_ask_with_a_kb_from_stdin_is_answered_without_the_cli_framework(tmp_path):
+    kb = _library_kb(tmp_path)
+    probe = (
+        "import sys; from faqbot.launch import main; "
+        f"sys.argv = ['faqbot', 'ask', '--json', '--kb', {kb!r}, '-']\n"
+        "try:\n    main()\n"
+        "except SystemExit as exit:\n"
+        "    print(exit.code, sorted(m for m in ('typer', 'click') if m in sys.modules))"
+    )
+    result = run([sys.executable, "-c", probe], input="When is the library open?\n")
+    answer, last = result.stdout.splitlines()
+    assert json.loads(answer)["match"]["id"] == "hours"
+    assert last == "0 []"
+
+
+def test_list_with_a_kb_runs_quick_as_the_full_cli_does(tmp_path):
+    kb = _library_kb(tmp_path)
+    env = {**ENV, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    quick = run([FAQBOT, "list", "--json", "--kb", kb], env=env)
+    full = run([FAQBOT, "list", "--no-pager", "--json", "--kb", kb], env=env)
+    assert (quick.returncode, quick.stdout, quick.stderr) == (0, full.stdout, full.stderr)
+    assert json.loads(quick.stdout.splitlines()[0])["id"] == "hours"
+    assert run_launched(["list", f"--kb={kb}"], ("typer", "click")).splitlines()[-1] == "0 []"
+
+
+@pytest.mark.parametrize(
+    "options",
+    [["--kb"], ["--kb", ""], ["--kb="], ["--kb", "a.yaml", "--kb", "b.yaml"], ["--kb", "--json"]],
+)
+def test_a_kb_option_the_quick_path_cannot_read_goes_to_the_full_cli(options):
+    from faqbot.launch import _plain_options
+
+    assert _plain_options(["When?", *options], {"--json"}) is None
+
+
 @pytest.mark.parametrize("flags", [[], ["--json"], ["--facts", "--json"]])
 def test_a_plain_list_is_answered_without_the_cli_framework(flags):
     unwanted = ("typer", "click", "faqbot.cli", "faqbot.matcher")
