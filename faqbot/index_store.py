@@ -266,6 +266,8 @@ class _Entries(Sequence[IndexedEntry]):
         return self._size
 
     def __getitem__(self, i):  # type: ignore[no-untyped-def,override]
+        if type(i) is int and (entry := self._seen.get(i)) is not None:
+            return entry  # most reads, many a question: an entry already read
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(self._size))]
         if not 0 <= i < self._size:
@@ -344,17 +346,24 @@ class _TermLists:
     """IndexedEntry.phrasings_using of a stored entry: a term's (index, weight) list is made
     when a question asks for it (a question touches a few of an entry's hundreds of terms)."""
 
-    __slots__ = ("_alike", "_varied")
+    __slots__ = ("_alike", "_varied", "_made")
 
     def __init__(
         self, alike: dict[str, list[float | int]], varied: dict[str, list[list[float]]]
     ) -> None:
         self._alike, self._varied = alike, varied
+        # The lists made so far: an entry scored for one question is often scored for the
+        # next, with the same common terms. Read only, as every TermLists is.
+        self._made: dict[str, list[tuple[int, float]]] = {}
 
     def get(self, term: str, default: Any = None) -> Any:
+        made = self._made.get(term)
+        if made is not None:
+            return made
         used = self._alike.get(term)
         if used is not None:
-            return list(zip(used[1:], repeat(used[0])))
+            made = self._made[term] = list(zip(used[1:], repeat(used[0])))
+            return made
         return self._varied.get(term, default)
 
 

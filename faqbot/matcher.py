@@ -546,7 +546,7 @@ class Matcher:
         """Entry i as a candidate, with every signal and word match, for showing."""
         ie = self._indexed[i]
         fit = self._phrasing_fit(i, ie, question)
-        coverage, _, matches = self._coverage(ie, question, explain=True)
+        coverage, matches = signals.word_matches(ie, question, self.settings.answer_only_credit)
         confidence, support, type_ok, type_factor = self._combine(ie, question, fit, coverage)
         return Candidate(
             entry=ie.entry,
@@ -571,18 +571,12 @@ class Matcher:
         return fit
 
     def _coverage_of(self, i: int, question: Question) -> tuple[float, float]:
-        """Entry i's coverage and reach (see _coverage), worked out once per question."""
+        """Entry i's coverage and reach (see faqbot.signals), worked out once per question."""
         known = question.coverages.get(i)
         if known is None:
-            coverage, reach, _ = self._coverage(self._indexed[i], question, explain=False)
-            known = question.coverages[i] = (coverage, reach)
+            credit = self.settings.answer_only_credit
+            known = question.coverages[i] = signals.coverage(self._indexed[i], question, credit)
         return known
-
-    def _coverage(
-        self, ie: IndexedEntry, question: Question, explain: bool
-    ) -> tuple[float, float, list[WordMatch]]:
-        """The entry's coverage and reach (see faqbot.signals)."""
-        return signals.coverage(ie, question, self.settings.answer_only_credit, explain)
 
     def _by_meaning(
         self,

@@ -109,18 +109,26 @@ def phrasing_fit(ie: IndexedEntry, question: Question, beta_squared: float) -> P
 
 
 def coverage(
-    ie: IndexedEntry, question: Question, answer_only_credit: float, explain: bool
-) -> tuple[float, float, list[WordMatch]]:
-    """Signal: coverage, how much of the question the entry explains anywhere, a word
-    found only in its answer or source counting `answer_only_credit`; its reach, how
-    much of it the entry's phrasings explain (the most any one of them can); and, to
-    explain, how each question word was explained."""
+    ie: IndexedEntry, question: Question, answer_only_credit: float
+) -> tuple[float, float]:
+    """Signal: coverage, how much of the question the entry explains anywhere, a word found
+    only in its answer or source counting `answer_only_credit`; and its reach, how much of it
+    the entry's phrasings explain (the most any one of them can). Worked out for every
+    candidate: only the words some KB term may explain are visited (the others add 0), and a
+    word of one term (most) has no best to pick."""
     asked, told = ie.asked, ie.told
-    matches = []
     hit = reached = 0.0
-    for tok, exp, w in zip(question.tokens, question.expansions, question.weights, strict=True):
-        term, strength, in_phrasings = None, 0.0, 0.0
-        for t, v in exp.items():
+    for w, items in question.matchable:
+        if len(items) == 1:
+            t, v = items[0]
+            if t in asked:
+                hit += w * v
+                reached += w * v
+            elif t in told:
+                hit += w * (v * answer_only_credit)
+            continue
+        strength = in_phrasings = 0.0
+        for t, v in items:
             if t in asked:
                 if v > in_phrasings:
                     in_phrasings = v
@@ -129,18 +137,39 @@ def coverage(
             else:
                 continue
             if v > strength:
-                term, strength = t, v
+                strength = v
         hit += w * strength
         reached += w * in_phrasings
-        if explain:
-            matches.append(
-                WordMatch(
-                    tok.surface, term, w, strength,
-                    typo=term is not None and exp[term] < 1,
-                    answer_only=term is not None and term not in asked,
-                )
-            )  # fmt: skip
-    return hit / question.total_weight, reached / question.total_weight, matches
+    return hit / question.total_weight, reached / question.total_weight
+
+
+def word_matches(
+    ie: IndexedEntry, question: Question, answer_only_credit: float
+) -> tuple[float, list[WordMatch]]:
+    """The entry's coverage (as coverage() works it out: the same sums, in the same order)
+    and how each question word was explained, for showing."""
+    asked, told = ie.asked, ie.told
+    matches = []
+    hit = 0.0
+    for tok, exp, w in zip(question.tokens, question.expansions, question.weights, strict=True):
+        term, strength = None, 0.0
+        for t, v in exp.items():
+            if t in told and t not in asked:
+                v *= answer_only_credit
+            elif t not in asked:
+                continue
+            if v > strength:
+                term, strength = t, v
+        if strength:
+            hit += w * strength
+        matches.append(
+            WordMatch(
+                tok.surface, term, w, strength,
+                typo=term is not None and exp[term] < 1,
+                answer_only=term is not None and term not in asked,
+            )
+        )  # fmt: skip
+    return hit / question.total_weight, matches
 
 
 def f_score(recall: float, precision: float, beta_squared: float) -> float:
@@ -181,8 +210,9 @@ def _overlaps_by_term(ie: IndexedEntry, question: Question) -> list[tuple[int, f
     for w, items in question.matchable:
         if len(items) == 1:  # most words: one term, no best to pick (the per-question path)
             term, strength = items[0]
+            gain = w * strength
             for p, _ in using.get(term, ()):
-                hits[p] = hits.get(p, 0.0) + w * strength
+                hits[p] = hits.get(p, 0.0) + gain
             continue
         strongest: dict[int, float] = {}  # a word explained twice counts once, its best
         for term, strength in items:

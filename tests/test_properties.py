@@ -10,6 +10,7 @@ import json
 import re
 import unicodedata
 
+import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
@@ -126,6 +127,53 @@ def test_bounded_ranking_is_the_full_ranking_as_far_as_an_answer_reads_it(
         rival = next((k for k, r in enumerate(full) if k and not matcher._agree(best, r[2])), 0)
         read = max(read, rival + 1)
     assert ranked[:read] == full[:read]
+
+
+def _misspelt(word_and_place: tuple[str, int]) -> str:
+    word, place = word_and_place
+    place %= len(word)
+    return word[:place] + word[place + 1 :] if len(word) > 4 else word
+
+
+def _coverage_word_by_word(ie, prepared, credit: float) -> tuple[float, float]:
+    """Coverage and reach as defined: each question word counts its best explanation, a
+    term only the answer or source holds counting `credit`."""
+    hit = reached = 0.0
+    for exp, w in zip(prepared.expansions, prepared.weights, strict=True):
+        said = [v for t, v in exp.items() if t in ie.asked]
+        told = [v * credit for t, v in exp.items() if t in ie.told and t not in ie.asked]
+        hit += w * max(said + told, default=0.0)
+        reached += w * max(said, default=0.0)
+    return hit / prepared.total_weight, reached / prepared.total_weight
+
+
+@given(
+    st.lists(
+        st.sampled_from(KB_WORDS)
+        | st.tuples(st.sampled_from(KB_WORDS), st.integers(0, 20)).map(_misspelt)
+        | st.text(min_size=1, max_size=12),
+        min_size=1,
+        max_size=12,
+    ),
+    st.sampled_from([MATCHER, MANY_PHRASINGS]),
+)
+def test_coverage_for_ranking_is_the_coverage_defined_and_shown(question_words, matcher):
+    # Ranking works coverage out quickly for every candidate, showing word by word: both must
+    # be what coverage is defined as, to the last bit, or what --explain shows is not what
+    # ranked the entry. (Misspelt words may stand for several KB terms, at less strength.)
+    from faqbot import signals
+
+    prepared = matcher._rank(" ".join(question_words), 3)[2]
+    if prepared is None:
+        return
+    credit = matcher.settings.answer_only_credit
+    for i in matcher._retrieve(prepared):
+        ie = matcher._indexed[i]
+        defined = _coverage_word_by_word(ie, prepared, credit)
+        assert signals.coverage(ie, prepared, credit) == pytest.approx(defined, rel=1e-12)
+        shown, matches = signals.word_matches(ie, prepared, credit)
+        assert signals.coverage(ie, prepared, credit)[0] == shown
+        assert len(matches) == len(prepared.tokens)
 
 
 # -- loader ----------------------------------------------------------------------------------
