@@ -378,7 +378,7 @@ def _indexed_entry(
         entry=None,
         phrasings=None,
         # Interned: the entries kept (KEPT_ROWS) share one string per term rather than each
-        # holding its own copy, a fifth of the memory of `ask -` on a 100,000-entry KB.
+        # holding its own copy: a quarter of the memory of `ask -` on a 100,000-entry KB.
         asked=set(map(sys.intern, asked.split())),
         told=set(map(sys.intern, told.split())),
         stored=_StoredParts(path, data, phrasings, weights, by_term),
