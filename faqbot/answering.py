@@ -122,13 +122,12 @@ def meaning_for(
     its index (built with `shaping`; at `index_file` when the caller has worked that out) when
     `use_cache`; loaded on first use."""
     from faqbot.index_cache import index_path, meaning_path
-    from faqbot.kb_loader import read_kb_bytes
     from faqbot.meaning import LazyMeaning
 
     def cache_file() -> Path | None:
         if not use_cache:
             return None
-        return meaning_path(index_file or index_path(path, read_kb_bytes(path), shaping))
+        return meaning_path(index_file or index_path(path, shaping))
 
     return LazyMeaning(index, cache_file, say)
 

@@ -579,14 +579,14 @@ def index(ctx: typer.Context, kb: KbOption = None, words_only: WordsOnlyOption =
     --words-only (else the first question that words leave unanswered does).
     """
     from faqbot.index_cache import index_path, load_index, meaning_path
-    from faqbot.kb_loader import kb_path, load_kb, read_kb_bytes
+    from faqbot.kb_loader import kb_path, load_kb
     from faqbot.matcher import Settings
 
     with _reported(ctx):
         path = kb_path(kb)
         shaping = Settings().index_settings()
         built = load_index(path, shaping, load_kb, say, rebuild=True)
-        stored = index_path(path, read_kb_bytes(path), shaping)
+        stored = index_path(path, shaping)
         vectors = meaning_path(stored)
         unwritable = "not stored: the cache directory is not writable"
         sys.stdout.write(

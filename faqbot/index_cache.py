@@ -32,11 +32,14 @@ def cache_dir() -> Path:
     return root / "faqbot"
 
 
-def index_path(kb_path: Path, kb_bytes: bytes, settings: IndexSettings) -> Path:
+def index_path(kb_path: Path, settings: IndexSettings) -> Path:
+    """Where the index of the KB file at `kb_path`, as its bytes are now, is kept."""
+    from faqbot.kb_loader import read_kb_bytes
+
     key = hashlib.sha256()
     for part in (__version__, str(index_store.FORMAT), repr(sorted(settings._asdict().items()))):
         key.update(part.encode() + b"\0")
-    key.update(kb_bytes)
+    key.update(read_kb_bytes(kb_path))
     return cache_dir() / f"{_place(kb_path)}-{key.hexdigest()[:32]}.sqlite"
 
 
@@ -80,9 +83,7 @@ def load_index(
     built (with `load_kb`, which validates the KB) and, when `use_cache`, stored."""
     if not use_cache:
         return _build(load_kb(kb_path), settings)
-    from faqbot.kb_loader import read_kb_bytes
-
-    path = index_path(kb_path, read_kb_bytes(kb_path), settings)
+    path = index_path(kb_path, settings)
     if not rebuild:
         index = _read_valid(path, warn)
         if index is not None:
@@ -101,9 +102,7 @@ def load_index(
 
 def cached_index(kb_path: Path, settings: IndexSettings) -> KBIndex | None:
     """The KB's stored index when a valid one is there, else None (nothing is built)."""
-    from faqbot.kb_loader import read_kb_bytes
-
-    return _read_valid(index_path(kb_path, read_kb_bytes(kb_path), settings), lambda _: None)
+    return _read_valid(index_path(kb_path, settings), lambda _: None)
 
 
 def _read_valid(path: Path, warn: Callable[[str], None]) -> KBIndex | None:

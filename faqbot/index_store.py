@@ -275,12 +275,10 @@ class _Entries(Sequence[IndexedEntry]):
             return [self[j] for j in range(*i.indices(self._size))]
         if not 0 <= i < self._size:
             raise IndexError(i)
+        self.prefetch((i,))  # one entry is read as a question's candidates are
         entry = self._seen.get(i)
-        if entry is None:
-            self.prefetch((i,))  # one entry is read as a question's candidates are
-            entry = self._seen.get(i)
-            if entry is None:  # the file said it holds `size` entries
-                raise _damaged(self._path, LookupError(f"entry {i} is not stored"))
+        if entry is None:  # the file said it holds `size` entries
+            raise _damaged(self._path, LookupError(f"entry {i} is not stored"))
         return entry
 
     def prefetch(self, indices: Collection[int]) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from faqbot import index_cache, index_store
-from faqbot.kb_loader import load_kb, read_kb_bytes
+from faqbot.kb_loader import load_kb
 from faqbot.matcher import Matcher, Settings
 from tests.conftest import PACKAGED_KB, SMALL_KB
 
@@ -42,7 +42,7 @@ def index_of(path: Path, **kwargs):  # -> KBIndex
 
 
 def stored_file(kb_path: Path) -> Path:
-    return index_cache.index_path(kb_path, read_kb_bytes(kb_path), SHAPING)
+    return index_cache.index_path(kb_path, SHAPING)
 
 
 def outcome(matcher: Matcher, question: str):  # -> comparable summary of a Result
