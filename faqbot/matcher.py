@@ -18,7 +18,9 @@ frequency over entries: "Kim" is in nearly every entry of the article KB, so it 
   is answered by the entry nearest to it in meaning, when that one is near and clearly the
   nearest ("Are you open on Sunday mornings?" -> "When do you open?"; see faqbot.meaning);
   and an answer words find without being sure of it is kept only when the question is near
-  the entry in meaning too ("Do you sell cars?" is not "Do you sell gluten-free bread?").
+  the entry in meaning too ("Do you sell cars?" is not "Do you sell gluten-free bread?");
+  and a rare word the KB never uses, which declines a question on a plain KB, does not when
+  the entry words find holds a word that means the same ("distance" -> "miles").
 
 Words match when their stems (or KB synonym groups) are equal, when the question writes as
 one word what the KB writes as two or the other way round ("wifi", "wi-fi"), or, for typos,
@@ -124,6 +126,14 @@ class Settings(NamedTuple):
     # so that "When does the museum open?" is not the library's hours ("museum" -> "library"
     # 0.46: a neighbour, not the same thing).
     meaning_min_word_similarity: float = 0.5
+    # Where words find an answer but such a word would decline it, the word does not when
+    # the entry holds a word at least this near to it: the same thing in other words
+    # ("earlier" -> "previous", "usa" -> "united states"). The answer must still reach the
+    # threshold, lead its rival and agree in meaning. Nearer than the bar above, which
+    # follows a whole question near in meaning: on the shared sets 0.6 is the lowest at
+    # which no set gains a wrong answer (0.55: three on covidfaq; 0.5: "Do you sell books?"
+    # -> the library's donations).
+    meaning_same_word: float = 0.6
     # With the extra, meaning also checks what words find: an answer is kept only when the
     # question comes at least this near (cosine) one of the entry's phrasings. Words alone
     # answer "Do you sell cars?" with "Do you sell gluten-free bread?" (0.31 in meaning);
@@ -152,8 +162,9 @@ class NearestByMeaning(Protocol):
         that cannot be told (no model)."""
         ...
 
-    def word_similarity(self, word: str, text: str) -> float:
-        """How near in meaning the word comes to the nearest word of the text."""
+    def nearest_word(self, word: str, text: str) -> tuple[float, str]:
+        """How near in meaning the word comes to the nearest word of the text, and that
+        word."""
         ...
 
     def encode_ahead(self, questions: list[str]) -> None:
@@ -204,6 +215,7 @@ class _Worded(NamedTuple):
     unknown_topic: list[str]
     answer: Candidate | None
     reason: str
+    runner_up: Candidate | None  # the first entry that competes with the best
 
     @property
     def analysed(self) -> str:
@@ -393,8 +405,9 @@ class Matcher:
                 runner_up = scored.get(rival) or self._score(rival, prepared)
         answer, reason = self._decide(best, runner_up, tokens, unknown_topic)
         return _Worded(
-            question, top, prepared, ranked, scored, candidates, unknown_topic, answer, reason
-        )
+            question, top, prepared, ranked, scored, candidates, unknown_topic, answer, reason,
+            runner_up,
+        )  # fmt: skip
 
     def _asks_meaning(self, worded: _Worded) -> bool:
         """Whether _weigh_meaning will encode the question (to encode it ahead, with others)."""
@@ -409,11 +422,12 @@ class Matcher:
         return self.threshold > 0 and answer.phrasing_score < self.settings.words_sure
 
     def _weigh_meaning(self, worded: _Worded) -> Result:
-        """The answer words found, checked by meaning; or, failing one, meaning's (see
-        _meaning_doubts and _by_meaning): the result."""
+        """The answer words found, checked by meaning; or, failing one, meaning's; or,
+        failing that, the one words found but for a rare word the entry says in other words
+        (see _meaning_doubts, _by_meaning and _said_in_other_words): the result."""
         answer, reason = worded.answer, worded.reason
-        if answer is not None and self.meaning is not None and self._checked_by_meaning(answer):
-            doubt = self._meaning_doubts(worded.analysed, worded.ranked[0][2], answer)
+        if answer is not None and self.meaning is not None:
+            doubt = self._meaning_doubts(worded, answer)
             if doubt is not None:
                 answer, reason = None, doubt
         prepared = worded.prepared
@@ -423,6 +437,8 @@ class Matcher:
             )
             if by_meaning is not None:
                 answer, reason = by_meaning[0], f"{by_meaning[1]} (by words: {reason})"
+            elif worded.unknown_topic:
+                answer, reason = self._said_in_other_words(worded) or (answer, reason)
         # Suggest only entries at least half-way to the threshold: a 5% match helps nobody.
         candidates = worded.candidates
         offered = (
@@ -600,9 +616,9 @@ class Matcher:
         s = self.settings
         if similarity < s.meaning_min_similarity or lead < s.meaning_min_lead:
             return None
-        text = f"{' '.join(entry.phrasings)} {entry.answer}"
+        text = _entry_text(entry)
         if any(
-            self.meaning.word_similarity(word, text) < s.meaning_min_word_similarity
+            self.meaning.nearest_word(word, text)[0] < s.meaning_min_word_similarity
             for word in unknown_topic
         ):
             return None
@@ -615,12 +631,37 @@ class Matcher:
             f"{phrasing!r}{ahead}"
         )
 
-    def _meaning_doubts(self, question: str, i: int, answer: Candidate) -> str | None:
-        """Signal: meaning, as a check on words. Why the answer words found (entry `i`) is
-        not what the question means: it is far in meaning from every phrasing of the entry.
-        None when it is near, or when meaning is not available."""
+    def _said_in_other_words(self, worded: _Worded) -> tuple[Candidate, str] | None:
+        """Signal: meaning, for the rare words the KB never uses that decline a question.
+        When each comes near a word of the entry words rank best, it names no other topic
+        but says that word in other words ("When were Kim's earlier trips?" -> "previous
+        trips"): the answer words find without the rule, and why. None when a word is not
+        that near, or words decline the question for another reason too."""
+        assert self.meaning is not None and worded.prepared is not None
+        if not worded.candidates:
+            return None
+        best = worded.candidates[0]
+        text = _entry_text(best.entry)
+        said = []
+        for word in worded.unknown_topic:
+            similarity, kb_word = self.meaning.nearest_word(word, text)
+            if similarity < self.settings.meaning_same_word:
+                return None
+            said.append(f"{word!r} comes near {kb_word!r} in meaning ({similarity:.2f})")
+        answer, reason = self._decide(best, worded.runner_up, worded.prepared.tokens, [])
+        if answer is None or self._meaning_doubts(worded, answer) is not None:
+            return None
+        return answer, f"{reason}; {', '.join(said)}"
+
+    def _meaning_doubts(self, worded: _Worded, answer: Candidate) -> str | None:
+        """Signal: meaning, as a check on words. Why the answer words found (their best
+        entry) is not what the question means: it is far in meaning from every phrasing of
+        the entry. None when it is near, when words are sure of it (see
+        _checked_by_meaning), or when meaning is not available."""
         assert self.meaning is not None
-        similarity = self.meaning.similarity(question, i)
+        if not self._checked_by_meaning(answer):
+            return None
+        similarity = self.meaning.similarity(worded.analysed, worded.ranked[0][2])
         needed = self.settings.meaning_min_agreement
         if similarity is None or similarity >= needed:
             return None
@@ -694,3 +735,9 @@ class Matcher:
         return best, (
             f"confidence {confidence_text(best.confidence)} reaches the threshold {threshold:g}"
         )
+
+
+def _entry_text(entry: Entry) -> str:
+    """What of an entry a word of the question may come near in meaning: its phrasings and
+    its answer."""
+    return f"{' '.join(entry.phrasings)} {entry.answer}"

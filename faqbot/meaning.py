@@ -104,20 +104,23 @@ class Meaning:
             return None
         return float(np.max(self.vectors[start:stop] @ self._vector(question)))
 
-    def word_similarity(self, word: str, text: str) -> float:
-        """How near in meaning `word` comes to the nearest word of `text` (cosine)."""
+    def nearest_word(self, word: str, text: str) -> tuple[float, str]:
+        """The word of `text` nearest in meaning to `word`, and how near (cosine); (0, "")
+        for a text without words."""
         import numpy as np
 
         word = word.casefold()
         words = sorted(set(re.findall(r"[^\W_]+", text.casefold())))
         if word in words:
-            return 1.0
+            return 1.0, word
         unknown = [w for w in [word, *words] if w not in self._words]
         if unknown:
             self._words.update(zip(unknown, self.encoder.encode(unknown), strict=True))
         if not words:
-            return 0.0
-        return float(np.max(np.stack([self._words[w] for w in words]) @ self._words[word]))
+            return 0.0, ""
+        similarities = np.stack([self._words[w] for w in words]) @ self._words[word]
+        best = int(np.argmax(similarities))
+        return float(similarities[best]), words[best]
 
 
 class LazyMeaning:
@@ -142,9 +145,9 @@ class LazyMeaning:
         meaning = self._loaded()
         return meaning.similarity(question, entry) if meaning else None
 
-    def word_similarity(self, word: str, text: str) -> float:
+    def nearest_word(self, word: str, text: str) -> tuple[float, str]:
         meaning = self._loaded()
-        return meaning.word_similarity(word, text) if meaning else 0.0
+        return meaning.nearest_word(word, text) if meaning else (0.0, "")
 
     def encode_ahead(self, questions: list[str]) -> None:
         meaning = self._loaded()
