@@ -386,13 +386,14 @@ def _indexed_entry(
 class _StoredParts:
     """A stored entry's records, each decoded when the entry is first asked for it."""
 
-    __slots__ = ("_path", "_data", "_lines", "_weights", "_by_term")
+    __slots__ = ("_path", "_data", "_lines", "_weights", "_by_term", "phrasing_count")
 
     def __init__(
         self, path: str, data: str, lines: list[str], weights: bytes, by_term: str | None
     ) -> None:
         self._path, self._data, self._lines = path, data, lines
         self._weights, self._by_term = weights, by_term
+        self.phrasing_count = len(lines)  # a line of terms a phrasing
 
     def entry(self) -> Entry:
         return self._decoded(_entry_record, self._data)

@@ -57,6 +57,8 @@ def term_lists(phrasings: list[Phrasing]) -> dict[str, list[tuple[int, float]]]:
 class StoredParts(Protocol):
     """How a stored entry's parts are read, each on first use (see index_store)."""
 
+    phrasing_count: int  # known without reading them
+
     def entry(self) -> Entry: ...
 
     def phrasings(self, entry: Entry) -> list[Phrasing]: ...
@@ -69,7 +71,8 @@ class StoredParts(Protocol):
 
 class IndexedEntry:
     __slots__ = (
-        "entry", "phrasings", "asked", "told", "answers_type", "_by_term", "_totals", "_stored",
+        "entry", "phrasings", "asked", "told", "one_phrasing", "answers_type", "_by_term",
+        "_totals", "_stored",
     )  # fmt: skip
 
     def __init__(
@@ -88,6 +91,10 @@ class IndexedEntry:
         self._stored = stored
         self.asked = asked  # terms of the entry's phrasings
         self.told = told  # terms of its answer and source
+        # Whether it has one phrasing (then no second best adds to its score): known before
+        # its phrasings are read, for the bound on its confidence.
+        count = stored.phrasing_count if stored is not None else len(phrasings or ())
+        self.one_phrasing = count == 1
         # Question type name -> whether the entry answers that type, worked out on first need
         # (most questions have no type) and kept: the answer patterns are regular expressions
         # over the whole answer, too dear to run for every question.

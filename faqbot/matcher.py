@@ -488,10 +488,7 @@ class Matcher:
         no bound left can reach what those places already hold. The order is exactly the
         one that scoring every entry gives, for a fraction of the work: in a large KB most
         candidates share one word with the question and are bounded far below the best."""
-        # The most each term the question covers can add to what a phrasing says (a term
-        # weighs its idf in a phrasing, times the function-word weight where it is one).
-        heaviest = max(1.0, self.stopword_weight)
-        most_said = {term: self.idf(term) * heaviest * v for term, v in question.covered.items()}
+        most_said = self._most_said(question)
         ceilings = sorted(
             ((self._ceiling(i, question, most_said), i) for i in retrieved), reverse=True
         )
@@ -512,6 +509,12 @@ class Matcher:
             )
         return ranked
 
+    def _most_said(self, question: Question) -> dict[str, float]:
+        """The most each term the question covers can add to what a phrasing says (a term
+        weighs its idf in a phrasing, times the function-word weight where it is one)."""
+        heaviest = max(1.0, self.stopword_weight)
+        return {term: self.idf(term) * heaviest * v for term, v in question.covered.items()}
+
     def _rival_confidence(self, ranked: list[tuple[float, str, int]]) -> float:
         """The confidence of the first ranked entry that competes with the best (see match);
         -inf while none is ranked."""
@@ -523,13 +526,17 @@ class Matcher:
         the F-score of a phrasing that used every question word the entry's phrasings use
         (recall), as short as the entry's shortest, saying all the question's terms that the
         entry's phrasings use at their heaviest (precision), the answer type taken to fit. An
-        F-score grows with both, so no phrasing of the entry scores more."""
+        F-score grows with both, so no phrasing of the entry scores more; the second best
+        scores no more than the best, and nothing in an entry of one phrasing."""
         coverage, reach = self._coverage_of(i, question)
         f = 0.0
         if reach:
-            asked = self._indexed[i].asked
+            ie = self._indexed[i]
+            asked = ie.asked
             said = sum(weight for term, weight in most_said.items() if term in asked)
             f = f_score(reach, min(1.0, said / self._shortest[i]), self.settings.beta_squared)
+            if ie.one_phrasing:
+                f *= 1 - self.settings.support_weight
         ceiling = 100 * self._blend(f, coverage)
         return ceiling * (1 + 1e-9) + 1e-9  # above rounding in the exact sum
 

@@ -101,11 +101,16 @@ MANY_PHRASINGS = Matcher(
     )
 )
 
+# ... and as a plain KB: one phrasing an entry (no second best adds to its score).
+ONE_PHRASING = Matcher(
+    KnowledgeBase("one", "one.yaml", tuple(e._replace(phrasings=e.phrasings[:1]) for e in _ENTRIES))
+)
+
 
 @given(
     st.lists(st.sampled_from(KB_WORDS) | st.text(min_size=1, max_size=12), min_size=1, max_size=12),
     st.sampled_from([1, 3, 10, 50]),
-    st.sampled_from([MATCHER, MANY_PHRASINGS]),
+    st.sampled_from([MATCHER, MANY_PHRASINGS, ONE_PHRASING]),
 )
 def test_bounded_ranking_is_the_full_ranking_as_far_as_an_answer_reads_it(
     question_words, shown, matcher
@@ -127,6 +132,29 @@ def test_bounded_ranking_is_the_full_ranking_as_far_as_an_answer_reads_it(
         rival = next((k for k, r in enumerate(full) if k and not matcher._agree(best, r[2])), 0)
         read = max(read, rival + 1)
     assert ranked[:read] == full[:read]
+
+
+@given(
+    st.lists(st.sampled_from(KB_WORDS) | st.text(min_size=1, max_size=12), min_size=1, max_size=12),
+    st.sampled_from([MATCHER, MANY_PHRASINGS, ONE_PHRASING]),
+)
+def test_no_entry_scores_above_its_bound(question_words, matcher):
+    _assert_bounded(matcher, " ".join(question_words))
+
+
+@pytest.mark.parametrize("entry", _ENTRIES, ids=lambda e: e.id)
+def test_the_bound_of_a_one_phrasing_entry_asked_its_phrasing_is_reached(entry):
+    # The bound is as tight as it may be: any tighter and this question breaks it.
+    _assert_bounded(ONE_PHRASING, entry.phrasings[0])
+
+
+def _assert_bounded(matcher: Matcher, question: str) -> None:
+    prepared = matcher._rank(question, 3)[2]
+    if prepared is None:
+        return
+    most_said = matcher._most_said(prepared)
+    for i in matcher._retrieve(prepared):
+        assert matcher._confidence(i, prepared) <= matcher._ceiling(i, prepared, most_said)
 
 
 def _misspelt(word_and_place: tuple[str, int]) -> str:
