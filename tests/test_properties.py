@@ -5,10 +5,13 @@ The number of examples comes from the Hypothesis profile in conftest.py (many mo
 
 from __future__ import annotations
 
+import heapq
 import io
 import json
+import math
 import re
 import unicodedata
+from array import array
 
 import pytest
 import yaml
@@ -155,6 +158,64 @@ def _assert_bounded(matcher: Matcher, question: str) -> None:
     most_said = matcher._most_said(prepared)
     for i in matcher._retrieve(prepared):
         assert matcher._confidence(i, prepared) <= matcher._ceiling(i, prepared, most_said)
+
+
+def _retrieved_by_definition(question, postings, shortest, max_candidates: int) -> list[int]:
+    """faqbot.retrieval.retrieve as its docstring defines it: the candidates are the first
+    4 x max_candidates entries named, rarest word first; each weighs the words that name it
+    (those its phrasings say apart); the best by the estimate, ties in the order found."""
+    from faqbot.retrieval import estimates, words_rarest_first
+
+    named_by = words_rarest_first(question, postings)
+    first_named = dict.fromkeys(abs(p) - 1 for named, _ in named_by for p in named)
+    candidates = list(first_named)[: 4 * max_candidates]
+    shared = {
+        i: sum(g for named, g in named_by if {i + 1, -i - 1} & set(named)) for i in candidates
+    }
+    said = {i: [g for named, g in named_by if i + 1 in set(named)] for i in candidates}
+    asked = {i: sum(gains) for i, gains in said.items() if gains}
+    if len(shared) <= max_candidates:
+        return list(shared)
+    estimate = estimates(shared, asked, shortest)
+    return heapq.nlargest(max_candidates, estimate, key=estimate.__getitem__)
+
+
+@given(
+    st.lists(  # each word's entries: distinct, negative where only an answer names it
+        st.lists(st.integers(1, 60), unique=True, max_size=60).flatmap(
+            lambda named: st.lists(st.booleans(), min_size=len(named), max_size=len(named)).map(
+                lambda signs: [p if s else -p for p, s in zip(named, signs, strict=True)]
+            )
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+    st.lists(st.sampled_from([0.25, 0.5, 1.0, 2.0]), min_size=5, max_size=5),  # ties often
+    st.integers(1, 6),
+    st.sampled_from([0, 1, 4, math.inf]),
+)
+def test_retrieval_finds_what_stepping_through_every_posting_finds(
+    postings_of_words, weights, max_candidates, lookup_instead
+):
+    from types import SimpleNamespace
+
+    from faqbot import retrieval
+
+    postings = {f"t{k}": array("i", named) for k, named in enumerate(postings_of_words)}
+    question = SimpleNamespace(
+        tokens=[SimpleNamespace(stop=False)] * len(postings),
+        expansions=[{term: 1.0} for term in postings],
+        weights=weights[: len(postings)],
+    )
+    shortest = [0.5 + (i % 7) / 2 for i in range(61)]
+    expected = _retrieved_by_definition(question, postings, shortest, max_candidates)
+    kept = retrieval._LOOKUP_INSTEAD
+    retrieval._LOOKUP_INSTEAD = lookup_instead
+    try:
+        found = retrieval.retrieve(question, postings, shortest, max_candidates)
+    finally:
+        retrieval._LOOKUP_INSTEAD = kept
+    assert found == expected
 
 
 def _misspelt(word_and_place: tuple[str, int]) -> str:
