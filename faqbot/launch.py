@@ -37,6 +37,9 @@ def main() -> None:
     if len(argv) == 1 and argv[0] in VERSION_FLAGS:
         sys.stdout.write(version_line() + "\n")
         return
+    from faqbot.bulk import collect_rarely
+
+    collect_rarely()
     command, options = argv[:1], argv[1:]
     if command == ["ask"] and (line := _plain_options(options, {"--json"})) is not None:
         kb, flags, words = line

@@ -71,6 +71,20 @@ def test_a_plain_ask_is_answered_without_the_cli_framework(flags):
     assert stdout.splitlines()[-1] == "0 []"
 
 
+@pytest.mark.parametrize("argv", [["ask", QUESTION], ["show", "--no-pager", "first-visit"]])
+def test_a_run_collects_cycles_rarely_on_the_quick_path_and_the_full_cli(argv):
+    from faqbot.bulk import RUN_THRESHOLDS
+
+    probe = (
+        "import gc, sys; from faqbot.launch import main; "
+        f"sys.argv = ['faqbot', *{argv!r}]\n"
+        "try:\n    main()\n"
+        "except SystemExit as exit:\n"
+        "    print(exit.code, gc.get_threshold())"
+    )
+    assert run([sys.executable, "-c", probe]).stdout.splitlines()[-1] == f"0 {RUN_THRESHOLDS}"
+
+
 def _with_kb(env: dict[str, str], tmp_path: Path, kb_env: str | None) -> dict[str, str]:
     """`env` with FAQBOT_KB naming a small library KB, a broken one, or a missing file."""
     kb = tmp_path / ("nowhere.yaml" if kb_env == "missing" else "kb.yaml")
