@@ -34,6 +34,14 @@ def retrieve(
     asked: dict[int, float] = {}  # ... that one of its phrasings says
     for named, gain in terms:
         left: Iterable[int] = named
+        if not shared:
+            # The first word: each entry it names is a new candidate (an entry is named once
+            # a word), up to the room there is; the rest it names are none and gain nothing.
+            first = named[:room]
+            shared = dict.fromkeys([abs(p) - 1 for p in first], gain)
+            asked = {p - 1: gain for p in first if p > 0}
+            room -= len(first)
+            continue
         if room:
             left = iter(named)
             for p in left:

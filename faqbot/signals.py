@@ -40,6 +40,7 @@ class Question:
         "types",
         "total_weight",
         "matchable",
+        "one_term",
         "covered",
         "fits",
         "coverages",
@@ -57,6 +58,12 @@ class Question:
         # (weight, (term, strength) pairs) of the tokens some KB term may explain
         self.matchable = [
             (w, tuple(exp.items())) for exp, w in zip(expansions, weights, strict=True) if exp
+        ]
+        # The same, a word of one term (most) as (weight, term, strength), else (weight,
+        # None, its (term, strength) pairs): what a phrasing explains, read phrasing by
+        # phrasing, without a best to pick for most words.
+        self.one_term = [
+            (w, *items[0]) if len(items) == 1 else (w, None, items) for w, items in self.matchable
         ]
         # KB term -> the strongest any question word matches it with: how much of a phrasing's
         # weight the question says (precision) is the sum over its terms found here
@@ -192,11 +199,13 @@ def _overlaps_one_by_one(ie: IndexedEntry, question: Question) -> list[tuple[int
     for p, ph in enumerate(ie.phrasings):
         terms = ph.terms
         hit = 0.0
-        for w, items in question.matchable:
-            # a word explained twice counts once, its best
-            strongest = max((v for t, v in items if t in terms), default=0.0)
-            if strongest:
-                hit += w * strongest
+        for w, term, strength in question.one_term:
+            if term is None:  # a word explained twice counts once, its best
+                strength = max((v for t, v in strength if t in terms), default=0.0)
+            elif term not in terms:
+                continue
+            if strength:
+                hit += w * strength
         if hit:
             said = sum(terms[t] * v for t, v in question.covered.items() if t in terms)
             found.append((p, hit, said))

@@ -15,7 +15,7 @@ from array import array
 
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from faqbot.errors import KnowledgeBaseError
@@ -224,6 +224,52 @@ def _misspelt(word_and_place: tuple[str, int]) -> str:
     return word[:place] + word[place + 1 :] if len(word) > 4 else word
 
 
+# Questions of the KB's words, some misspelt (a misspelt word may stand for several KB terms,
+# at less strength), and of any text.
+KB_WORDS_SOME_MISSPELT = st.lists(
+    st.sampled_from(KB_WORDS)
+    | st.tuples(st.sampled_from(KB_WORDS), st.integers(0, 20)).map(_misspelt)
+    | st.text(min_size=1, max_size=12),
+    min_size=1,
+    max_size=12,
+)
+
+
+def _overlaps_by_definition(ie, prepared) -> list[tuple[int, float, float]]:
+    """Each phrasing sharing a term with the question, in order: the weight of the question
+    words it explains (each word its best term there), and the weight of its terms the
+    question says (each at the strength the question says it)."""
+    found = []
+    for p, ph in enumerate(ie.phrasings):
+        hit = 0.0
+        for exp, w in zip(prepared.expansions, prepared.weights, strict=True):
+            best = max((v for t, v in exp.items() if t in ph.terms), default=0.0)
+            if best:
+                hit += w * best
+        if hit:
+            said = sum(ph.terms[t] * v for t, v in prepared.covered.items() if t in ph.terms)
+            found.append((p, hit, said))
+    return found
+
+
+@given(
+    KB_WORDS_SOME_MISSPELT,
+    st.sampled_from([MATCHER, MANY_PHRASINGS, ONE_PHRASING]),
+)
+@example(["Kim", "xchange", "koren", "utcomes"], ONE_PHRASING)  # each stands for two terms
+def test_what_each_phrasing_explains_and_says_is_as_defined(question_words, matcher):
+    # Both ways of finding them (phrasing by phrasing, or through the entry's term lists)
+    # must add the same numbers in the same order as the definition, to the last bit.
+    from faqbot import signals
+
+    prepared = matcher._rank(" ".join(question_words), 3)[2]
+    if prepared is None:
+        return
+    for i in matcher._retrieve(prepared):
+        ie = matcher._indexed[i]
+        assert signals._phrasing_overlaps(ie, prepared) == _overlaps_by_definition(ie, prepared)
+
+
 def _coverage_word_by_word(ie, prepared, credit: float) -> tuple[float, float]:
     """Coverage and reach as defined: each question word counts its best explanation, a
     term only the answer or source holds counting `credit`."""
@@ -237,13 +283,7 @@ def _coverage_word_by_word(ie, prepared, credit: float) -> tuple[float, float]:
 
 
 @given(
-    st.lists(
-        st.sampled_from(KB_WORDS)
-        | st.tuples(st.sampled_from(KB_WORDS), st.integers(0, 20)).map(_misspelt)
-        | st.text(min_size=1, max_size=12),
-        min_size=1,
-        max_size=12,
-    ),
+    KB_WORDS_SOME_MISSPELT,
     st.sampled_from([MATCHER, MANY_PHRASINGS]),
 )
 def test_coverage_for_ranking_is_the_coverage_defined_and_shown(question_words, matcher):
