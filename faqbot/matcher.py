@@ -489,11 +489,18 @@ class Matcher:
         one that scoring every entry gives, for a fraction of the work: in a large KB most
         candidates share one word with the question and are bounded far below the best."""
         most_said = self._most_said(question)
+        # Each entry looked up once (a stored KB's entries are a Python-level sequence).
+        entries = [self._indexed[i] for i in retrieved]
         ceilings = sorted(
-            ((self._ceiling(i, question, most_said), i) for i in retrieved), reverse=True
+            (
+                (self._ceiling(i, ie, question, most_said), i, ie)
+                for i, ie in zip(retrieved, entries, strict=True)
+            ),
+            key=lambda c: (c[0], c[1]),
+            reverse=True,
         )
         ranked: list[tuple[float, str, int]] = []
-        for ceiling, i in ceilings:
+        for ceiling, i, ie in ceilings:
             # Done once the bound is below the `shown`-th place and the best's first rival
             # (looked for only then).
             if (
@@ -504,7 +511,7 @@ class Matcher:
                 break
             bisect.insort(
                 ranked,
-                (self._confidence(i, question), self._indexed[i].entry.id, i),
+                (self._confidence(i, ie, question), ie.entry.id, i),
                 key=lambda r: (-r[0], r[1]),
             )
         return ranked
@@ -521,17 +528,18 @@ class Matcher:
         best = self._indexed[ranked[0][2]].entry
         return next((conf for conf, _, i in ranked[1:] if not self._agree(best, i)), -math.inf)
 
-    def _ceiling(self, i: int, question: Question, most_said: dict[str, float]) -> float:
-        """The most entry i's confidence can be (see _combine): its coverage as it is, and
+    def _ceiling(
+        self, i: int, ie: IndexedEntry, question: Question, most_said: dict[str, float]
+    ) -> float:
+        """The most entry i's (ie's) confidence can be (see _combine): its coverage as it is, and
         the F-score of a phrasing that used every question word the entry's phrasings use
         (recall), as short as the entry's shortest, saying all the question's terms that the
         entry's phrasings use at their heaviest (precision), the answer type taken to fit. An
         F-score grows with both, so no phrasing of the entry scores more; the second best
         scores no more than the best, and nothing in an entry of one phrasing."""
-        coverage, reach = self._coverage_of(i, question)
+        coverage, reach = self._coverage_of(i, ie, question)
         f = 0.0
         if reach:
-            ie = self._indexed[i]
             asked = ie.asked
             said = sum(weight for term, weight in most_said.items() if term in asked)
             f = f_score(reach, min(1.0, said / self._shortest[i]), self.settings.beta_squared)
@@ -544,11 +552,10 @@ class Matcher:
         """The entries worth scoring (see faqbot.retrieval)."""
         return retrieve(question, self._postings, self._shortest, self.settings.max_candidates)
 
-    def _confidence(self, i: int, question: Question) -> float:
-        """Entry i's confidence for the question (0-100): the signals, combined."""
-        ie = self._indexed[i]
+    def _confidence(self, i: int, ie: IndexedEntry, question: Question) -> float:
+        """Entry i's (ie's) confidence for the question (0-100): the signals, combined."""
         fit = self._phrasing_fit(i, ie, question)
-        return self._combine(ie, question, fit, self._coverage_of(i, question)[0])[0]
+        return self._combine(ie, question, fit, self._coverage_of(i, ie, question)[0])[0]
 
     def _combine(
         self, ie: IndexedEntry, question: Question, fit: PhrasingFit, coverage: float
@@ -593,12 +600,13 @@ class Matcher:
         fit = question.fits[i] = signals.phrasing_fit(ie, question, self.settings.beta_squared)
         return fit
 
-    def _coverage_of(self, i: int, question: Question) -> tuple[float, float]:
-        """Entry i's coverage and reach (see faqbot.signals), worked out once per question."""
+    def _coverage_of(self, i: int, ie: IndexedEntry, question: Question) -> tuple[float, float]:
+        """Entry i's (ie's) coverage and reach (see faqbot.signals), worked out once per
+        question."""
         known = question.coverages.get(i)
         if known is None:
             credit = self.settings.answer_only_credit
-            known = question.coverages[i] = signals.coverage(self._indexed[i], question, credit)
+            known = question.coverages[i] = signals.coverage(ie, question, credit)
         return known
 
     def _by_meaning(

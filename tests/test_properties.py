@@ -124,7 +124,10 @@ def test_bounded_ranking_is_the_full_ranking_as_far_as_an_answer_reads_it(
         return
     retrieved = matcher._retrieve(prepared)
     full = sorted(
-        ((matcher._confidence(i, prepared), matcher._indexed[i].entry.id, i) for i in retrieved),
+        (
+            (matcher._confidence(i, matcher._indexed[i], prepared), matcher._indexed[i].entry.id, i)
+            for i in retrieved
+        ),
         key=lambda r: (-r[0], r[1]),
     )
     ranked = matcher._best_of(retrieved, prepared, shown)
@@ -157,7 +160,8 @@ def _assert_bounded(matcher: Matcher, question: str) -> None:
         return
     most_said = matcher._most_said(prepared)
     for i in matcher._retrieve(prepared):
-        assert matcher._confidence(i, prepared) <= matcher._ceiling(i, prepared, most_said)
+        ie = matcher._indexed[i]
+        assert matcher._confidence(i, ie, prepared) <= matcher._ceiling(i, ie, prepared, most_said)
 
 
 def _retrieved_by_definition(question, postings, shortest, max_candidates: int) -> list[int]:
