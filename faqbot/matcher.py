@@ -128,7 +128,7 @@ class Settings(NamedTuple):
     meaning_min_word_similarity: float = 0.5
     # Where words find an answer but such a word would decline it, the word does not when
     # the entry holds a word at least this near to it: the same thing in other words
-    # ("earlier" -> "previous", "usa" -> "united states"). The answer must still reach the
+    # ("usa" -> "us" 0.86, "distance" -> "miles" 0.73). The answer must still reach the
     # threshold, lead its rival and agree in meaning. Nearer than the bar above, which
     # follows a whole question near in meaning: on the shared sets 0.6 is the lowest at
     # which no set gains a wrong answer (0.55: three on covidfaq; 0.5: "Do you sell books?"
@@ -649,9 +649,9 @@ class Matcher:
     def _said_in_other_words(self, worded: _Worded) -> tuple[Candidate, str] | None:
         """Signal: meaning, for the rare words the KB never uses that decline a question.
         When each comes near a word of the entry words rank best, it names no other topic
-        but says that word in other words ("When were Kim's earlier trips?" -> "previous
-        trips"): the answer words find without the rule, and why. None when a word is not
-        that near, or words decline the question for another reason too."""
+        but says that word in other words ("Do you ship to the usa?" -> an entry that says
+        "US"): the answer words find without the rule, and why. None when a word is not that
+        near, or words decline the question for another reason too."""
         assert self.meaning is not None and worded.prepared is not None
         if not worded.candidates:
             return None
