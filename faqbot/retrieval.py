@@ -85,7 +85,7 @@ def retrieve(
                     asked[i] = asked.get(i, 0.0) + gain
     if len(shared) <= max_candidates:
         return list(shared)
-    estimate = estimates(shared, asked, shortest)
+    estimate = _estimates(shared, asked, shortest)
     # The first of the highest, ties in the order found: heapq.nlargest, as its documentation
     # defines it, at a fraction of its cost when it keeps a quarter of them.
     return sorted(estimate, key=estimate.__getitem__, reverse=True)[:max_candidates]
@@ -109,16 +109,16 @@ def words_rarest_first(
     )
 
 
-def estimates(
+def _estimates(
     shared: dict[int, float], asked: dict[int, float], shortest: Sequence[float]
 ) -> dict[int, float]:
     """A quick estimate of what scoring will find for each candidate: coverage, and how much
     of the entry's lightest phrasing the question may say (a short phrasing said whole is a
     close fit)."""
-    return {
-        i: weight + (said := asked.get(i, 0.0)) * min(1.0, said / shortest[i])
-        for i, weight in shared.items()
-    }
+    estimate = dict(shared)  # an entry no phrasing of which says a question word: coverage
+    for i, said in asked.items():
+        estimate[i] = shared[i] + said * min(1.0, said / shortest[i])
+    return estimate
 
 
 # A full candidate list is intersected with a word's postings once they are this many times

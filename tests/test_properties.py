@@ -168,7 +168,7 @@ def _retrieved_by_definition(question, postings, shortest, max_candidates: int) 
     """faqbot.retrieval.retrieve as its docstring defines it: the candidates are the first
     4 x max_candidates entries named, rarest word first; each weighs the words that name it
     (those its phrasings say apart); the best by the estimate, ties in the order found."""
-    from faqbot.retrieval import estimates, words_rarest_first
+    from faqbot.retrieval import words_rarest_first
 
     named_by = words_rarest_first(question, postings)
     first_named = dict.fromkeys(abs(p) - 1 for named, _ in named_by for p in named)
@@ -180,7 +180,9 @@ def _retrieved_by_definition(question, postings, shortest, max_candidates: int) 
     asked = {i: sum(gains) for i, gains in said.items() if gains}
     if len(shared) <= max_candidates:
         return list(shared)
-    estimate = estimates(shared, asked, shortest)
+    # coverage, plus what the lightest phrasing may say: said x min(1, said / its weight)
+    estimate = {i: w + asked.get(i, 0.0) * min(1.0, asked.get(i, 0.0) / shortest[i])
+                for i, w in shared.items()}  # fmt: skip
     return heapq.nlargest(max_candidates, estimate, key=estimate.__getitem__)
 
 
