@@ -71,7 +71,7 @@ class StoredParts(Protocol):
 
 class IndexedEntry:
     __slots__ = (
-        "entry", "phrasings", "asked", "told", "one_phrasing", "answers_type", "_by_term",
+        "entry", "phrasings", "asked", "told", "phrasing_count", "answers_type", "_by_term",
         "_totals", "_stored",
     )  # fmt: skip
 
@@ -91,10 +91,9 @@ class IndexedEntry:
         self._stored = stored
         self.asked = asked  # terms of the entry's phrasings
         self.told = told  # terms of its answer and source
-        # Whether it has one phrasing (then no second best adds to its score): known before
-        # its phrasings are read, for the bound on its confidence.
-        count = stored.phrasing_count if stored is not None else len(phrasings or ())
-        self.one_phrasing = count == 1
+        # How many phrasings it has, known before they are read: how it is scored (see
+        # FEW_PHRASINGS) and bounded (one phrasing has no second best).
+        self.phrasing_count = stored.phrasing_count if stored is not None else len(phrasings or ())
         # Question type name -> whether the entry answers that type, worked out on first need
         # (most questions have no type) and kept: the answer patterns are regular expressions
         # over the whole answer, too dear to run for every question.

@@ -543,7 +543,7 @@ class Matcher:
             asked = ie.asked
             said = sum(weight for term, weight in most_said.items() if term in asked)
             f = f_score(reach, min(1.0, said / self._shortest[i]), self.settings.beta_squared)
-            if ie.one_phrasing:
+            if ie.phrasing_count == 1:
                 f *= 1 - self.settings.support_weight
         ceiling = 100 * self._blend(f, coverage)
         return ceiling * (1 + 1e-9) + 1e-9  # above rounding in the exact sum

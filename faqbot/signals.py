@@ -40,7 +40,6 @@ class Question:
         "types",
         "total_weight",
         "matchable",
-        "one_term",
         "covered",
         "fits",
         "coverages",
@@ -55,21 +54,22 @@ class Question:
     ) -> None:
         self.tokens, self.expansions, self.weights, self.types = tokens, expansions, weights, types
         self.total_weight = sum(weights) or 1.0  # the denominator of recall and coverage
-        # (weight, (term, strength) pairs) of the tokens some KB term may explain
+        # The tokens some KB term may explain, as (weight, term, strength, None) for a word of
+        # one term (most: no best to pick), and (weight, None, 0, its (term, strength) pairs)
+        # for a word of several.
+        self.matchable: list[tuple[float, str | None, float, tuple[tuple[str, float], ...] | None]]
         self.matchable = [
-            (w, tuple(exp.items())) for exp, w in zip(expansions, weights, strict=True) if exp
-        ]
-        # The same, a word of one term (most) as (weight, term, strength), else (weight,
-        # None, its (term, strength) pairs): what a phrasing explains, read phrasing by
-        # phrasing, without a best to pick for most words.
-        self.one_term = [
-            (w, *items[0]) if len(items) == 1 else (w, None, items) for w, items in self.matchable
+            (w, *next(iter(exp.items())), None)
+            if len(exp) == 1
+            else (w, None, 0.0, (*exp.items(),))
+            for exp, w in zip(expansions, weights, strict=True)
+            if exp
         ]
         # KB term -> the strongest any question word matches it with: how much of a phrasing's
         # weight the question says (precision) is the sum over its terms found here
         self.covered: dict[str, float] = {}
-        for _, items in self.matchable:
-            for term, strength in items:
+        for exp in expansions:
+            for term, strength in exp.items():
                 if strength > self.covered.get(term, 0.0):
                     self.covered[term] = strength
         # Kept for the question by the matcher: ranking works them out, showing reads them.
@@ -125,9 +125,8 @@ def coverage(
     word of one term (most) has no best to pick."""
     asked, told = ie.asked, ie.told
     hit = reached = 0.0
-    for w, items in question.matchable:
-        if len(items) == 1:
-            t, v = items[0]
+    for w, t, v, pairs in question.matchable:
+        if pairs is None:
             if t in asked:
                 hit += w * v
                 reached += w * v
@@ -135,7 +134,7 @@ def coverage(
                 hit += w * (v * answer_only_credit)
             continue
         strength = in_phrasings = 0.0
-        for t, v in items:
+        for t, v in pairs:
             if t in asked:
                 if v > in_phrasings:
                     in_phrasings = v
@@ -189,7 +188,7 @@ def _phrasing_overlaps(ie: IndexedEntry, question: Question) -> list[tuple[int, 
     """(phrasing index, weight of the question words it explains, weight of its words the
     question says) for each phrasing of the entry sharing a term with the question, in
     order. Both ways of finding them add the same numbers in the same order."""
-    if len(ie.entry.phrasings) <= FEW_PHRASINGS:
+    if ie.phrasing_count <= FEW_PHRASINGS:
         return _overlaps_one_by_one(ie, question)
     return _overlaps_by_term(ie, question)
 
@@ -199,9 +198,9 @@ def _overlaps_one_by_one(ie: IndexedEntry, question: Question) -> list[tuple[int
     for p, ph in enumerate(ie.phrasings):
         terms = ph.terms
         hit = 0.0
-        for w, term, strength in question.one_term:
-            if term is None:  # a word explained twice counts once, its best
-                strength = max((v for t, v in strength if t in terms), default=0.0)
+        for w, term, strength, pairs in question.matchable:
+            if pairs is not None:  # a word explained twice counts once, its best
+                strength = max((v for t, v in pairs if t in terms), default=0.0)
             elif term not in terms:
                 continue
             if strength:
@@ -216,15 +215,14 @@ def _overlaps_by_term(ie: IndexedEntry, question: Question) -> list[tuple[int, f
     """Many phrasings (users' own messages): visit only those a question term leads to."""
     using = ie.phrasings_using()
     hits: dict[int, float] = {}
-    for w, items in question.matchable:
-        if len(items) == 1:  # most words: one term, no best to pick (the per-question path)
-            term, strength = items[0]
+    for w, term, strength, pairs in question.matchable:
+        if pairs is None:  # most words: one term, no best to pick (the per-question path)
             gain = w * strength
             for p, _ in using.get(term, ()):
                 hits[p] = hits.get(p, 0.0) + gain
             continue
         strongest: dict[int, float] = {}  # a word explained twice counts once, its best
-        for term, strength in items:
+        for term, strength in pairs:
             for p, _ in using.get(term, ()):
                 if strength > strongest.get(p, 0.0):
                     strongest[p] = strength
