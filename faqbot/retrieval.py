@@ -122,6 +122,8 @@ def _estimates(
 
 
 # A full candidate list is intersected with a word's postings once they are this many times
-# longer than the list (the intersection passes over the postings in C, about 5x as fast
-# per posting as a Python loop steps through them).
+# longer than the list; shorter postings are stepped through. Measured on curekart's queries:
+# at 10,000 entries stepping through the shorter ones takes 0.26 ms a question where always
+# intersecting takes 0.31 (the candidates' own set costs more than a short run); at 100,000
+# the two are alike (0.72 to 0.74 ms at 0, 1 and 4).
 _LOOKUP_INSTEAD = 4
