@@ -343,29 +343,28 @@ def _by_term_record(phrasings: list[Phrasing]) -> str | None:
     return json.dumps([alike, varied, [ph.total for ph in phrasings]])
 
 
-class _TermLists:
+class _TermLists(dict[str, list[tuple[int, float]]]):
     """IndexedEntry.phrasings_using of a stored entry: a term's (index, weight) list is made
-    when a question asks for it (a question touches a few of an entry's hundreds of terms)."""
+    when a question first asks for it (a question touches a few of an entry's hundreds of
+    terms) and kept in the dict itself, so that a later lookup of it, for this question or
+    the next, is a plain dict's (scoring an entry looks its terms up thousands of times a
+    second)."""
 
-    __slots__ = ("_alike", "_varied", "_made")
+    __slots__ = ("_alike", "_varied")
 
     def __init__(
         self, alike: dict[str, list[float | int]], varied: dict[str, list[list[float]]]
     ) -> None:
+        super().__init__()
         self._alike, self._varied = alike, varied
-        # The lists made so far: an entry scored for one question is often scored for the
-        # next, with the same common terms. Read only, as every TermLists is.
-        self._made: dict[str, list[tuple[int, float]]] = {}
 
-    def get(self, term: str, default: Any = None) -> Any:
-        made = self._made.get(term)
-        if made is not None:
-            return made
+    def __missing__(self, term: str) -> list[tuple[int, float]]:
         used = self._alike.get(term)
         if used is not None:
-            made = self._made[term] = list(zip(used[1:], repeat(used[0])))
+            made = self[term] = list(zip(used[1:], repeat(used[0])))  # type: ignore[arg-type]
             return made
-        return self._varied.get(term, default)
+        made = self[term] = self._varied[term]  # type: ignore[assignment]
+        return made
 
 
 def _indexed_entry(

@@ -17,7 +17,7 @@ import operator
 from array import array
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
-from typing import Any, NamedTuple, Protocol
+from typing import NamedTuple, Protocol
 
 from faqbot.analysis import Analyzer, Token
 from faqbot.bulk import bulk_build
@@ -40,9 +40,10 @@ class Phrasing:
 
 
 class TermLists(Protocol):
-    """term -> (index, weight there) of the phrasings that use it, in order; only looked up."""
+    """term -> (index, weight there) of the phrasings that use it, in order; only looked up,
+    and only for a term the phrasings use (one of IndexedEntry.asked)."""
 
-    def get(self, term: str, default: Any = None, /) -> Any: ...
+    def __getitem__(self, term: str, /) -> list[tuple[int, float]]: ...
 
 
 def term_lists(phrasings: list[Phrasing]) -> dict[str, list[tuple[int, float]]]:

@@ -51,7 +51,7 @@ from faqbot.kb_index import (
 )
 from faqbot.model import Entry, KnowledgeBase
 from faqbot.retrieval import retrieve
-from faqbot.signals import PhrasingFit, Question, WordMatch, f_score
+from faqbot.signals import Explained, PhrasingFit, Question, WordMatch, f_score
 from faqbot.text import words
 
 # Only this much of a question is analysed: no real question is longer, and a megabyte line
@@ -175,12 +175,11 @@ class NearestByMeaning(Protocol):
 class Candidate(NamedTuple):
     entry: Entry
     confidence: float  # 0-100, unrounded (faqbot.figures rounds what is shown)
-    phrasing: str  # the entry phrasing nearest to the question
     recall: float
     precision: float
     coverage: float
     type_ok: bool
-    words: tuple[WordMatch, ...]
+    explained: Explained  # its nearest phrasing and word matches, read when shown
     # How the confidence is made, for --explain: confidence = 100 x (phrasing_weight x
     # phrasing_score + (1 - phrasing_weight) x coverage) x type_factor.
     phrasing_score: float = 0.0  # the F-scores of the best phrasings, blended (0-1)
@@ -189,6 +188,16 @@ class Candidate(NamedTuple):
     # Set when meaning, not words, made this the answer: the similarity of its nearest
     # phrasing (the confidence is then 100 x this).
     meaning: float | None = None
+
+    @property
+    def phrasing(self) -> str:
+        """The entry's phrasing nearest to the question."""
+        return self.explained.phrasing
+
+    @property
+    def words(self) -> tuple[WordMatch, ...]:
+        """How each question word was explained (or not) by the entry."""
+        return self.explained.words
 
 
 class Result(NamedTuple):
@@ -541,7 +550,7 @@ class Matcher:
         f = 0.0
         if reach:
             asked = ie.asked
-            said = sum(weight for term, weight in most_said.items() if term in asked)
+            said = sum([weight for term, weight in most_said.items() if term in asked])
             f = f_score(reach, min(1.0, said / self._shortest[i]), self.settings.beta_squared)
             if ie.phrasing_count == 1:
                 f *= 1 - self.settings.support_weight
@@ -573,20 +582,19 @@ class Matcher:
         return self.phrasing_weight * support + (1 - self.phrasing_weight) * coverage
 
     def _score(self, i: int, question: Question) -> Candidate:
-        """Entry i as a candidate, with every signal and word match, for showing."""
+        """Entry i as a candidate, with every signal (its word matches worked out if shown)."""
         ie = self._indexed[i]
         fit = self._phrasing_fit(i, ie, question)
-        coverage, matches = signals.word_matches(ie, question, self.settings.answer_only_credit)
+        coverage = self._coverage_of(i, ie, question)[0]
         confidence, support, type_ok, type_factor = self._combine(ie, question, fit, coverage)
         return Candidate(
             entry=ie.entry,
             confidence=confidence,
-            phrasing=fit.text,
             recall=fit.recall,
             precision=fit.precision,
             coverage=coverage,
             type_ok=type_ok,
-            words=tuple(matches),
+            explained=Explained(ie, question, fit, self.settings.answer_only_credit),
             phrasing_score=support,
             phrasing_weight=self.phrasing_weight,
             type_factor=type_factor,

@@ -103,15 +103,19 @@ def phrasing_fit(ie: IndexedEntry, question: Question, beta_squared: float) -> P
     are visited (a phrasing sharing none scores 0)."""
     fit = PhrasingFit(ie.entry)
     totals = ie.phrasing_totals()
+    asked_weight = question.total_weight
+    best = second = 0.0
     for p, hit, said in _phrasing_overlaps(ie, question):
-        recall = hit / question.total_weight
+        recall = hit / asked_weight
         precision = said / totals[p]
-        f = f_score(recall, precision, beta_squared)
-        if f > fit.best:
-            fit.second = fit.best
-            fit.best, fit.precision, fit.recall, fit.nearest = f, precision, recall, p
-        elif f > fit.second:
-            fit.second = f
+        # f_score, written out: this runs for every phrasing of every entry scored
+        f = (1 + beta_squared) * recall * precision / (beta_squared * precision + recall)
+        if f > best:
+            second = best
+            best, fit.precision, fit.recall, fit.nearest = f, precision, recall, p
+        elif f > second:
+            second = f
+    fit.best, fit.second = best, second
     return fit
 
 
@@ -178,6 +182,39 @@ def word_matches(
     return hit / question.total_weight, matches
 
 
+class Explained:
+    """How an entry explains a question, word by word, and its nearest phrasing: shown only
+    by --explain, so worked out when first read (a batch of plain answers never reads them,
+    and reading the phrasing decodes a stored entry's phrasings)."""
+
+    __slots__ = ("_ie", "_question", "_credit", "_fit", "_words")
+
+    def __init__(
+        self, ie: IndexedEntry, question: Question, fit: PhrasingFit, answer_only_credit: float
+    ) -> None:
+        self._ie, self._question, self._fit, self._credit = ie, question, fit, answer_only_credit
+        self._words: tuple[WordMatch, ...] | None = None
+
+    @property
+    def phrasing(self) -> str:
+        return self._fit.text
+
+    @property
+    def words(self) -> tuple[WordMatch, ...]:
+        if self._words is None:
+            self._words = tuple(word_matches(self._ie, self._question, self._credit)[1])
+        return self._words
+
+    # Two are equal when they show the same (a question matched twice, say).
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Explained):
+            return NotImplemented
+        return (self.phrasing, self.words) == (other.phrasing, other.words)
+
+    def __hash__(self) -> int:
+        return hash((self.phrasing, self.words))
+
+
 def f_score(recall: float, precision: float, beta_squared: float) -> float:
     """The F-score of a phrasing's recall and precision (recall > 0): under 1 beta_squared
     favours precision. It grows with both, which the ceiling of an entry relies on."""
@@ -212,24 +249,29 @@ def _overlaps_one_by_one(ie: IndexedEntry, question: Question) -> list[tuple[int
 
 
 def _overlaps_by_term(ie: IndexedEntry, question: Question) -> list[tuple[int, float, float]]:
-    """Many phrasings (users' own messages): visit only those a question term leads to."""
-    using = ie.phrasings_using()
+    """Many phrasings (users' own messages): visit only those a question term leads to. A
+    term is looked up only where the phrasings use it (the entry's `asked`, a set): most
+    of a question's terms, and its words' typo neighbours, are not in a given entry."""
+    using, asked = ie.phrasings_using(), ie.asked
     hits: dict[int, float] = {}
     for w, term, strength, pairs in question.matchable:
         if pairs is None:  # most words: one term, no best to pick (the per-question path)
-            gain = w * strength
-            for p, _ in using.get(term, ()):
-                hits[p] = hits.get(p, 0.0) + gain
+            if term in asked:
+                gain = w * strength
+                for p, _ in using[term]:
+                    hits[p] = hits.get(p, 0.0) + gain
             continue
         strongest: dict[int, float] = {}  # a word explained twice counts once, its best
         for term, strength in pairs:
-            for p, _ in using.get(term, ()):
-                if strength > strongest.get(p, 0.0):
-                    strongest[p] = strength
+            if term in asked:
+                for p, _ in using[term]:
+                    if strength > strongest.get(p, 0.0):
+                        strongest[p] = strength
         for p, strength in strongest.items():
             hits[p] = hits.get(p, 0.0) + w * strength
     said: dict[int, float] = {}
     for term, strength in question.covered.items():
-        for p, weight in using.get(term, ()):
-            said[p] = said.get(p, 0.0) + weight * strength
+        if term in asked:
+            for p, weight in using[term]:
+                said[p] = said.get(p, 0.0) + weight * strength
     return [(p, hits[p], said[p]) for p in sorted(hits)]

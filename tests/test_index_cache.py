@@ -121,9 +121,11 @@ def test_an_entry_of_many_phrasings_is_scored_from_its_stored_term_lists(cache, 
     # "long" is a function word in "how long" (a question-type cue), a topic word elsewhere.
     assert len({p.terms["long"] for p in ie.phrasings if "long" in p.terms}) == 2
     assert kept.phrasing_totals() == ie.phrasing_totals()
-    for term in {t for p in ie.phrasings for t in p.terms}:
-        assert [tuple(u) for u in kept.phrasings_using().get(term)] == ie.phrasings_using()[term]
-    assert kept.phrasings_using().get("museum", ()) == ()
+    assert kept.asked == {t for p in ie.phrasings for t in p.terms}
+    for term in kept.asked:
+        assert [tuple(u) for u in kept.phrasings_using()[term]] == ie.phrasings_using()[term]
+    with pytest.raises(KeyError):  # looked up only for a term the phrasings use
+        kept.phrasings_using()["museum"]
     answer = Matcher(stored).match("how long is the armoured train").answer
     assert answer is not None and answer.phrasing == "How long is the armoured train?"
     with pytest.raises(AttributeError):  # never made: the slot is still empty

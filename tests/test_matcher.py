@@ -131,6 +131,21 @@ def test_matching_is_deterministic():
     assert first == second
 
 
+def test_word_matches_are_worked_out_only_when_shown(monkeypatch):
+    # A batch of plain answers never shows how each word was explained (--explain does):
+    # working it out for every shown candidate cost a tenth of a question's time.
+    from faqbot import signals
+
+    calls = []
+    real = signals.word_matches
+    monkeypatch.setattr(signals, "word_matches", lambda *a: calls.append(a[0].entry.id) or real(*a))
+    result = MATCHER.match("how long is the armoured train", top=3)
+    assert result.answer is not None and calls == []
+    carried = {w.question_word for w in result.answer.words if w.kb_word}
+    assert "train" in carried and calls == [result.answer.entry.id]
+    assert result.answer.words == result.answer.words and len(calls) == 1  # kept once made
+
+
 def test_question_type_cue_words_count_as_function_words():
     # "long" in "how long" asks for a duration; it is not what the question is about.
     tokens = {t.surface: t.stop for t in MATCHER.analyzer.tokens("How long is the border?")}
