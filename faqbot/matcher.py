@@ -458,6 +458,8 @@ class Matcher:
             )
         )
         listed = tuple(candidates[: max(worded.top, 1)])
+        if prepared is not None:
+            prepared.forget_scores()
         return Result(worded.question, listed, answer, reason, offered)
 
     def _rank(

@@ -76,6 +76,12 @@ class Question:
         self.fits: dict[int, PhrasingFit] = {}  # entry index -> its phrasing fit
         self.coverages: dict[int, tuple[float, float]] = {}  # entry index -> coverage, reach
 
+    def forget_scores(self) -> None:
+        """Drop what ranking kept (every candidate's fit and coverage) once the question is
+        answered: a result's candidates read only its words after that (see Explained), and
+        a result kept long must not hold them."""
+        self.fits, self.coverages = {}, {}
+
 
 class PhrasingFit:
     """The nearest phrasings of an entry to a question (see phrasing_fit)."""
@@ -154,11 +160,11 @@ def coverage(
 
 
 def word_matches(
-    ie: IndexedEntry, question: Question, answer_only_credit: float
+    asked: set[str], told: set[str], question: Question, answer_only_credit: float
 ) -> tuple[float, list[WordMatch]]:
-    """The entry's coverage (as coverage() works it out: the same sums, in the same order)
-    and how each question word was explained, for showing."""
-    asked, told = ie.asked, ie.told
+    """An entry's coverage (as coverage() works it out: the same sums, in the same order)
+    and how each question word was explained, for showing; from the entry's terms (its
+    IndexedEntry's asked and told)."""
     matches = []
     hit = 0.0
     for tok, exp, w in zip(question.tokens, question.expansions, question.weights, strict=True):
@@ -185,14 +191,17 @@ def word_matches(
 class Explained:
     """How an entry explains a question, word by word, and its nearest phrasing: shown only
     by --explain, so worked out when first read (a batch of plain answers never reads them,
-    and reading the phrasing decodes a stored entry's phrasings)."""
+    and reading the phrasing decodes a stored entry's phrasings). It keeps what that needs,
+    not the entry's index record: a result may be kept long (`faqbot test` keeps them all),
+    and a stored entry's record holds what was decoded of it."""
 
-    __slots__ = ("_ie", "_question", "_credit", "_fit", "_words")
+    __slots__ = ("_asked", "_told", "_question", "_credit", "_fit", "_words")
 
     def __init__(
         self, ie: IndexedEntry, question: Question, fit: PhrasingFit, answer_only_credit: float
     ) -> None:
-        self._ie, self._question, self._fit, self._credit = ie, question, fit, answer_only_credit
+        self._asked, self._told, self._question = ie.asked, ie.told, question
+        self._fit, self._credit = fit, answer_only_credit
         self._words: tuple[WordMatch, ...] | None = None
 
     @property
@@ -202,7 +211,8 @@ class Explained:
     @property
     def words(self) -> tuple[WordMatch, ...]:
         if self._words is None:
-            self._words = tuple(word_matches(self._ie, self._question, self._credit)[1])
+            matches = word_matches(self._asked, self._told, self._question, self._credit)[1]
+            self._words = tuple(matches)
         return self._words
 
     # Two are equal when they show the same (a question matched twice, say).

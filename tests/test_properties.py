@@ -306,7 +306,7 @@ def test_coverage_for_ranking_is_the_coverage_defined_and_shown(question_words, 
         ie = matcher._indexed[i]
         defined = _coverage_word_by_word(ie, prepared, credit)
         assert signals.coverage(ie, prepared, credit) == pytest.approx(defined, rel=1e-12)
-        shown, matches = signals.word_matches(ie, prepared, credit)
+        shown, matches = signals.word_matches(ie.asked, ie.told, prepared, credit)
         assert signals.coverage(ie, prepared, credit)[0] == shown
         assert len(matches) == len(prepared.tokens)
 
