@@ -37,6 +37,7 @@ from faqbot.kb_index import (
     shortest,
     term_lists,
     terms_in_order,
+    told_terms,
 )
 from faqbot.model import Entry, KnowledgeBase
 
@@ -211,13 +212,22 @@ def read(path: Path) -> tuple[KBIndex, dict[str, Any]]:
 
 
 # How many decoded rows a table keeps: a long batch of questions must not hold the whole KB.
-# With their terms interned (see _indexed_entry), 24,576 entries of the 100,000-entry scale KB
-# peak where 16,384 did without (224 against 227 MB for curekart's queries), in 0.89x the time.
 KEPT_ROWS = 24576
+# How many decoded entries are kept, likewise. Each holds its terms interned (see
+# _indexed_entry), and in a KB of more than TOLD_SETS_UP_TO entries its answer's terms as the
+# string read rather than a set: 2.5 KB an entry where 5.4 KB were. For curekart's queries to
+# the 100,000-entry scale KB, 24,576 entries kept with sets peaked at 226 MB; with strings,
+# 156 MB; 49,152 kept, 218 MB in 0.90x the time (whole-process timings, 4 runs paired), which
+# is about every entry those 991 questions read (65,536: the same peak). Twice as many would
+# reach 250 MB on a longer batch.
+KEPT_ENTRIES = 49152
+# A KB of at most this many entries keeps each entry's answer terms as a set (see _Entries):
+# all of them are kept once read, at the memory measured above.
+TOLD_SETS_UP_TO = 24576
 
 
-def _keep(seen: OrderedDict, key: Any, value: Any) -> None:
-    if len(seen) >= KEPT_ROWS:
+def _keep(seen: OrderedDict, key: Any, value: Any, limit: int = KEPT_ROWS) -> None:
+    if len(seen) >= limit:
         # The oldest. (An OrderedDict: a plain dict emptied from the front finds its first
         # key by stepping over every slot freed before it.)
         seen.popitem(last=False)
@@ -263,6 +273,11 @@ class _Entries(Sequence[IndexedEntry]):
 
     def __init__(self, db: sqlite3.Connection, path: Path, size: int) -> None:
         self._db, self._path, self._size = db, str(path), size
+        # Where every entry stays decoded once read, each entry's told terms are made a set,
+        # looked up for every question that reaches the entry; where entries come and go,
+        # they stay the string read, as making a set of them (46 terms an entry in the
+        # 100,000-entry scale KB) cost more than it sped up, and held 2.9 KB an entry more.
+        self._told_as_set = size <= TOLD_SETS_UP_TO
         self._seen: OrderedDict[int, IndexedEntry] = OrderedDict()
 
     def __len__(self) -> int:
@@ -284,13 +299,14 @@ class _Entries(Sequence[IndexedEntry]):
     def prefetch(self, indices: Collection[int]) -> None:
         """Read the given entries in one query: a question's candidates, a few hundred in a
         large KB, cost one round trip rather than one each."""
-        wanted = [i for i in indices if i not in self._seen][:KEPT_ROWS]
+        wanted = [i for i in indices if i not in self._seen][:KEPT_ENTRIES]
         for start in range(0, len(wanted), _BATCH):
             batch = wanted[start : start + _BATCH]
             marks = ",".join("?" * len(batch))
             try:
                 for i, *row in self._db.execute(f"{_ENTRY_QUERY} IN ({marks})", batch):
-                    _keep(self._seen, i, _indexed_entry(self._path, *row))
+                    entry = _indexed_entry(self._path, *row, told_as_set=self._told_as_set)
+                    _keep(self._seen, i, entry, KEPT_ENTRIES)
             except _DAMAGE as exc:
                 raise _damaged(self._path, exc) from None
 
@@ -368,16 +384,19 @@ class _TermLists(dict[str, list[tuple[int, float]]]):
 
 
 def _indexed_entry(
-    path: str, terms: str, data: str, weights: bytes, by_term: str | None
+    path: str, terms: str, data: str, weights: bytes, by_term: str | None, told_as_set: bool
 ) -> IndexedEntry:
     asked, told, *phrasings = terms.split("\n")
     return IndexedEntry(
         entry=None,
         phrasings=None,
-        # Interned: the entries kept (KEPT_ROWS) share one string per term rather than each
-        # holding its own copy: a quarter of the memory of `ask -` on a 100,000-entry KB.
+        # Interned: the entries kept (KEPT_ENTRIES) share one string per term rather than
+        # each holding its own copy: a quarter of the memory of `ask -` on a 100,000-entry KB.
         asked=set(map(sys.intern, asked.split())),
-        told=set(map(sys.intern, told.split())),
+        # The terms spaced (see kb_index.told_terms): a set, or the line of them as stored,
+        # with a space before the first and after the last, in which a spaced term is found
+        # as in the set.
+        told=told_terms(told.split()) if told_as_set else f" {told} ",
         stored=_StoredParts(path, data, phrasings, weights, by_term),
     )
 

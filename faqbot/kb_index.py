@@ -14,9 +14,18 @@ from __future__ import annotations
 import itertools
 import math
 import operator
+import sys
 from array import array
 from collections import Counter
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import (
+    Callable,
+    Collection,
+    Container,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from typing import NamedTuple, Protocol
 
 from faqbot.analysis import Analyzer, Token
@@ -81,7 +90,7 @@ class IndexedEntry:
         entry: Entry | None,
         phrasings: list[Phrasing] | None,
         asked: set[str],
-        told: set[str],
+        told: Container[str],
         stored: StoredParts | None = None,
     ) -> None:
         if stored is None:
@@ -91,7 +100,7 @@ class IndexedEntry:
         # many phrasings is scored from the term lists stored for it, without making them.
         self._stored = stored
         self.asked = asked  # terms of the entry's phrasings
-        self.told = told  # terms of its answer and source
+        self.told = told  # terms of its answer and source (see told_terms)
         # How many phrasings it has, known before they are read: how it is scored (see
         # FEW_PHRASINGS) and bounded (one phrasing has no second best).
         self.phrasing_count = stored.phrasing_count if stored is not None else len(phrasings or ())
@@ -211,12 +220,20 @@ def build_index(
         tally = Tally(kb.synonyms, len(kb.entries), progress)
         terms = [tally.add(entry) for entry in kb.entries]
         entries = [
-            IndexedEntry(entry, phrasings_of(entry, weights), asked, told)
+            IndexedEntry(entry, phrasings_of(entry, weights), asked, told_terms(told))
             for entry, (asked, told), weights in zip(
                 kb.entries, terms, tally.weights(settings), strict=True
             )
         ]
         return tally.index(kb, settings, entries, [shortest(ie.phrasings) for ie in entries])
+
+
+def told_terms(terms: Iterable[str]) -> frozenset[str]:
+    """IndexedEntry.told: the terms of an entry's answer and source, each with a space before
+    and after, as Question.matchable has them. Spaced, a term is found alike in this set and in
+    the one string of them all that a stored entry of a large KB keeps instead (see
+    index_store._indexed_entry). Interned: the entries kept share one string per term."""
+    return frozenset([sys.intern(f" {term} ") for term in terms])
 
 
 def phrasings_of(entry: Entry, weights: list[dict[str, float]]) -> list[Phrasing]:

@@ -54,17 +54,21 @@ class Question:
     ) -> None:
         self.tokens, self.expansions, self.weights, self.types = tokens, expansions, weights, types
         self.total_weight = sum(weights) or 1.0  # the denominator of recall and coverage
-        # The tokens some KB term may explain, as (weight, term, strength, None) for a word of
-        # one term (most: no best to pick), and (weight, None, 0, its (term, strength) pairs)
-        # for a word of several.
-        self.matchable: list[tuple[float, str | None, float, tuple[tuple[str, float], ...] | None]]
-        self.matchable = [
-            (w, *next(iter(exp.items())), None)
-            if len(exp) == 1
-            else (w, None, 0.0, (*exp.items(),))
-            for exp, w in zip(expansions, weights, strict=True)
-            if exp
+        # The tokens some KB term may explain, as (weight, term, spaced, strength, None) for
+        # a word of one term (most: no best to pick), and (weight, None, None, 0, its (term,
+        # spaced, strength) triples) for a word of several. Spaced: the term with a space
+        # before and after, as an entry's told terms are found (see kb_index.told_terms).
+        self.matchable: list[
+            tuple[float, str | None, str | None, float, tuple[tuple[str, str, float], ...] | None]
         ]
+        self.matchable = []
+        for exp, w in zip(expansions, weights, strict=True):
+            if len(exp) == 1:
+                ((term, strength),) = exp.items()
+                self.matchable.append((w, term, f" {term} ", strength, None))
+            elif exp:
+                several = tuple((t, f" {t} ", v) for t, v in exp.items())
+                self.matchable.append((w, None, None, 0.0, several))
         # KB term -> the strongest any question word matches it with: how much of a phrasing's
         # weight the question says (precision) is the sum over its terms found here
         self.covered: dict[str, float] = {}
@@ -135,20 +139,20 @@ def coverage(
     word of one term (most) has no best to pick."""
     asked, told = ie.asked, ie.told
     hit = reached = 0.0
-    for w, t, v, pairs in question.matchable:
+    for w, t, spaced, v, pairs in question.matchable:
         if pairs is None:
             if t in asked:
                 hit += w * v
                 reached += w * v
-            elif t in told:
+            elif spaced in told:
                 hit += w * (v * answer_only_credit)
             continue
         strength = in_phrasings = 0.0
-        for t, v in pairs:
+        for t, spaced, v in pairs:
             if t in asked:
                 if v > in_phrasings:
                     in_phrasings = v
-            elif t in told:
+            elif spaced in told:
                 v *= answer_only_credit
             else:
                 continue
@@ -160,7 +164,7 @@ def coverage(
 
 
 def word_matches(
-    asked: set[str], told: set[str], question: Question, answer_only_credit: float
+    asked: set[str], told: str, question: Question, answer_only_credit: float
 ) -> tuple[float, list[WordMatch]]:
     """An entry's coverage (as coverage() works it out: the same sums, in the same order)
     and how each question word was explained, for showing; from the entry's terms (its
@@ -170,7 +174,7 @@ def word_matches(
     for tok, exp, w in zip(question.tokens, question.expansions, question.weights, strict=True):
         term, strength = None, 0.0
         for t, v in exp.items():
-            if t in told and t not in asked:
+            if f" {t} " in told and t not in asked:
                 v *= answer_only_credit
             elif t not in asked:
                 continue
@@ -245,9 +249,9 @@ def _overlaps_one_by_one(ie: IndexedEntry, question: Question) -> list[tuple[int
     for p, ph in enumerate(ie.phrasings):
         terms = ph.terms
         hit = 0.0
-        for w, term, strength, pairs in question.matchable:
+        for w, term, _, strength, pairs in question.matchable:
             if pairs is not None:  # a word explained twice counts once, its best
-                strength = max((v for t, v in pairs if t in terms), default=0.0)
+                strength = max((v for t, _, v in pairs if t in terms), default=0.0)
             elif term not in terms:
                 continue
             if strength:
@@ -264,7 +268,7 @@ def _overlaps_by_term(ie: IndexedEntry, question: Question) -> list[tuple[int, f
     of a question's terms, and its words' typo neighbours, are not in a given entry."""
     using, asked = ie.phrasings_using(), ie.asked
     hits: dict[int, float] = {}
-    for w, term, strength, pairs in question.matchable:
+    for w, term, _, strength, pairs in question.matchable:
         if pairs is None:  # most words: one term, no best to pick (the per-question path)
             if term in asked:
                 gain = w * strength
@@ -272,7 +276,7 @@ def _overlaps_by_term(ie: IndexedEntry, question: Question) -> list[tuple[int, f
                     hits[p] = hits.get(p, 0.0) + gain
             continue
         strongest: dict[int, float] = {}  # a word explained twice counts once, its best
-        for term, strength in pairs:
+        for term, _, strength in pairs:
             if term in asked:
                 for p, _ in using[term]:
                     if strength > strongest.get(p, 0.0):

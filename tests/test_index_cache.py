@@ -96,6 +96,30 @@ def test_a_stored_entry_reads_back_as_built_even_a_phrasing_without_words(cache,
         ]
 
 
+def test_a_large_kbs_entry_finds_its_answer_terms_in_the_string_read(cache, write_kb, monkeypatch):
+    # Where entries come and go, an entry's answer terms stay the line read, not a set: a
+    # term is found in it, spaced, exactly when it is one of them, first, last or between,
+    # and not when it is only part of one ("art" in "party").
+    monkeypatch.setattr(index_store, "TOLD_SETS_UP_TO", 0)
+    path = write_kb(
+        """
+        faqs:
+          - id: party
+            question: Is there a party?
+            answer: Apart from the party, art classes run weekly.
+        """,
+        article=None,
+    )
+    built = Matcher(load_kb(path)).index.entries[0]
+    index_of(path)
+    kept = index_of(path)[0].entries[0]
+    assert isinstance(kept.told, str) and not isinstance(built.told, str)
+    terms = {t.strip() for t in built.told}
+    assert len(terms) >= 5
+    for term in terms | {t[1:] for t in terms} | {t[:-1] for t in terms}:
+        assert (f" {term} " in kept.told) == (f" {term} " in built.told), term
+
+
 def test_an_entry_of_many_phrasings_is_scored_from_its_stored_term_lists(cache, write_kb):
     # Users' own messages, many to an entry: the store keeps each term's phrasings and
     # weights ready (a term weighs alike in most of them: stored once), and scoring reads
@@ -382,7 +406,11 @@ def test_prefetch_reads_a_questions_candidates_in_one_query(cache):
 
 
 def test_a_long_batch_keeps_a_bounded_number_of_rows(cache, monkeypatch):
+    # As a large KB's index is read: entries come and go, each keeping its answer's terms as
+    # the string read rather than a set.
     monkeypatch.setattr(index_store, "KEPT_ROWS", 4)
+    monkeypatch.setattr(index_store, "KEPT_ENTRIES", 4)
+    monkeypatch.setattr(index_store, "TOLD_SETS_UP_TO", 4)
     index_of(PACKAGED_KB)
     stored, _ = index_of(PACKAGED_KB)
     built = Matcher(load_kb(PACKAGED_KB))
@@ -390,6 +418,7 @@ def test_a_long_batch_keeps_a_bounded_number_of_rows(cache, monkeypatch):
     for question in QUESTIONS * 2:
         assert outcome(matcher, question) == outcome(built, question)
     assert len(stored.entries._seen) <= 4
+    assert all(isinstance(ie.told, str) for ie in stored.entries._seen.values())
 
 
 def test_a_build_reports_two_steps_an_entry_in_order(tmp_path):

@@ -282,7 +282,7 @@ def _coverage_word_by_word(ie, prepared, credit: float) -> tuple[float, float]:
     hit = reached = 0.0
     for exp, w in zip(prepared.expansions, prepared.weights, strict=True):
         said = [v for t, v in exp.items() if t in ie.asked]
-        told = [v * credit for t, v in exp.items() if t in ie.told and t not in ie.asked]
+        told = [v * credit for t, v in exp.items() if f" {t} " in ie.told and t not in ie.asked]
         hit += w * max(said + told, default=0.0)
         reached += w * max(said, default=0.0)
     return hit / prepared.total_weight, reached / prepared.total_weight
