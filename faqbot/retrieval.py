@@ -117,7 +117,8 @@ def _estimates(
     close fit)."""
     estimate = dict(shared)  # an entry no phrasing of which says a question word: coverage
     for i, said in asked.items():
-        estimate[i] = shared[i] + said * min(1.0, said / shortest[i])
+        share = said / shortest[i]
+        estimate[i] = shared[i] + (said if share >= 1.0 else said * share)
     return estimate
 
 
