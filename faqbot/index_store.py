@@ -215,12 +215,14 @@ def read(path: Path) -> tuple[KBIndex, dict[str, Any]]:
 KEPT_ROWS = 24576
 # How many decoded entries are kept, likewise. Each holds its terms interned (see
 # _indexed_entry), and in a KB of more than TOLD_SETS_UP_TO entries its answer's terms as the
-# string read rather than a set: 2.5 KB an entry where 5.4 KB were. For curekart's queries to
-# the 100,000-entry scale KB, 24,576 entries kept with sets peaked at 226 MB; with strings,
-# 156 MB; 49,152 kept, 218 MB in 0.90x the time (whole-process timings, 4 runs paired), which
-# is about every entry those 991 questions read (65,536: the same peak). Twice as many would
-# reach 250 MB on a longer batch.
-KEPT_ENTRIES = 49152
+# string read rather than a set (2.9 KB an entry less); an entry scored keeps only the decoded
+# form of its text (see _StoredParts). Peaks of `ask --json -` on the 100,000-entry scale KB:
+# curekart's 991 queries 226 MB with 24,576 kept as sets and the text held twice, 175 MB
+# with 32,768 kept as now; the 2,541 different questions of all the shared sets 236 -> 184
+# MB. With 49,152 kept the
+# second peaked at 251 MB, 0.94x the time of 32,768 on the first: a longer, more varied
+# batch, its kept entries scored and decoded, would pass 250 MB.
+KEPT_ENTRIES = 32768
 # A KB of at most this many entries keeps each entry's answer terms as a set (see _Entries):
 # all of them are kept once read, at the memory measured above.
 TOLD_SETS_UP_TO = 24576
@@ -402,7 +404,9 @@ def _indexed_entry(
 
 
 class _StoredParts:
-    """A stored entry's records, each decoded when the entry is first asked for it."""
+    """A stored entry's records, each decoded when the entry is first asked for it, once
+    (IndexedEntry keeps what is decoded), and then let go: a kept entry that was scored
+    would otherwise hold its text twice, as read and as decoded."""
 
     __slots__ = ("_path", "_data", "_lines", "_weights", "_by_term", "phrasing_count")
 
@@ -414,15 +418,21 @@ class _StoredParts:
         self.phrasing_count = len(lines)  # a line of terms a phrasing
 
     def entry(self) -> Entry:
-        return self._decoded(_entry_record, self._data)
+        entry = self._decoded(_entry_record, self._data)
+        self._data = ""
+        return entry
 
     def phrasings(self, entry: Entry) -> list[Phrasing]:
-        return self._decoded(_phrasings_record, entry.phrasings, self._lines, self._weights)
+        made = self._decoded(_phrasings_record, entry.phrasings, self._lines, self._weights)
+        self._lines, self._weights = [], b""
+        return made
 
     def term_lists(self) -> tuple[_TermLists, list[float]] | None:
         if self._by_term is None:
             return None
-        return self._decoded(_term_lists_record, self._by_term)
+        lists = self._decoded(_term_lists_record, self._by_term)
+        self._by_term = None
+        return lists
 
     def _decoded(self, decode: Callable[..., V], *records: Any) -> V:
         try:

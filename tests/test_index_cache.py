@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from faqbot import index_cache, index_store
+from faqbot.kb_index import FEW_PHRASINGS
 from faqbot.kb_loader import load_kb
 from faqbot.matcher import Matcher, Settings
 from tests.conftest import PACKAGED_KB, SMALL_KB
@@ -94,6 +95,21 @@ def test_a_stored_entry_reads_back_as_built_even_a_phrasing_without_words(cache,
         assert [(p.text, p.terms) for p in kept.phrasings] == [
             (p.text, p.terms) for p in ie.phrasings
         ]
+
+
+def test_a_stored_entry_lets_go_of_each_record_once_decoded(cache):
+    # A kept entry that was scored holds its text once, decoded, not also as read.
+    index_of(PACKAGED_KB)
+    stored, _ = index_of(PACKAGED_KB)
+    built = Matcher(load_kb(PACKAGED_KB)).index.entries
+    i = next(i for i, ie in enumerate(built) if len(ie.phrasings) > FEW_PHRASINGS)
+    kept = stored.entries[i]
+    parts = kept._stored
+    assert kept.entry.id == built[i].entry.id and parts._data == ""
+    assert [p.terms for p in kept.phrasings] == [p.terms for p in built[i].phrasings]
+    assert parts._lines == [] and parts._weights == b""
+    assert kept.phrasing_totals() == built[i].phrasing_totals() and parts._by_term is None
+    assert kept.entry.id == built[i].entry.id  # read again: what was kept
 
 
 def test_a_large_kbs_entry_finds_its_answer_terms_in_the_string_read(cache, write_kb, monkeypatch):
