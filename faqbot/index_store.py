@@ -219,9 +219,8 @@ KEPT_ROWS = 24576
 # form of its text (see _StoredParts). Peaks of `ask --json -` on the 100,000-entry scale KB:
 # curekart's 991 queries 226 MB with 24,576 kept as sets and the text held twice, 175 MB
 # with 32,768 kept as now; the 2,541 different questions of all the shared sets 236 -> 184
-# MB. With 49,152 kept the
-# second peaked at 251 MB, 0.94x the time of 32,768 on the first: a longer, more varied
-# batch, its kept entries scored and decoded, would pass 250 MB.
+# MB. With 49,152 kept the second peaked at 251 MB, for 0.94x the time of 32,768 on the
+# first: a longer, more varied batch, its kept entries scored and decoded, would pass 250 MB.
 KEPT_ENTRIES = 32768
 # A KB of at most this many entries keeps each entry's answer terms as a set (see _Entries):
 # all of them are kept once read, at the memory measured above.

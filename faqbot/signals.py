@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from faqbot.kb_index import FEW_PHRASINGS, IndexedEntry
 
 if TYPE_CHECKING:
+    from collections.abc import Container
+
     from faqbot.analysis import QuestionType, Token
     from faqbot.model import Entry
 
@@ -164,7 +166,7 @@ def coverage(
 
 
 def word_matches(
-    asked: set[str], told: str, question: Question, answer_only_credit: float
+    asked: set[str], told: Container[str], question: Question, answer_only_credit: float
 ) -> tuple[float, list[WordMatch]]:
     """An entry's coverage (as coverage() works it out: the same sums, in the same order)
     and how each question word was explained, for showing; from the entry's terms (its
