@@ -437,6 +437,29 @@ def test_a_long_batch_keeps_a_bounded_number_of_rows(cache, monkeypatch):
     assert all(isinstance(ie.told, str) for ie in stored.entries._seen.values())
 
 
+def test_a_table_asked_for_many_keys_is_read_whole(cache, monkeypatch):
+    # A batch of questions asks the word tables for a few keys each: past a point each table
+    # is read in one query, and answers stay what the built index gives. One question alone
+    # never gets there.
+    monkeypatch.setattr(index_store, "READ_WHOLE_AFTER", 8)
+    index_of(PACKAGED_KB)
+    built = Matcher(load_kb(PACKAGED_KB))
+    stored, _ = index_of(PACKAGED_KB)
+    matcher = Matcher(stored)
+    outcome(matcher, QUESTIONS[0])
+    assert stored.idf._whole is None
+    for question in QUESTIONS:
+        assert outcome(matcher, question) == outcome(built, question)
+    assert stored.idf._whole is not None and stored.surfaces._whole is not None
+    assert stored.postings._whole is None  # long rows: looked up one by one
+    monkeypatch.setattr(index_store, "WHOLE_TABLE_ROWS", 3)  # too large to read whole
+    small, _ = index_of(PACKAGED_KB)
+    small_matcher = Matcher(small)
+    for question in QUESTIONS:
+        assert outcome(small_matcher, question) == outcome(built, question)
+    assert small.idf._whole is None
+
+
 def test_a_build_reports_two_steps_an_entry_in_order(tmp_path):
     # Counting, then weighing and writing: a bar that stood full while the second ran would
     # look stuck for seconds on a large KB.
