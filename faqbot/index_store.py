@@ -198,28 +198,11 @@ def read(path: Path) -> tuple[KBIndex, dict[str, Any]]:
             phrasings_per_entry=meta["phrasings_per_entry"],
             novel_words=meta["novel_words"],
             phrasing_words=meta["phrasing_words"],
-            idf=_Table(
-                db,
-                path,
-                "SELECT idf FROM terms WHERE term = ?",
-                float,
-                "SELECT term, idf FROM terms",
-            ),
-            surfaces=_Table(
-                db,
-                path,
-                "SELECT term FROM surfaces WHERE surface = ?",
-                str,
-                "SELECT surface, term FROM surfaces",
-            ),
-            joined_pairs=_Table(
-                db,
-                path,
-                "SELECT data FROM pairs WHERE joined = ?",
-                _pair,
-                "SELECT joined, data FROM pairs",
-            ),  # fmt: skip
-            postings=_Table(db, path, "SELECT postings FROM terms WHERE term = ?", _postings),
+            idf=_Table(db, path, "terms", "term", "idf", float),
+            surfaces=_Table(db, path, "surfaces", "surface", "term", str),
+            joined_pairs=_Table(db, path, "pairs", "joined", "data", _pair),
+            # (long rows, and few looked up a question: never read whole)
+            postings=_Table(db, path, "terms", "term", "postings", _postings, whole=False),
             entries=_Entries(db, path, meta["size"]),
             shortest=_array(db, "shortest", "d"),
             fuzzy_choices=meta["fuzzy_choices"],
@@ -231,13 +214,6 @@ def read(path: Path) -> tuple[KBIndex, dict[str, Any]]:
 
 # How many decoded rows a table keeps: a long batch of questions must not hold the whole KB.
 KEPT_ROWS = 24576
-# A table looked up this many times one key at a time is read whole, if it has at most
-# WHOLE_TABLE_ROWS rows: a batch of questions asks the word tables for a few keys each, most
-# of them absent (curekart's 991 queries: 6,254 lookups, 64 ms of their first 270), where
-# reading its three tables whole takes about 3 ms. A single question asks about 20, and
-# never pays that.
-READ_WHOLE_AFTER = 200
-WHOLE_TABLE_ROWS = 50_000
 # How many decoded entries are kept, likewise. Each holds its terms interned (see
 # _indexed_entry), and in a KB of more than TOLD_SETS_UP_TO entries its answer's terms as the
 # string read rather than a set (2.9 KB an entry less); an entry scored keeps only the decoded
@@ -250,6 +226,13 @@ KEPT_ENTRIES = 32768
 # A KB of at most this many entries keeps each entry's answer terms as a set (see _Entries):
 # all of them are kept once read, at the memory measured above.
 TOLD_SETS_UP_TO = 24576
+# A table looked up this many times one key at a time is read whole, if it has at most
+# WHOLE_TABLE_ROWS rows: a batch of questions asks the word tables for a few keys each, most
+# of them absent (curekart's 991 queries: 6,254 lookups, 64 ms of their first 270), where
+# reading its three tables whole takes about 3 ms. A single question asks about 20, and
+# never pays that.
+READ_WHOLE_AFTER = 200
+WHOLE_TABLE_ROWS = 50_000
 
 
 def _keep(seen: OrderedDict, key: Any, value: Any, limit: int = KEPT_ROWS) -> None:
@@ -269,13 +252,16 @@ class _Table(Mapping[str, V]):
         self,
         db: sqlite3.Connection,
         path: Path,
-        query: str,
+        table: str,
+        key: str,
+        value: str,
         decode: Any,
-        whole_query: str | None = None,  # key and raw value of every row
+        whole: bool = True,  # may be read whole (see READ_WHOLE_AFTER)
     ) -> None:
-        self._db, self._path, self._query, self._decode = db, str(path), query, decode
+        self._db, self._path, self._decode = db, str(path), decode
+        self._query = f"SELECT {value} FROM {table} WHERE {key} = ?"
+        self._whole_query = f"SELECT {key}, {value} FROM {table}" if whole else None
         self._seen: OrderedDict[str, V | None] = OrderedDict()
-        self._whole_query = whole_query
         self._whole: dict[str, Any] | None = None  # key -> raw value, once read whole
         self._queried = 0  # keys looked up in the file one by one
 

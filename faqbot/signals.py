@@ -167,12 +167,11 @@ def coverage(
 
 def word_matches(
     asked: set[str], told: Container[str], question: Question, answer_only_credit: float
-) -> tuple[float, list[WordMatch]]:
-    """An entry's coverage (as coverage() works it out: the same sums, in the same order)
-    and how each question word was explained, for showing; from the entry's terms (its
-    IndexedEntry's asked and told)."""
+) -> list[WordMatch]:
+    """How each question word was explained, for showing, from an entry's terms (its
+    IndexedEntry's asked and told): each word's best term, as coverage() counts it, so that
+    the words shown add up to the coverage shown."""
     matches = []
-    hit = 0.0
     for tok, exp, w in zip(question.tokens, question.expansions, question.weights, strict=True):
         term, strength = None, 0.0
         for t, v in exp.items():
@@ -182,8 +181,6 @@ def word_matches(
                 continue
             if v > strength:
                 term, strength = t, v
-        if strength:
-            hit += w * strength
         matches.append(
             WordMatch(
                 tok.surface, term, w, strength,
@@ -191,7 +188,7 @@ def word_matches(
                 answer_only=term is not None and term not in asked,
             )
         )  # fmt: skip
-    return hit / question.total_weight, matches
+    return matches
 
 
 class Explained:
@@ -217,7 +214,7 @@ class Explained:
     @property
     def words(self) -> tuple[WordMatch, ...]:
         if self._words is None:
-            matches = word_matches(self._asked, self._told, self._question, self._credit)[1]
+            matches = word_matches(self._asked, self._told, self._question, self._credit)
             self._words = tuple(matches)
         return self._words
 

@@ -306,7 +306,8 @@ def test_coverage_for_ranking_is_the_coverage_defined_and_shown(question_words, 
         ie = matcher._indexed[i]
         defined = _coverage_word_by_word(ie, prepared, credit)
         assert signals.coverage(ie, prepared, credit) == pytest.approx(defined, rel=1e-12)
-        shown, matches = signals.word_matches(ie.asked, ie.told, prepared, credit)
+        matches = signals.word_matches(ie.asked, ie.told, prepared, credit)
+        shown = sum(m.weight * m.strength for m in matches) / prepared.total_weight
         assert signals.coverage(ie, prepared, credit)[0] == shown
         assert len(matches) == len(prepared.tokens)
 
