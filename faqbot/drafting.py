@@ -32,6 +32,8 @@ PARENTHESES = re.compile(r"\s*\([^()]*\)")
 MAX_SUBJECT_WORDS = 8
 HAVE = {"has": "does", "have": "do", "had": "did"}  # "have" as the verb itself, not an auxiliary
 QUOTES = "\"'“‘«"
+# A name of up to three capitalised words written as an owner: "Kim's", "North Korea’s".
+OWNER = re.compile(r"\b((?:[A-Z][\w-]*\s){0,2}[A-Z][\w-]*)[’']s\b")
 # A count further from the verb than this belongs to some other part of the sentence.
 MAX_COUNT_DISTANCE = 4
 
@@ -52,6 +54,8 @@ class _Rules:
     participles: frozenset[str]
     cardinals: frozenset[str]
     personal: frozenset[str]  # he, she: who they are, the sentences before may say
+    # his: whose, the same way ("her" is left: it is as often the object, "met her")
+    possessive: frozenset[str]
     plural_pronouns: frozenset[str]  # I, we, you, they: their verb shows no ending
 
 
@@ -74,6 +78,7 @@ def _rules() -> _Rules:
         participles=frozenset(raw["participles"]),
         cardinals=frozenset(raw["cardinals"]),
         personal=frozenset(raw["personal_pronouns"]),
+        possessive=frozenset(raw["possessive_pronouns"]),
         plural_pronouns=frozenset(raw["plural_pronouns"]),
     )
 
@@ -100,20 +105,36 @@ def draft_questions(
     clause = _split(main_clause(sentence), lowercase_words)
     if clause is None:
         return []
-    if person and len(clause.subject) == 1 and clause.subject[0].lower() in _rules().personal:
-        clause = _Clause([person], clause.auxiliary, clause.rest)
+    if person:
+        clause = _Clause(
+            _named(clause.subject, person, whole=True),
+            clause.auxiliary,
+            _named(clause.rest, person),
+        )
     yes_no = _question(clause.auxiliary.capitalize(), clause.subject, clause.rest)
     wh = _wh_question(clause)
     return [q for q in (wh, yes_no) if q]
 
 
+def _named(words: list[str], person: str, whole: bool = False) -> list[str]:
+    """The words with "his" made the person's ("his previous trips": "Kim's previous
+    trips"), and, for a subject (`whole`), "he" or "she" alone made the person: a question
+    read on its own must say whom it asks about."""
+    rules = _rules()
+    if whole and len(words) == 1 and words[0].lower() in rules.personal:
+        return [person]
+    return [f"{person}'s" if w.lower() in rules.possessive else w for w in words]
+
+
 def subject_name(sentence: str) -> str | None:
-    """The sentence's subject if it is a name ("Kim", "Vladimir Putin"): who a "he" in the
-    sentences after it most likely is."""
+    """The sentence's subject if it is a name ("Kim", "Vladimir Putin"), or else the last
+    name it writes as an owner ("This would be Kim's 10th trip"): who a "he" or "his" in
+    the sentences after it most likely is."""
     clause = _split(main_clause(sentence), frozenset())
-    if clause is None or not all(w[:1].isupper() for w in clause.subject):
-        return None
-    return " ".join(clause.subject) if len(clause.subject) <= 3 else None
+    if clause is not None and all(w[:1].isupper() for w in clause.subject):
+        return " ".join(clause.subject) if len(clause.subject) <= 3 else None
+    owners = OWNER.findall(sentence)
+    return owners[-1] if owners else None
 
 
 def main_clause(sentence: str) -> list[str]:

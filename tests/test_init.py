@@ -104,6 +104,19 @@ def test_he_is_the_name_the_sentences_before_were_about(tmp_path):
     assert "Has Anna Berg also opened a café?  # drafted" in kb.read_text(encoding="utf-8")
 
 
+def test_his_is_the_name_last_written_as_subject_or_owner(tmp_path):
+    # "The Town Hall" is the last subject named, "Anna Berg's" the last owner after it.
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "The Town Hall opened in 1900. This was Anna Berg's first shop. "
+        "His brother Karl moved to Oslo in 2004.\n"
+    )
+    kb = tmp_path / "a.yaml"
+    assert run_init(article, "-o", str(kb)).exit_code == ExitCode.OK
+    drafted = kb.read_text(encoding="utf-8")
+    assert "When did Anna Berg's brother Karl move to Oslo?  # drafted" in drafted
+
+
 # -- the command ----------------------------------------------------------------------------
 
 
