@@ -19,6 +19,7 @@ from typing import Any
 from faqbot.errors import InputError
 from faqbot.files import UnreadableFile, read_bytes
 from faqbot.matcher import Matcher, Result
+from faqbot.model import Entry
 
 _QUOTES = str.maketrans(
     {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
@@ -49,19 +50,34 @@ class LabeledQuestion:
 
 @dataclass(frozen=True)
 class Outcome:
+    """A question's label and what faqbot answered: the entry and its confidence, not the
+    whole result (a question file may be long, and the report needs no more)."""
+
     labeled: LabeledQuestion
-    result: Result
+    answer: Entry | None  # None: declined
+    confidence: float | None
+
+    @classmethod
+    def of(cls, labeled: LabeledQuestion, result: Result) -> Outcome:
+        answer = result.answer
+        if answer is None:
+            return cls(labeled, None, None)
+        return cls(labeled, answer.entry, answer.confidence)
+
+    @property
+    def answered(self) -> bool:
+        return self.answer is not None
 
     @property
     def right(self) -> bool:
-        row, answer = self.labeled, self.result.answer
+        row, answer = self.labeled, self.answer
         if not row.answerable:
             return answer is None
         if answer is None:
             return False
         if row.gold is not None:
-            return answer.entry.id in row.gold
-        text = _norm(f"{answer.entry.answer} {answer.entry.source or ''}")
+            return answer.id in row.gold
+        text = _norm(f"{answer.answer} {answer.source or ''}")
         return any(_norm(s) in text for s in row.any or ())
 
 
@@ -115,9 +131,20 @@ def _labeled(row: Any, shown: str, number: int) -> LabeledQuestion:
     return LabeledQuestion(row["q"], labels.get("any"), labels.get("gold"), number)
 
 
+# Questions asked together (Matcher.match_all): with the meaning extra, those meaning weighs
+# in on are encoded in one pass, as `ask -` does with the lines waiting on its stdin.
+BATCH = 64
+
+
 def run(matcher: Matcher, rows: Iterable[LabeledQuestion]) -> list[Outcome]:
-    # score.py sends each question on one stdin line; do the same with embedded newlines.
-    return [Outcome(row, matcher.match(row.question.replace("\n", " "))) for row in rows]
+    rows = list(rows)
+    outcomes = []
+    for start in range(0, len(rows), BATCH):
+        batch = rows[start : start + BATCH]
+        # score.py sends each question on one stdin line; do the same with embedded newlines.
+        results = matcher.match_all([row.question.replace("\n", " ") for row in batch])
+        outcomes += map(Outcome.of, batch, results)
+    return outcomes
 
 
 @dataclass(frozen=True)
@@ -160,7 +187,7 @@ def summary(outcomes: list[Outcome]) -> Summary:
     n = len(outcomes)
     answerable = [o for o in outcomes if o.labeled.answerable]
     out_of_scope = [o for o in outcomes if not o.labeled.answerable]
-    answered = [o for o in outcomes if o.result.answered]
+    answered = [o for o in outcomes if o.answered]
     wrong = sum(not o.right for o in answered)
     scored_by_gold = bool(outcomes) and all(o.labeled.gold is not None for o in outcomes)
     return Summary(
@@ -168,8 +195,8 @@ def summary(outcomes: list[Outcome]) -> Summary:
         accuracy=sum(o.right for o in outcomes) / n if n else 0.0,
         answerable_right=sum(o.right for o in answerable),
         answerable=len(answerable),
-        answerable_wrong=sum(o.result.answered and not o.right for o in answerable),
-        out_of_scope_declined=sum(not o.result.answered for o in out_of_scope),
+        answerable_wrong=sum(o.answered and not o.right for o in answerable),
+        out_of_scope_declined=sum(not o.answered for o in out_of_scope),
         out_of_scope=len(out_of_scope),
         wrong_answer_rate=wrong / len(answered) if answered else 0.0,
         mcc=mcc([o.labeled.label for o in outcomes], [_predicted_label(o) for o in outcomes])
@@ -179,12 +206,12 @@ def summary(outcomes: list[Outcome]) -> Summary:
 
 
 def _predicted_label(outcome: Outcome) -> str:
-    answer = outcome.result.answer
+    answer = outcome.answer
     if answer is None:
         return "OOS"
     if outcome.right:
         return outcome.labeled.label
-    return answer.entry.id
+    return answer.id
 
 
 def mcc(truth: list[str], predicted: list[str]) -> float:
@@ -203,12 +230,12 @@ def mcc(truth: list[str], predicted: list[str]) -> float:
 
 
 def _miss(outcome: Outcome) -> Miss:
-    answer = outcome.result.answer
+    answer = outcome.answer
     return Miss(
         line=outcome.labeled.line,
         question=outcome.labeled.question,
         expected=outcome.labeled.expected,
-        got=None if answer is None else answer.entry.id,
-        answer=None if answer is None else answer.entry.answer,
-        confidence=None if answer is None else answer.confidence,
+        got=None if answer is None else answer.id,
+        answer=None if answer is None else answer.answer,
+        confidence=outcome.confidence,
     )

@@ -120,3 +120,32 @@ def test_every_problem_of_a_question_file_is_reported(runner, tmp_path):
     many = runner.invoke(app, ["test", str(write(tmp_path, ["[1]"] * 25))])
     assert many.stderr.splitlines()[-1] == "faqbot: ... and 5 more problems"
     assert len(many.stderr.splitlines()) == 21
+
+
+def test_questions_are_asked_in_batches_and_scored_as_one_by_one(monkeypatch):
+    # In batches (match_all), so that meaning encodes a batch's questions in one pass, as
+    # `ask -` does; each outcome what asking that question alone answers.
+    from faqbot import evaluate
+    from faqbot.answering import matcher_for
+    from faqbot.matcher import Matcher, Settings
+
+    matcher = matcher_for(None, Settings(meaning=False), use_cache=False)
+    base = ["How far is Vladivostok from the border?", "Has Kim been to Russia?", "Bake bread?"]
+    rows = [
+        evaluate.LabeledQuestion(f"{q} ({k})", ("130",), None, k)
+        for k in range(evaluate.BATCH + 5)
+        for q in [base[k % 3]]
+    ]
+    batches = []
+    monkeypatch.setattr(
+        Matcher, "match_all", lambda self, qs, top=3: batches.append(len(qs)) or [
+            Matcher.match(self, q, top) for q in qs
+        ],
+    )  # fmt: skip
+    outcomes = evaluate.run(matcher, rows)
+    assert batches == [evaluate.BATCH, 5]
+    for row, outcome in zip(rows, outcomes, strict=True):
+        alone = matcher.match(row.question).answer
+        assert outcome.answer == (alone and alone.entry)
+        assert outcome.confidence == (alone and alone.confidence)
+        assert outcome.labeled is row
