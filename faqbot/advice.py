@@ -235,7 +235,9 @@ def duplicates(kb: KnowledgeBase) -> list[Finding]:
 def off_topic(matcher: Matcher) -> tuple[int, int, list[Finding]]:
     """(general questions on other subjects asked, answered by the KB, findings)."""
     questions = json.loads(OFF_TOPIC_QUESTIONS.read_text(encoding="utf-8"))["questions"]
-    answered = [(q, r.answer) for q in questions if (r := matcher.match(q, top=1)).answer]
+    # Asked together: with the meaning extra, those meaning weighs are encoded in one pass.
+    results = matcher.match_all(questions, top=1)
+    answered = [(q, r.answer) for q, r in zip(questions, results, strict=True) if r.answer]
     if not answered:
         return len(questions), 0, []
     examples = "; ".join(f"{_quoted([q])} -> `{a.entry.id}`" for q, a in answered[:EXAMPLES])

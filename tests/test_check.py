@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from faqbot.advice import OFF_TOPIC_QUESTIONS as OFF_TOPIC
 from faqbot.advice import advise
 from faqbot.cli import app
 from faqbot.exit_codes import ExitCode
@@ -85,6 +86,34 @@ def test_a_kb_that_answers_general_questions_is_told_so(write_kb):
     advice = advise(kb, Matcher(kb))
     assert found.message.startswith(f"answers {advice.off_topic_answered} of 40 ")
     assert advice.off_topic_answered >= 2 and advice.off_topic_asked == 40
+
+
+def test_the_general_questions_are_asked_together_and_answered_as_alone(monkeypatch, write_kb):
+    # One match_all: with the meaning extra, their encoding is one pass, not forty.
+    from faqbot.advice import off_topic
+
+    kb = load_kb(
+        write_kb(
+            """
+            faqs:
+              - id: capital
+                question: What is the capital of Australia?
+                answer: Canberra.
+            """,
+            article=None,
+        )
+    )
+    matcher = Matcher(kb)
+    batches = []
+    real = Matcher.match_all
+    monkeypatch.setattr(
+        Matcher, "match_all", lambda self, qs, top=3: batches.append(len(qs)) or real(self, qs, top)
+    )
+    asked, answered, _ = off_topic(matcher)
+    assert batches == [asked] == [40]
+    questions = json.loads(OFF_TOPIC.read_text(encoding="utf-8"))["questions"]
+    alone = sum(matcher.match(q, top=1).answer is not None for q in questions)
+    assert answered == alone > 0
 
 
 def test_a_plain_kb_on_its_own_topic_declines_every_general_question(write_kb):
