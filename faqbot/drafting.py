@@ -133,7 +133,8 @@ def subject_name(sentence: str) -> str | None:
     clause = _split(main_clause(sentence), frozenset())
     if clause is not None and all(w[:1].isupper() for w in clause.subject):
         return " ".join(clause.subject) if len(clause.subject) <= 3 else None
-    owners = OWNER.findall(sentence)
+    # "It's", "That's": a contraction, not an owner
+    owners = [o for o in OWNER.findall(sentence) if o.lower() not in english().stopwords]
     return owners[-1] if owners else None
 
 

@@ -105,10 +105,11 @@ def test_he_is_the_name_the_sentences_before_were_about(tmp_path):
 
 
 def test_his_is_the_name_last_written_as_subject_or_owner(tmp_path):
-    # "The Town Hall" is the last subject named, "Anna Berg's" the last owner after it.
+    # "The Town Hall" is the last subject named, "Anna Berg's" the last owner after it
+    # ("It's" is no owner).
     article = tmp_path / "a.txt"
     article.write_text(
-        "The Town Hall opened in 1900. This was Anna Berg's first shop. "
+        "The Town Hall opened in 1900. This was Anna Berg's first shop. It's small. "
         "His brother Karl moved to Oslo in 2004.\n"
     )
     kb = tmp_path / "a.yaml"
