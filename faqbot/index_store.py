@@ -32,10 +32,12 @@ from faqbot.kb_index import (
     IndexSettings,
     KBIndex,
     Phrasing,
+    PhrasingMasks,
     Tally,
     phrasings_of,
     shortest,
     term_lists,
+    term_masks,
     terms_in_order,
     told_terms,
 )
@@ -467,6 +469,11 @@ class _StoredParts:
         self._lines, self._weights = [], b""
         return made
 
+    def phrasing_masks(self) -> PhrasingMasks | None:
+        if not self._lines:  # the phrasings are made: their terms and totals are read
+            return None
+        return self._decoded(_phrasing_masks_record, self._lines, self._weights)
+
     def term_lists(self) -> tuple[_TermLists, list[float]] | None:
         if self._by_term is None:
             return None
@@ -502,6 +509,21 @@ def _phrasings_record(texts: Sequence[str], lines: list[str], weights: bytes) ->
         made.append(Phrasing(text, dict(zip(terms, weighed[at : at + len(terms)], strict=True))))
         at += len(terms)
     return made
+
+
+def _phrasing_masks_record(lines: list[str], weights: bytes) -> PhrasingMasks:
+    """kb_index.phrasing_masks of an entry's phrasings, from its lines of terms and their
+    weights, without making the phrasings: each total is the sum of the same weights in the
+    same order as Phrasing.total's."""
+    weighed = array("d", weights)
+    phrasing_terms = [line.split() for line in lines]
+    totals, at = [], 0
+    for terms in phrasing_terms:
+        totals.append(sum(weighed[at : at + len(terms)]) or 1.0)
+        at += len(terms)
+    if at != len(weighed):
+        raise ValueError(f"{len(weighed)} weights for {at} terms")
+    return term_masks(phrasing_terms), totals
 
 
 def _term_lists_record(by_term: str) -> tuple[_TermLists, list[float]]:

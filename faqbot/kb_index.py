@@ -64,6 +64,27 @@ def term_lists(phrasings: list[Phrasing]) -> dict[str, list[tuple[int, float]]]:
     return by_term
 
 
+# An entry's terms, each with a bit set for each of its phrasings that uses it (bit p:
+# phrasing p), and each phrasing's total weight: what bounds each phrasing's fit without
+# making the phrasings (see signals.phrasing_bounds). For entries of a few phrasings.
+PhrasingMasks = tuple[dict[str, int], list[float]]
+
+
+def phrasing_masks(phrasings: list[Phrasing]) -> PhrasingMasks:
+    """The PhrasingMasks of these phrasings."""
+    return term_masks([ph.terms for ph in phrasings]), [ph.total for ph in phrasings]
+
+
+def term_masks(phrasing_terms: Sequence[Iterable[str]]) -> dict[str, int]:
+    """Each term of these phrasings' terms, with bit p set where phrasing p uses it."""
+    masks: dict[str, int] = dict.fromkeys(phrasing_terms[0], 1) if phrasing_terms else {}
+    for p in range(1, len(phrasing_terms)):
+        bit = 1 << p
+        for term in phrasing_terms[p]:
+            masks[term] = masks.get(term, 0) | bit
+    return masks
+
+
 class StoredParts(Protocol):
     """How a stored entry's parts are read, each on first use (see index_store)."""
 
@@ -78,11 +99,16 @@ class StoredParts(Protocol):
         (an entry of many phrasings); None where they are worked out from the phrasings."""
         ...
 
+    def phrasing_masks(self) -> PhrasingMasks | None:
+        """IndexedEntry.phrasing_masks from the stored terms and weights, without making the
+        phrasings; None once they are made (then they are read instead)."""
+        ...
+
 
 class IndexedEntry:
     __slots__ = (
         "entry", "phrasings", "asked", "told", "phrasing_count", "answers_type", "_by_term",
-        "_totals", "_stored",
+        "_totals", "_masks", "_stored",
     )  # fmt: skip
 
     def __init__(
@@ -110,6 +136,7 @@ class IndexedEntry:
         self.answers_type: dict[str, bool] = {}
         self._by_term: TermLists | None = None
         self._totals: list[float] | None = None
+        self._masks: PhrasingMasks | None = None
 
     def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
         # Called only for an empty slot: a stored entry's text or phrasings, first read.
@@ -138,6 +165,15 @@ class IndexedEntry:
         if self._totals is None:
             self._totals = [ph.total for ph in self.phrasings]
         return self._totals
+
+    def phrasing_masks(self) -> PhrasingMasks:
+        """Its PhrasingMasks: worked out on first need and kept. A stored entry's come from
+        its stored terms while its phrasings are not made: bounding them is how an entry
+        about to be scored in full is often spared it."""
+        if self._masks is None:
+            found = self._stored.phrasing_masks() if self._stored is not None else None
+            self._masks = found if found is not None else phrasing_masks(self.phrasings)
+        return self._masks
 
     def _read_stored_lists(self) -> None:
         found = self._stored.term_lists() if self._stored is not None else None

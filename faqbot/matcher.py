@@ -35,6 +35,7 @@ question; where it has many, a question that says too little of its nearest phra
 from __future__ import annotations
 
 import bisect
+import heapq
 import math
 from typing import NamedTuple, Protocol
 
@@ -43,6 +44,7 @@ from faqbot.analysis import Analyzer, QuestionType, Token
 from faqbot.figures import confidence_text
 from faqbot.kb_index import (
     DEFAULT_SHAPING,
+    FEW_PHRASINGS,
     IndexedEntry,
     IndexSettings,
     KBIndex,
@@ -495,31 +497,46 @@ class Matcher:
         """The retrieved entries as (confidence, id, index), best first, as far as an answer
         needs them: the first `shown`, and on to the first that competes with the best (see
         match). Each entry's confidence is first bounded from above by what is cheap to
-        know (see _ceiling); entries are scored in full from the highest bound down, until
-        no bound left can reach what those places already hold. The order is exactly the
-        one that scoring every entry gives, for a fraction of the work: in a large KB most
-        candidates share one word with the question and are bounded far below the best."""
+        know (see _ceiling); entries are taken from the highest bound down, until no bound
+        left can reach what those places already hold. An entry of a few phrasings, when
+        taken, is first bounded again, phrasing by phrasing (see _phrasing_ceiling), and
+        goes back among the others; one whose bound is already that is scored in full. The
+        order is exactly the one that scoring every entry gives, for a fraction of the work:
+        in a large KB most candidates share one word with the question and are bounded far
+        below the best, and most of those of a few phrasings that are not owe their bound
+        to terms that no one phrasing says together."""
         most_said = self._most_said(question)
-        # Each entry looked up once (a stored KB's entries are a Python-level sequence).
-        entries = [self._indexed[i] for i in retrieved]
-        ceilings = sorted(
+        # Highest bound first, ties the higher index first; entries are looked up once (a
+        # stored KB's entries are a Python-level sequence). (-bound, -index, whether the
+        # bound is final, entry): one phrasing, or many (see FEW_PHRASINGS), are not bounded
+        # again, as _ceiling bounds the first as closely, and the second are scored by term.
+        bounds = [
             (
-                (self._ceiling(i, ie, question, most_said), i, ie)
-                for i, ie in zip(retrieved, entries, strict=True)
-            ),
-            key=lambda c: (c[0], c[1]),
-            reverse=True,
-        )
+                -self._ceiling(i, ie, question, most_said),
+                -i,
+                not 1 < ie.phrasing_count <= FEW_PHRASINGS,
+                ie,
+            )
+            for i, ie in zip(retrieved, map(self._indexed.__getitem__, retrieved), strict=True)
+        ]
+        heapq.heapify(bounds)
         ranked: list[tuple[float, str, int]] = []
-        for ceiling, i, ie in ceilings:
+        while bounds:
+            bound, i, final, ie = bounds[0]
             # Done once the bound is below the `shown`-th place and the best's first rival
             # (looked for only then).
             if (
                 len(ranked) >= shown
-                and ceiling < ranked[shown - 1][0]
-                and ceiling < self._rival_confidence(ranked)
+                and -bound < ranked[shown - 1][0]
+                and -bound < self._rival_confidence(ranked)
             ):
                 break
+            i = -i
+            if not final:
+                refined = self._phrasing_ceiling(i, ie, question, most_said)
+                heapq.heapreplace(bounds, (-refined, -i, True, ie))
+                continue
+            heapq.heappop(bounds)
             bisect.insort(
                 ranked,
                 (self._confidence(i, ie, question), ie.entry.id, i),
@@ -557,6 +574,18 @@ class Matcher:
             if ie.phrasing_count == 1:
                 f *= 1 - self.settings.support_weight
         ceiling = 100 * self._blend(f, coverage)
+        return ceiling * (1 + 1e-9) + 1e-9  # above rounding in the exact sum
+
+    def _phrasing_ceiling(
+        self, i: int, ie: IndexedEntry, question: Question, most_said: dict[str, float]
+    ) -> float:
+        """The most entry i's (ie's) confidence can be, bounded phrasing by phrasing (see
+        signals.phrasing_bounds) where _ceiling takes all of its phrasings' terms together:
+        tighter, for an entry of a few phrasings, at the cost of a pass over each."""
+        best, second = signals.phrasing_bounds(ie, question, most_said, self.settings.beta_squared)
+        s = self.settings
+        support = (1 - s.support_weight) * best + s.support_weight * second
+        ceiling = 100 * self._blend(support, self._coverage_of(i, ie, question)[0])
         return ceiling * (1 + 1e-9) + 1e-9  # above rounding in the exact sum
 
     def _retrieve(self, question: Question) -> list[int]:

@@ -131,6 +131,59 @@ def phrasing_fit(ie: IndexedEntry, question: Question, beta_squared: float) -> P
     return fit
 
 
+def phrasing_bounds(
+    ie: IndexedEntry, question: Question, most_said: dict[str, float], beta_squared: float
+) -> tuple[float, float]:
+    """The most phrasing_fit's best and second best F-scores can be, from the entry's
+    PhrasingMasks alone (its phrasings are not made): each phrasing's recall exactly, and its
+    precision as if each question term it uses weighed the most it can (`most_said`, see
+    Matcher._most_said). Each phrasing's F-score is at most its bound, so the best and the
+    second best are at most the best and the second best bound. For an entry of at most
+    FEW_PHRASINGS, where the entry's own bound (Matcher._ceiling) takes its terms all
+    together."""
+    masks, totals = ie.phrasing_masks()
+    n = len(totals)
+    hit = [0.0] * n
+    for w, term, _, strength, pairs in question.matchable:
+        if pairs is None:
+            mask = masks.get(term)
+            if mask:
+                gain = w * strength
+                for p in _PHRASINGS_IN[mask]:
+                    hit[p] += gain
+            continue
+        best_in = [0.0] * n  # a word explained twice counts once, its best
+        for term, _, strength in pairs:
+            mask = masks.get(term)
+            if mask:
+                for p in _PHRASINGS_IN[mask]:
+                    if strength > best_in[p]:
+                        best_in[p] = strength
+        for p in range(n):
+            hit[p] += w * best_in[p]
+    said = [0.0] * n
+    for term, weight in most_said.items():
+        mask = masks.get(term)
+        if mask:
+            for p in _PHRASINGS_IN[mask]:
+                said[p] += weight
+    best = second = 0.0
+    for p in range(n):
+        if hit[p]:
+            f = f_score(hit[p] / question.total_weight, min(1.0, said[p] / totals[p]), beta_squared)
+            if f > best:
+                best, second = f, best
+            elif f > second:
+                second = f
+    return best, second
+
+
+# A PhrasingMasks mask -> the phrasings it names, in order (bit p: phrasing p).
+_PHRASINGS_IN = tuple(
+    tuple(p for p in range(FEW_PHRASINGS) if mask >> p & 1) for mask in range(1 << FEW_PHRASINGS)
+)
+
+
 def coverage(
     ie: IndexedEntry, question: Question, answer_only_credit: float
 ) -> tuple[float, float]:

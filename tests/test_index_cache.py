@@ -91,6 +91,9 @@ def test_a_stored_entry_reads_back_as_built_even_a_phrasing_without_words(cache,
     for i, ie in enumerate(built.entries):
         kept = stored.entries[i]
         assert (kept.asked, kept.told) == (ie.asked, ie.told)
+        # read from the stored terms and weights, before the phrasings are made
+        assert kept.phrasing_masks() == ie.phrasing_masks()
+        assert kept._stored._lines  # (they were not made)
         assert kept.entry == ie.entry._replace(line=0)
         assert [(p.text, p.terms) for p in kept.phrasings] == [
             (p.text, p.terms) for p in ie.phrasings

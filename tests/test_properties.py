@@ -19,6 +19,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from faqbot.errors import KnowledgeBaseError
+from faqbot.kb_index import FEW_PHRASINGS
 from faqbot.kb_loader import load_kb
 from faqbot.matcher import Matcher
 from faqbot.model import Entry, KnowledgeBase
@@ -109,17 +110,42 @@ ONE_PHRASING = Matcher(
     KnowledgeBase("one", "one.yaml", tuple(e._replace(phrasings=e.phrasings[:1]) for e in _ENTRIES))
 )
 
+# ... and with two to four an entry: bounded again phrasing by phrasing (Matcher._best_of).
+FEW_EACH = Matcher(
+    KnowledgeBase(
+        "few",
+        "few.yaml",
+        tuple(e._replace(phrasings=e.phrasings[: 2 + k % 3]) for k, e in enumerate(_ENTRIES)),
+    )
+)
+
 
 @given(
     st.lists(st.sampled_from(KB_WORDS) | st.text(min_size=1, max_size=12), min_size=1, max_size=12),
     st.sampled_from([1, 3, 10, 50]),
-    st.sampled_from([MATCHER, MANY_PHRASINGS, ONE_PHRASING]),
+    st.sampled_from([MATCHER, MANY_PHRASINGS, ONE_PHRASING, FEW_EACH]),
 )
 def test_bounded_ranking_is_the_full_ranking_as_far_as_an_answer_reads_it(
     question_words, shown, matcher
 ):
     # Questions made of the KB's own words, so that many entries compete.
-    prepared = matcher._rank(" ".join(question_words), shown)[2]
+    _assert_ranked_in_full(matcher, " ".join(question_words), shown)
+
+
+@pytest.mark.parametrize("shown", [1, 3])
+def test_bounded_ranking_on_every_phrasing_of_a_kb_of_a_few_an_entry(shown):
+    # Each entry's own phrasings, and each with a word dropped or mistyped (a typo stands
+    # for two terms): entries whose phrasings all come close, bounded a second time.
+    for entry in FEW_EACH.index.kb_entries:
+        for phrasing in entry.phrasings:
+            ws = words(phrasing)
+            for question in (phrasing, " ".join(ws[1:]), " ".join(w[:-1] for w in ws)):
+                _assert_ranked_in_full(FEW_EACH, question, shown)
+                _assert_bounded(FEW_EACH, question)
+
+
+def _assert_ranked_in_full(matcher: Matcher, question: str, shown: int) -> None:
+    prepared = matcher._rank(question, shown)[2]
     if prepared is None:
         return
     retrieved = matcher._retrieve(prepared)
@@ -142,7 +168,7 @@ def test_bounded_ranking_is_the_full_ranking_as_far_as_an_answer_reads_it(
 
 @given(
     st.lists(st.sampled_from(KB_WORDS) | st.text(min_size=1, max_size=12), min_size=1, max_size=12),
-    st.sampled_from([MATCHER, MANY_PHRASINGS, ONE_PHRASING]),
+    st.sampled_from([MATCHER, MANY_PHRASINGS, ONE_PHRASING, FEW_EACH]),
 )
 def test_no_entry_scores_above_its_bound(question_words, matcher):
     _assert_bounded(matcher, " ".join(question_words))
@@ -161,7 +187,11 @@ def _assert_bounded(matcher: Matcher, question: str) -> None:
     most_said = matcher._most_said(prepared)
     for i in matcher._retrieve(prepared):
         ie = matcher._indexed[i]
-        assert matcher._confidence(i, ie, prepared) <= matcher._ceiling(i, ie, prepared, most_said)
+        confidence = matcher._confidence(i, ie, prepared)
+        ceiling = matcher._ceiling(i, ie, prepared, most_said)
+        assert confidence <= ceiling
+        if ie.phrasing_count <= FEW_PHRASINGS:  # bounded again, phrasing by phrasing
+            assert confidence <= matcher._phrasing_ceiling(i, ie, prepared, most_said) <= ceiling
 
 
 def _retrieved_by_definition(question, postings, shortest, max_candidates: int) -> list[int]:
@@ -260,7 +290,7 @@ def _overlaps_by_definition(ie, prepared) -> list[tuple[int, float, float]]:
 
 @given(
     KB_WORDS_SOME_MISSPELT,
-    st.sampled_from([MATCHER, MANY_PHRASINGS, ONE_PHRASING]),
+    st.sampled_from([MATCHER, MANY_PHRASINGS, ONE_PHRASING, FEW_EACH]),
 )
 @example(["Kim", "xchange", "koren", "utcomes"], ONE_PHRASING)  # each stands for two terms
 def test_what_each_phrasing_explains_and_says_is_as_defined(question_words, matcher):
