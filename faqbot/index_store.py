@@ -502,28 +502,33 @@ def _entry_record(data: str) -> Entry:
 
 def _phrasings_record(texts: Sequence[str], lines: list[str], weights: bytes) -> list[Phrasing]:
     """An entry's phrasings with their terms' weights."""
-    weighed = array("d", weights).tolist()  # every phrasing's, one after the other
-    made, at = [], 0
-    for text, line in zip(texts, lines, strict=True):
-        terms = line.split()
-        made.append(Phrasing(text, dict(zip(terms, weighed[at : at + len(terms)], strict=True))))
-        at += len(terms)
-    return made
+    return [
+        Phrasing(text, dict(zip(terms, weighed, strict=True)))
+        for text, (terms, weighed) in zip(texts, _weighed_lines(lines, weights), strict=True)
+    ]
 
 
 def _phrasing_masks_record(lines: list[str], weights: bytes) -> PhrasingMasks:
     """kb_index.phrasing_masks of an entry's phrasings, from its lines of terms and their
     weights, without making the phrasings: each total is the sum of the same weights in the
     same order as Phrasing.total's."""
-    weighed = array("d", weights)
-    phrasing_terms = [line.split() for line in lines]
-    totals, at = [], 0
-    for terms in phrasing_terms:
-        totals.append(sum(weighed[at : at + len(terms)]) or 1.0)
+    weighed_lines = _weighed_lines(lines, weights)
+    totals = [sum(weighed) or 1.0 for _, weighed in weighed_lines]
+    return term_masks([terms for terms, _ in weighed_lines]), totals
+
+
+def _weighed_lines(lines: list[str], weights: bytes) -> list[tuple[list[str], list[float]]]:
+    """Each phrasing's terms (a line of them) and their weights (stored one phrasing after
+    the other): both records must hold as many."""
+    weighed = array("d", weights).tolist()
+    made, at = [], 0
+    for line in lines:
+        terms = line.split()
+        made.append((terms, weighed[at : at + len(terms)]))
         at += len(terms)
     if at != len(weighed):
         raise ValueError(f"{len(weighed)} weights for {at} terms")
-    return term_masks(phrasing_terms), totals
+    return made
 
 
 def _term_lists_record(by_term: str) -> tuple[_TermLists, list[float]]:

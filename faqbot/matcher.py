@@ -572,9 +572,8 @@ class Matcher:
             said = sum([weight for term, weight in most_said.items() if term in asked])
             f = f_score(reach, min(1.0, said / self._shortest[i]), self.settings.beta_squared)
             if ie.phrasing_count == 1:
-                f *= 1 - self.settings.support_weight
-        ceiling = 100 * self._blend(f, coverage)
-        return ceiling * (1 + 1e-9) + 1e-9  # above rounding in the exact sum
+                f = self._support(f, 0.0)
+        return _above(100 * self._blend(f, coverage))
 
     def _phrasing_ceiling(
         self, i: int, ie: IndexedEntry, question: Question, most_said: dict[str, float]
@@ -583,10 +582,8 @@ class Matcher:
         signals.phrasing_bounds) where _ceiling takes all of its phrasings' terms together:
         tighter, for an entry of a few phrasings, at the cost of a pass over each."""
         best, second = signals.phrasing_bounds(ie, question, most_said, self.settings.beta_squared)
-        s = self.settings
-        support = (1 - s.support_weight) * best + s.support_weight * second
-        ceiling = 100 * self._blend(support, self._coverage_of(i, ie, question)[0])
-        return ceiling * (1 + 1e-9) + 1e-9  # above rounding in the exact sum
+        coverage = self._coverage_of(i, ie, question)[0]
+        return _above(100 * self._blend(self._support(best, second), coverage))
 
     def _retrieve(self, question: Question) -> list[int]:
         """The entries worth scoring (see faqbot.retrieval)."""
@@ -602,11 +599,17 @@ class Matcher:
     ) -> tuple[float, float, bool, float]:
         """Confidence, phrasing score, whether the answer type fits, and its factor."""
         s = self.settings
-        support = (1 - s.support_weight) * fit.best + s.support_weight * fit.second
+        support = self._support(fit.best, fit.second)
         score = self._blend(support, coverage)
         type_ok = all(self._answers_type(ie, qt) for qt in question.types)
         type_factor = 1.0 if type_ok else s.type_penalty
         return 100 * score * type_factor, support, type_ok, type_factor
+
+    def _support(self, best: float, second: float) -> float:
+        """The phrasing score (0-1) of an entry whose two best phrasings' F-scores are these
+        (see Settings.support_weight): the one formula its confidence and its bounds share."""
+        s = self.settings.support_weight
+        return (1 - s) * best + s * second
 
     def _blend(self, support: float, coverage: float) -> float:
         """The phrasing score and coverage, weighed as this KB weighs them (0-1)."""
@@ -789,6 +792,12 @@ class Matcher:
         return best, (
             f"confidence {confidence_text(best.confidence)} reaches the threshold {threshold:g}"
         )
+
+
+def _above(bound: float) -> float:
+    """A bound on a confidence made safe from rounding: a confidence summed in another order
+    may come out a hair above the bound worked out for it."""
+    return bound * (1 + 1e-9) + 1e-9
 
 
 def _entry_text(entry: Entry) -> str:

@@ -248,8 +248,9 @@ class Explained:
     """How an entry explains a question, word by word, and its nearest phrasing: shown only
     by --explain, so worked out when first read (a batch of plain answers never reads them,
     and reading the phrasing decodes a stored entry's phrasings). It keeps what that needs,
-    not the entry's index record: a result may be kept long (`faqbot test` keeps them all),
-    and a stored entry's record holds what was decoded of it."""
+    not the entry's index record: a result may be kept long (chat keeps the last for /why,
+    a script calling match_all all of its batch), and a stored entry's record holds what
+    was decoded of it."""
 
     __slots__ = ("_asked", "_told", "_question", "_credit", "_fit", "_words")
 
