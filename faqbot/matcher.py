@@ -60,6 +60,9 @@ from faqbot.text import words
 # must not cost minutes of fuzzy matching.
 MAX_QUESTION_CHARS = 1000
 MAX_SUGGESTIONS = 3
+# Typo searches kept a run (see Matcher._expand): a long batch of ever new words must not
+# grow memory without end.
+MAX_TYPOS_KEPT = 50_000
 # Floor of a KB's novelty (see Matcher.novelty): caps an unknown word's weight at ln(100).
 MIN_NOVELTY = 0.01
 
@@ -252,6 +255,9 @@ class Matcher:
         self._indexed = index.entries
         self._fuzzy_choices = index.fuzzy_choices
         self._entry_words: dict[str, list[str]] = {}  # entry id -> the words of its question
+        # A word the KB does not know -> the KB terms it may be a typo of: looked for once a
+        # run, since users repeat their words and the search visits the KB's whole vocabulary.
+        self._typos_of: dict[str, dict[str, float]] = {}
         # Set by the caller when the `meaning` extra is installed (see faqbot.meaning): asked
         # only about questions that words leave unanswered.
         self.meaning: NearestByMeaning | None = None
@@ -328,12 +334,20 @@ class Matcher:
             return {token.term: 1.0}
         if len(token.surface) < self.settings.fuzzy_min_length or " " in token.surface:
             return {}
+        known = self._typos_of.get(token.surface)
+        if known is None:
+            if len(self._typos_of) >= MAX_TYPOS_KEPT:
+                self._typos_of.clear()
+            known = self._typos_of[token.surface] = self._typo_terms(token.surface)
+        return known
+
+    def _typo_terms(self, word: str) -> dict[str, float]:
+        """The KB terms a word may be a typo of, with the strength of each."""
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
         # A typo is one edit in a word of up to six letters, two in a longer one, where
         # swapping two neighbours is one edit ("frist" -> "first"); "height" is not "high".
-        word = token.surface
         max_edits = 1 if len(word) <= self.settings.one_edit_max_length else 2
         found: dict[str, float] = {}
         for surface, edits, _ in process.extract(

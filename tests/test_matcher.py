@@ -195,6 +195,28 @@ def test_typos_are_near_in_edits_not_merely_similar():
     assert expand("height") == {}  # "high" is two edits from a six-letter word: no typo
 
 
+def test_a_typo_is_looked_for_once_a_run_in_bounded_memory(small_kb, monkeypatch):
+    import faqbot.matcher as matcher_module
+
+    monkeypatch.setattr(matcher_module, "MAX_TYPOS_KEPT", 2)
+    matcher = Matcher(load_kb(small_kb))
+    searched: list[str] = []
+    search = matcher._typo_terms
+    monkeypatch.setattr(matcher, "_typo_terms", lambda word: searched.append(word) or search(word))
+    first = matcher.match("when do dogs barck")
+    again = matcher.match("when do dogs barck")
+    assert searched == ["barck"]  # the second time, the first search's terms
+    assert first.candidates == again.candidates
+    matcher.match("where do birdds fly in wintr")  # two more: the kept ones are let go
+    assert searched == ["barck", "birdds", "wintr"]
+    assert len(matcher._typos_of) <= 2
+    fresh = Matcher(load_kb(small_kb))
+    assert (
+        matcher.match("when do dogs barck").candidates
+        == fresh.match("when do dogs barck").candidates
+    )
+
+
 def test_where_questions_prefer_entries_that_say_where():
     result = MATCHER.match("Where did Kim meet Moon Jae-in?", top=30)
     assert result.answer is not None
