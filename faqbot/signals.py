@@ -12,6 +12,7 @@ signals are combined into a confidence, are the matcher's (faqbot.matcher).
 
 from __future__ import annotations
 
+from itertools import compress
 from typing import TYPE_CHECKING, NamedTuple
 
 from faqbot.kb_index import FEW_PHRASINGS, IndexedEntry
@@ -318,15 +319,16 @@ def _overlaps_one_by_one(ie: IndexedEntry, question: Question) -> list[tuple[int
 def _overlaps_by_term(ie: IndexedEntry, question: Question) -> list[tuple[int, float, float]]:
     """Many phrasings (users' own messages): visit only those a question term leads to. A
     term is looked up only where the phrasings use it (the entry's `asked`, a set): most
-    of a question's terms, and its words' typo neighbours, are not in a given entry."""
+    of a question's terms, and its words' typo neighbours, are not in a given entry. The
+    sums are kept in lists, one place a phrasing, as the phrasings are numbered."""
     using, asked = ie.phrasings_using(), ie.asked
-    hits: dict[int, float] = {}
+    hits = [0.0] * ie.phrasing_count
     for w, term, _, strength, pairs in question.matchable:
         if pairs is None:  # most words: one term, no best to pick (the per-question path)
             if term in asked:
                 gain = w * strength
                 for p, _ in using[term]:
-                    hits[p] = hits.get(p, 0.0) + gain
+                    hits[p] += gain
             continue
         strongest: dict[int, float] = {}  # a word explained twice counts once, its best
         for term, _, strength in pairs:
@@ -335,10 +337,10 @@ def _overlaps_by_term(ie: IndexedEntry, question: Question) -> list[tuple[int, f
                     if strength > strongest.get(p, 0.0):
                         strongest[p] = strength
         for p, strength in strongest.items():
-            hits[p] = hits.get(p, 0.0) + w * strength
-    said: dict[int, float] = {}
+            hits[p] += w * strength
+    said = [0.0] * len(hits)
     for term, strength in question.covered.items():
         if term in asked:
             for p, weight in using[term]:
-                said[p] = said.get(p, 0.0) + weight * strength
-    return [(p, hits[p], said[p]) for p in sorted(hits)]
+                said[p] += weight * strength
+    return [(p, hits[p], said[p]) for p in compress(range(len(hits)), hits)]
