@@ -34,6 +34,11 @@ HAVE = {"has": "does", "have": "do", "had": "did"}  # "have" as the verb itself,
 QUOTES = "\"'“‘«"
 # A name of up to three capitalised words written as an owner: "Kim's", "North Korea’s".
 OWNER = re.compile(r"\b((?:[A-Z][\w-]*\s){0,2}[A-Z][\w-]*)[’']s\b")
+# A run of capitalised words: a name as an article writes it, after any title ("Russian
+# President Vladimir Putin").
+CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w-]*\s+)+[A-Z][\w-]*")
+# A word of a drafted question that may stand for a name: capitalised, maybe an owner.
+NAME_WORD = re.compile(r"([A-Z][\w-]*)((?:[’']s)?[?,;:]?)$")
 # A count further from the verb than this belongs to some other part of the sentence.
 MAX_COUNT_DISTANCE = 4
 
@@ -57,6 +62,7 @@ class _Rules:
     # his: whose, the same way ("her" is left: it is as often the object, "met her")
     possessive: frozenset[str]
     plural_pronouns: frozenset[str]  # I, we, you, they: their verb shows no ending
+    titles: frozenset[str]  # president, minister, dr: before a name, not part of it
 
 
 @cache
@@ -80,6 +86,7 @@ def _rules() -> _Rules:
         personal=frozenset(raw["personal_pronouns"]),
         possessive=frozenset(raw["possessive_pronouns"]),
         plural_pronouns=frozenset(raw["plural_pronouns"]),
+        titles=frozenset(raw["titles"]),
     )
 
 
@@ -124,6 +131,53 @@ def _named(words: list[str], person: str, whole: bool = False) -> list[str]:
     if whole and len(words) == 1 and words[0].lower() in rules.personal:
         return [person]
     return [f"{person}'s" if w.lower() in rules.possessive else w for w in words]
+
+
+def full_names(sentences: list[str]) -> dict[str, str]:
+    """The names the sentences write in full (two or three capitalised words after any title:
+    "Kim Jong Un", "Vladimir Putin"), each under its first and its last word where no other
+    such name shares that word: {"Kim": "Kim Jong Un", "Putin": "Vladimir Putin", ...}."""
+    rules, stop = _rules(), english().stopwords
+    names: set[str] = set()
+    for sentence in sentences:
+        for run in CAPITALISED_RUN.findall(sentence):
+            words = run.split()
+            titled = [i for i, w in enumerate(words) if w.lower().rstrip(".") in rules.titles]
+            words = words[titled[-1] + 1 :] if titled else words
+            while words and words[0].lower() in stop:  # "When Kim Jong Un", "The Kremlin"
+                words = words[1:]
+            if 2 <= len(words) <= 3:
+                names.add(" ".join(words))
+    by_word: dict[str, set[str]] = {}
+    for name in names:
+        parts = name.split()
+        for word in {parts[0], parts[-1]}:
+            by_word.setdefault(word, set()).add(name)
+    return {word: found.pop() for word, found in by_word.items() if len(found) == 1}
+
+
+def with_full_names(question: str, names: dict[str, str]) -> str:
+    """The question with each name it gives by one word alone ("Kim", "Putin's") written
+    in full, as the article first wrote it: read on its own, a question must say whom it
+    asks about, and a reader may ask with any part of the name. A word next to another
+    capitalised one ("President Putin", "Kim Jong Un") is left, and so is the question's
+    first word, which opens it."""
+    words = question.split(" ")
+    out = words[:1]
+    for i in range(1, len(words)):
+        found = NAME_WORD.match(words[i])
+        before = words[i - 1] if i > 1 else ""
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if (
+            found is None
+            or found.group(1) not in names
+            or before[:1].isupper()
+            or after[:1].isupper()
+        ):
+            out.append(words[i])
+        else:
+            out.append(names[found.group(1)] + found.group(2))
+    return " ".join(out)
 
 
 def subject_name(sentence: str) -> str | None:

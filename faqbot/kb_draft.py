@@ -20,7 +20,7 @@ import yaml
 from faqbot import __version__
 from faqbot.analysis import english
 from faqbot.article import Article, read_article
-from faqbot.drafting import draft_questions, subject_name
+from faqbot.drafting import draft_questions, full_names, subject_name, with_full_names
 from faqbot.general_english import zipf
 from faqbot.kb_index import inverse_frequency
 from faqbot.kb_loader import MAX_TEXT_CHARS, read_article_text
@@ -55,11 +55,15 @@ def draft_kb(text: str, article_path: Path, kb_dir: Path) -> Draft:
     ids = _Ids([*article.body, *(f"{p.question} {p.answer}" for p in article.faqs)])
     lowercase = frozenset(w for w in re.findall(r"[\w’'-]+", text) if w.islower())
     facts, person = [], None
+    names = full_names(article.body)
     # A sentence longer than a KB text may be would not load: it is left out.
     for sentence in (s for s in article.body if len(s) <= MAX_TEXT_CHARS):
         # One drafted question a fact: more would make the KB look as if it showed how its
         # readers ask, which drafted questions do not (see Settings.many_phrasings).
-        drafted = draft_questions(sentence, lowercase, person)[:DRAFTED_PER_FACT]
+        drafted = [
+            with_full_names(q, names)
+            for q in draft_questions(sentence, lowercase, person)[:DRAFTED_PER_FACT]
+        ]
         facts.append(DraftEntry(ids.new(sentence), sentence, sentence, drafted=drafted))
         person = subject_name(sentence) or person
     backing = _backing(facts)
