@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
 import sqlite3
 import sys
@@ -203,7 +204,8 @@ def read(path: Path) -> tuple[KBIndex, dict[str, Any]]:
             idf=_Table(db, path, "terms", "term", "idf", float),
             surfaces=_Table(db, path, "surfaces", "surface", "term", str),
             joined_pairs=_Table(db, path, "pairs", "joined", "data", _pair),
-            # (long rows, and few looked up a question: never read whole)
+            # Long rows (the 100,000-entry scale KB: 1,391 of them, 22 MB), few a question:
+            # never read whole.
             postings=_Table(db, path, "terms", "term", "postings", _postings, whole=False),
             entries=_Entries(db, path, meta["size"]),
             shortest=_array(db, "shortest", "d"),
@@ -228,11 +230,17 @@ KEPT_ENTRIES = 32768
 # A KB of at most this many entries keeps each entry's answer terms as a set (see _Entries):
 # all of them are kept once read, at the memory measured above.
 TOLD_SETS_UP_TO = 24576
-# A table looked up this many times one key at a time is read whole, if it has at most
-# WHOLE_TABLE_ROWS rows: a batch of questions asks the word tables for a few keys each, most
-# of them absent (curekart's 991 queries: 6,254 lookups, 64 ms of their first 270), where
-# reading its three tables whole takes about 3 ms. A single question asks about 20, and
-# never pays that.
+# A table looked up one key at a time is read whole, if it has at most WHOLE_TABLE_ROWS rows,
+# once its queries have cost about what reading it whole costs: a batch of questions asks the
+# word tables for a few keys each, most of them absent (curekart's 991 queries: 6,254
+# lookups). A query for one key takes about 14 us, reading a short row among all the others
+# about 0.6 (curekart's three word tables, 543 to 1,781 rows, 0.3 to 1 ms each), so one is read
+# whole after one query for every ROWS_PER_QUERY of its rows, and READ_WHOLE_AFTER at most:
+# a run never pays much more than the cheaper of the two ways would have cost. A single
+# question asks about 20 keys a table, and so reads only a table of under 500 rows whole
+# (about 0.3 ms). Curekart's queries, read this way: 897 one-key queries (12 to 20 ms of
+# their first 190) became 414, 297 of them for postings, whose long rows are never read whole.
+ROWS_PER_QUERY = 25
 READ_WHOLE_AFTER = 200
 WHOLE_TABLE_ROWS = 50_000
 
@@ -248,7 +256,7 @@ def _keep(seen: OrderedDict, key: Any, value: Any, limit: int = KEPT_ROWS) -> No
 class _Table(Mapping[str, V]):
     """One column of a table as a read-only mapping; recent lookups are kept. A table asked
     for many keys (a batch of questions: a few a question, most of them absent) is read
-    whole, in one query, where it is small enough (see READ_WHOLE_AFTER)."""
+    whole, in one query, where it is small enough (see ROWS_PER_QUERY)."""
 
     def __init__(
         self,
@@ -258,11 +266,14 @@ class _Table(Mapping[str, V]):
         key: str,
         value: str,
         decode: Any,
-        whole: bool = True,  # may be read whole (see READ_WHOLE_AFTER)
+        whole: bool = True,  # may be read whole: its rows are short (see ROWS_PER_QUERY)
     ) -> None:
         self._db, self._path, self._decode = db, str(path), decode
         self._query = f"SELECT {value} FROM {table} WHERE {key} = ?"
-        self._whole_query = f"SELECT {key}, {value} FROM {table}" if whole else None
+        self._whole_query = f"SELECT {key}, {value} FROM {table}"
+        self._rows_query = f"SELECT max(rowid) FROM {table}"  # rows are only ever added
+        # One-key queries before it is read whole, counted when first needed.
+        self._read_whole_after: float | None = None if whole else math.inf
         self._seen: OrderedDict[str, V | None] = OrderedDict()
         self._whole: dict[str, Any] | None = None  # key -> raw value, once read whole
         self._queried = 0  # keys looked up in the file one by one
@@ -272,8 +283,8 @@ class _Table(Mapping[str, V]):
             return self._seen[key]
         whole = self._whole
         try:
-            if whole is None and self._queried >= READ_WHOLE_AFTER:
-                whole = self._read_whole()
+            if whole is None and self._queried >= self._whole_after():
+                whole = self._whole = dict(self._db.execute(self._whole_query).fetchall())
             if whole is not None:
                 raw = whole.get(key)
             else:
@@ -286,15 +297,17 @@ class _Table(Mapping[str, V]):
         _keep(self._seen, key, value)
         return value
 
-    def _read_whole(self) -> dict[str, Any] | None:
-        """The table's rows, raw, if it has at most WHOLE_TABLE_ROWS (tried once)."""
-        query, self._whole_query = self._whole_query, None
-        if query is None:
-            return None
-        rows = self._db.execute(f"{query} LIMIT ?", (WHOLE_TABLE_ROWS + 1,)).fetchall()
-        if len(rows) <= WHOLE_TABLE_ROWS:
-            self._whole = dict(rows)
-        return self._whole
+    def _whole_after(self) -> float:
+        """How many one-key queries the table is worth before it is read whole; never one
+        of more than WHOLE_TABLE_ROWS rows."""
+        if self._read_whole_after is None:
+            rows = self._db.execute(self._rows_query).fetchone()[0] or 0
+            self._read_whole_after = (
+                min(READ_WHOLE_AFTER, rows // ROWS_PER_QUERY)
+                if rows <= WHOLE_TABLE_ROWS
+                else math.inf
+            )
+        return self._read_whole_after
 
     def __getitem__(self, key: str) -> V:
         value = self._lookup(key)

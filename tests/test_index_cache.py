@@ -442,25 +442,40 @@ def test_a_long_batch_keeps_a_bounded_number_of_rows(cache, monkeypatch):
 
 def test_a_table_asked_for_many_keys_is_read_whole(cache, monkeypatch):
     # A batch of questions asks the word tables for a few keys each: past a point each table
-    # is read in one query, and answers stay what the built index gives. One question alone
-    # never gets there.
+    # is read in one query, and answers stay what the built index gives. The point is one
+    # query for every ROWS_PER_QUERY rows, READ_WHOLE_AFTER at most.
+    monkeypatch.setattr(index_store, "ROWS_PER_QUERY", 1)
     monkeypatch.setattr(index_store, "READ_WHOLE_AFTER", 8)
     index_of(PACKAGED_KB)
     built = Matcher(load_kb(PACKAGED_KB))
     stored, _ = index_of(PACKAGED_KB)
     matcher = Matcher(stored)
     outcome(matcher, QUESTIONS[0])
-    assert stored.idf._whole is None
+    assert stored.idf._whole is None and 0 < stored.idf._queried <= 8
     for question in QUESTIONS:
         assert outcome(matcher, question) == outcome(built, question)
-    assert stored.idf._whole is not None and stored.surfaces._whole is not None
-    assert stored.postings._whole is None  # long rows: looked up one by one
-    monkeypatch.setattr(index_store, "WHOLE_TABLE_ROWS", 3)  # too large to read whole
+    for table in (stored.idf, stored.surfaces, stored.joined_pairs):
+        # each asked for more than 8 keys (all but the pairs) is read whole after the 8th
+        assert (table._whole is not None and table._queried == 8) or table._queried < 8
+    assert stored.idf._whole is not None
+    assert stored.postings._whole is None and stored.postings._queried > 8  # long rows
+
+
+def test_a_small_table_is_read_whole_at_once_and_a_large_one_never(cache, monkeypatch):
+    index_of(PACKAGED_KB)
+    built = Matcher(load_kb(PACKAGED_KB))
+    monkeypatch.setattr(index_store, "ROWS_PER_QUERY", 10**9)  # every table is small
     small, _ = index_of(PACKAGED_KB)
-    small_matcher = Matcher(small)
+    outcome(Matcher(small), QUESTIONS[0])
+    assert small.idf._whole is not None and small.idf._queried == 0
+    monkeypatch.setattr(index_store, "ROWS_PER_QUERY", 1)
+    monkeypatch.setattr(index_store, "READ_WHOLE_AFTER", 8)
+    monkeypatch.setattr(index_store, "WHOLE_TABLE_ROWS", 3)  # every table is too large
+    large, _ = index_of(PACKAGED_KB)
+    matcher = Matcher(large)
     for question in QUESTIONS:
-        assert outcome(small_matcher, question) == outcome(built, question)
-    assert small.idf._whole is None
+        assert outcome(matcher, question) == outcome(built, question)
+    assert large.idf._whole is None and large.idf._queried > 8
 
 
 def test_a_build_reports_two_steps_an_entry_in_order(tmp_path):
