@@ -89,6 +89,39 @@ def test_the_answer_is_evidence_for_a_word_the_questions_lack(write_kb):
     assert result.answer is None or result.answer.entry.id == "platforms", result.reason
 
 
+ALTERNATES = {
+    "hours": ["What time do you open?", "Are you open on Saturdays?", "When do you close?"],
+    "parking": ["Is there parking?", "Can I leave my car nearby?", "Where do cars go?"],
+}
+
+
+@pytest.mark.parametrize(("alternates", "shows_how_users_ask"), [(1, False), (2, False), (3, True)])
+def test_a_few_alternates_an_entry_still_make_a_written_faq(
+    write_kb, alternates, shows_how_users_ask
+):
+    # A question and an alternate or two show one way or a few to ask each question, not how
+    # a KB's users talk: the rare-word rule still holds. Four phrasings an entry do show it.
+    hours, parking = ALTERNATES["hours"][:alternates], ALTERNATES["parking"][:alternates]
+    kb = write_kb(
+        f"""
+        faqs:
+          - id: hours
+            question: When are you open?
+            answer: Monday to Friday, 9 to 5.
+            alternates: {hours}
+          - id: parking
+            question: Where can I park?
+            answer: Behind the building.
+            alternates: {parking}
+        """,
+        article=None,
+    )
+    matcher = Matcher(load_kb(kb))
+    assert matcher.shows_how_users_ask is shows_how_users_ask
+    result = matcher.match("When is the telescope open?")
+    assert ("never mentions 'telescope'" in result.reason) is not shows_how_users_ask
+
+
 def test_the_rare_word_rule_is_left_to_the_kb_where_it_shows_how_users_ask():
     # The packaged KB has many phrasings per entry: there an unknown word weighs its
     # surprisal in the KB, and the decision is the threshold's, not a veto's.
