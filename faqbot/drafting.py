@@ -133,10 +133,14 @@ def _named(words: list[str], person: str, whole: bool = False) -> list[str]:
     return [f"{person}'s" if w.lower() in rules.possessive else w for w in words]
 
 
-def full_names(sentences: list[str]) -> dict[str, str]:
+def full_names(
+    sentences: list[str], lowercase_words: frozenset[str] = frozenset()
+) -> dict[str, str]:
     """The names the sentences write in full (two or three capitalised words after any title:
     "Kim Jong Un", "Vladimir Putin"), each under its first and its last word where no other
-    such name shares that word: {"Kim": "Kim Jong Un", "Putin": "Vladimir Putin", ...}."""
+    such name shares that word: {"Kim": "Kim Jong Un", "Putin": "Vladimir Putin", ...}. A
+    function word, or a word the article also writes in lower case (`lowercase_words`),
+    that opens a run is no part of the name ("Yesterday Anna Berg")."""
     rules, stop = _rules(), english().stopwords
     names: set[str] = set()
     for sentence in sentences:
@@ -144,8 +148,8 @@ def full_names(sentences: list[str]) -> dict[str, str]:
             words = run.split()
             titled = [i for i, w in enumerate(words) if w.lower().rstrip(".") in rules.titles]
             words = words[titled[-1] + 1 :] if titled else words
-            while words and words[0].lower() in stop:  # "When Kim Jong Un", "The Kremlin"
-                words = words[1:]
+            while words and (words[0].lower() in stop or words[0].lower() in lowercase_words):
+                words = words[1:]  # "When Kim Jong Un", "The Kremlin"
             if 2 <= len(words) <= 3:
                 names.add(" ".join(words))
     by_word: dict[str, set[str]] = {}

@@ -55,13 +55,12 @@ def draft_kb(text: str, article_path: Path, kb_dir: Path) -> Draft:
     ids = _Ids([*article.body, *(f"{p.question} {p.answer}" for p in article.faqs)])
     lowercase = frozenset(w for w in re.findall(r"[\w’'-]+", text) if w.islower())
     facts, person = [], None
-    names = full_names(article.body)
+    names = full_names(article.body, lowercase)
     # A sentence longer than a KB text may be would not load: it is left out.
     for sentence in (s for s in article.body if len(s) <= MAX_TEXT_CHARS):
-        # One drafted question a fact: measured on the seed's KB, two answer as many dev
-        # questions with meaning and one fewer words only, and give the author more to
-        # review; three would make the KB look as if it showed how its readers ask, which
-        # drafted questions do not (see Settings.many_phrasings).
+        # One drafted question a fact: measured on the seed's KB, two (all the rules draft)
+        # answer as many dev questions with meaning and one fewer by words alone, and give
+        # the author more to review.
         drafted = [
             with_full_names(q, names)
             for q in draft_questions(sentence, lowercase, person)[:DRAFTED_PER_FACT]

@@ -135,6 +135,15 @@ def test_a_name_given_by_one_word_is_written_as_the_article_first_wrote_it(tmp_p
     assert "When did Anna Berg's brother sell the Town Hall?  # drafted" in drafted
 
 
+def test_a_word_opening_a_sentence_is_no_part_of_the_name_after_it(tmp_path):
+    # The article writes "yesterday" in lower case too: a word, not a name's first.
+    drafted = drafted_from(
+        tmp_path,
+        "Yesterday Anna Berg opened the shop. Berg moved to Oslo in 2004. It rained yesterday.",
+    )
+    assert "When did Anna Berg move to Oslo?  # drafted" in drafted
+
+
 def test_a_word_two_names_share_is_left_as_it_is(tmp_path):
     drafted = drafted_from(
         tmp_path,
