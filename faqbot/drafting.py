@@ -34,11 +34,13 @@ HAVE = {"has": "does", "have": "do", "had": "did"}  # "have" as the verb itself,
 QUOTES = "\"'“‘«"
 # A name of up to three capitalised words written as an owner: "Kim's", "North Korea’s".
 OWNER = re.compile(r"\b((?:[A-Z][\w-]*\s){0,2}[A-Z][\w-]*)[’']s\b")
+# A capitalised word, as an apostrophe may join one ("O'Brien"), but not an owner's "'s".
+CAPITALISED = r"[A-Z][\w-]*(?:[’'](?!s\b)[\w-]+)*"
 # A run of capitalised words: a name as an article writes it, after any title ("Russian
 # President Vladimir Putin").
-CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w-]*\s+)+[A-Z][\w-]*")
+CAPITALISED_RUN = re.compile(rf"(?:{CAPITALISED}\s+)+{CAPITALISED}")
 # A word of a drafted question that may stand for a name: capitalised, maybe an owner.
-NAME_WORD = re.compile(r"([A-Z][\w-]*)((?:[’']s)?[?,;:]?)$")
+NAME_WORD = re.compile(rf"({CAPITALISED})((?:[’']s)?[?,;:]?)$")
 # A count further from the verb than this belongs to some other part of the sentence.
 MAX_COUNT_DISTANCE = 4
 

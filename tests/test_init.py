@@ -144,6 +144,16 @@ def test_a_word_opening_a_sentence_is_no_part_of_the_name_after_it(tmp_path):
     assert "When did Anna Berg move to Oslo?  # drafted" in drafted
 
 
+def test_a_name_an_apostrophe_joins_is_one_name_and_an_owner_is_none(tmp_path):
+    drafted = drafted_from(
+        tmp_path,
+        "Dr. Conan O'Brien opened the clinic in 2001. North Korea's Kim Jong Un visited it. "
+        "Conan moved to Oslo in 2004. Kim's train left in 2005.",
+    )
+    assert "When did Conan O'Brien move to Oslo?  # drafted" in drafted
+    assert "When did Kim Jong Un's train leave?  # drafted" in drafted
+
+
 def test_a_word_two_names_share_is_left_as_it_is(tmp_path):
     drafted = drafted_from(
         tmp_path,
