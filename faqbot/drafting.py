@@ -32,10 +32,10 @@ PARENTHESES = re.compile(r"\s*\([^()]*\)")
 MAX_SUBJECT_WORDS = 8
 HAVE = {"has": "does", "have": "do", "had": "did"}  # "have" as the verb itself, not an auxiliary
 QUOTES = "\"'“‘«"
-# A name of up to three capitalised words written as an owner: "Kim's", "North Korea’s".
-OWNER = re.compile(r"\b((?:[A-Z][\w-]*\s){0,2}[A-Z][\w-]*)[’']s\b")
 # A capitalised word, as an apostrophe may join one ("O'Brien"), but not an owner's "'s".
 CAPITALISED = r"[A-Z][\w-]*(?:[’'](?!s\b)[\w-]+)*"
+# A name of up to three capitalised words written as an owner: "Kim's", "North Korea’s".
+OWNER = re.compile(rf"\b((?:{CAPITALISED}\s){{0,2}}{CAPITALISED})[’']s\b")
 # A run of capitalised words: a name as an article writes it, after any title ("Russian
 # President Vladimir Putin").
 CAPITALISED_RUN = re.compile(rf"(?:{CAPITALISED}\s+)+{CAPITALISED}")

@@ -148,10 +148,12 @@ def test_a_name_an_apostrophe_joins_is_one_name_and_an_owner_is_none(tmp_path):
     drafted = drafted_from(
         tmp_path,
         "Dr. Conan O'Brien opened the clinic in 2001. North Korea's Kim Jong Un visited it. "
-        "Conan moved to Oslo in 2004. Kim's train left in 2005.",
+        "Conan moved to Oslo in 2004. Kim's train left in 2005. This was O'Brien's idea. "
+        "His son sold the clinic in 2010.",
     )
     assert "When did Conan O'Brien move to Oslo?  # drafted" in drafted
     assert "When did Kim Jong Un's train leave?  # drafted" in drafted
+    assert "When did Conan O'Brien's son sell the clinic?  # drafted" in drafted  # his
 
 
 def test_a_word_two_names_share_is_left_as_it_is(tmp_path):
