@@ -102,10 +102,11 @@ class Settings(NamedTuple):
     # A KB whose entries have at least this many phrasings on average shows how its users ask
     # (HINT3: users' own messages; the article KB: hand-written alternates). One with fewer
     # shows one way, or a few, to ask each question, and its statistics cannot say how users
-    # talk. Measured on the article KB cut to k phrasings an entry (dev set, with meaning):
-    # read as showing how users ask, k = 2 scores 0.758 and k = 3 0.833, read as a written
-    # FAQ 0.909 and 0.879, declining every off-topic question either way; from k = 4 the
-    # first reading answers none of the off-topic questions and the second 0.75% of them.
+    # talk. Measured on the article KB cut to k phrasings an entry (dev set, with meaning;
+    # benchmarks/phrasings_per_entry.py): read as showing how users ask, k = 2 scores 0.758
+    # and k = 3 0.833, read as a written FAQ 0.909 and 0.879, declining every off-topic
+    # question either way; from k = 4 the first reading answers none of the off-topic
+    # questions and the second 0.75% of them.
     many_phrasings: float = 4.0
     # Where a KB shows how its users ask, a question that is one of its entries resembles one
     # of that entry's phrasings: it says at least this share of the nearest one's weight. One

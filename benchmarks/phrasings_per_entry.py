@@ -1,0 +1,86 @@
+"""Where a KB starts to show how its users ask: the packaged KB cut to k phrasings an entry,
+read both ways (see Settings.many_phrasings and the README, "How faqbot decides").
+
+    .venv/bin/python benchmarks/phrasings_per_entry.py [--words-only] [--max-k 6]
+
+For each k, every FAQ keeps its question and its first k - 1 alternates, every fact its
+first k - 1 questions (synonyms kept); the dev set (../shared/eval/dev.jsonl) and the
+off-topic questions asked of the article KB (../shared/bench/cross/article.jsonl) are asked
+of it, read as a written FAQ and as users' own messages. Prints accuracy, the wrong-answer
+rate and the share of off-topic questions answered, scored as ../shared/eval/score.py does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from faqbot import answering
+from faqbot.kb_loader import default_kb_path
+from faqbot.matcher import Settings
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+sys.path.insert(0, str(SHARED / "eval"))
+import scoring  # noqa: E402  (the yardstick's own scoring, from ../shared/eval)
+
+READINGS = {"written FAQ": 10**9, "users' messages": 0}  # Settings.many_phrasings
+
+
+def cut(kb: dict, k: int, article: Path) -> dict:
+    """The KB with at most k phrasings an entry, quoting the article at its own path."""
+    out = dict(kb, source=str(article))
+    out["faqs"] = [_keep(f, "alternates", k - 1) for f in kb.get("faqs", [])]
+    out["facts"] = [_keep(f, "questions", k - 1) for f in kb.get("facts", [])]
+    return out
+
+
+def _keep(entry: dict, key: str, n: int) -> dict:
+    entry = dict(entry)
+    kept = (entry.pop(key, None) or [])[:n]
+    return entry | ({key: kept} if kept else {})
+
+
+def asked(kb_path: Path, rows: list[dict], settings: Settings) -> list[dict | None]:
+    matcher = answering.matcher_for(kb_path, settings, use_cache=False)
+    results = matcher.match_all([row["q"] for row in rows])
+    return [
+        {"id": r.answer.entry.id, "answer": r.answer.entry.answer, "source": r.answer.entry.source}
+        if r.answer
+        else None
+        for r in results
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words-only", action="store_true")
+    parser.add_argument("--max-k", type=int, default=6)
+    args = parser.parse_args()
+    packaged = default_kb_path()
+    kb = yaml.safe_load(packaged.read_text(encoding="utf-8"))
+    article = (packaged.parent / kb["source"]).resolve()
+    dev = scoring.load(SHARED / "eval" / "dev.jsonl")
+    off_topic = scoring.load(SHARED / "bench" / "cross" / "article.jsonl")
+    print(
+        f"{'k':>2}  {'read as':16}  {'accuracy':>8}  {'wrong rate':>10}  {'off-topic answered':>18}"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        for k in range(1, args.max_k + 1):
+            path = Path(tmp) / f"kb{k}.yaml"
+            path.write_text(yaml.safe_dump(cut(kb, k, article), allow_unicode=True))
+            for label, line in READINGS.items():
+                settings = Settings(many_phrasings=line, meaning=not args.words_only)
+                on_dev = scoring.summary(dev, asked(path, dev, settings))
+                answered = sum(p is not None for p in asked(path, off_topic, settings))
+                print(
+                    f"{k:>2}  {label:16}  {on_dev['accuracy']:8.3f}  "
+                    f"{on_dev['wrong_answer_rate']:10.3f}  {answered / len(off_topic):18.2%}"
+                )
+
+
+if __name__ == "__main__":
+    main()
