@@ -89,6 +89,9 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
         ("Sources say that the mayor has already arrived in the city of Leeds.",
          ["Where has the mayor already arrived?",
           "Has the mayor already arrived in the city of Leeds?"]),
+        # a reporting frame with its own subject and a short adverbial ("on Monday")
+        ("The council announced on Monday that the bridge will close in May 2026.",
+         ["When will the bridge close?", "Will the bridge close in May 2026?"]),
         ("Excellent.", []),  # no verb: no question rather than a wrong one
     ],
 )  # fmt: skip
