@@ -53,7 +53,9 @@ class Draft:
 def draft_kb(text: str, article_path: Path, kb_dir: Path) -> Draft:
     article = read_article(text)
     ids = _Ids([*article.body, *(f"{p.question} {p.answer}" for p in article.faqs)])
-    lowercase = frozenset(w for w in re.findall(r"[\w’'-]+", text) if w.islower())
+    lowercase = frozenset(w for w in re.findall(r"[\w’'-]+", text) if w.islower()) | _no_names(
+        article.body
+    )
     facts, person = [], None
     names = full_names(article.body, lowercase)
     # A sentence longer than a KB text may be would not load: it is left out.
@@ -84,6 +86,21 @@ def draft_kb(text: str, article_path: Path, kb_dir: Path) -> Draft:
         faqs=faqs,
         facts=facts,
     )
+
+
+def _no_names(sentences: list[str]) -> frozenset[str]:
+    """The words, lowered, that open a sentence capitalised, before a word that is not, but
+    that the article never writes capitalised after another word ("Shares in Acme rose"): a
+    word, not a name, though the article may never write it in lower case."""
+    names = {w for s in sentences for w in _CAPITALISED_WORD.findall(s[1:])}
+    openers = {m.group(1) for s in sentences if (m := _OPENER.match(s))}
+    return frozenset(w.lower() for w in openers - names)
+
+
+# A capitalised word after another (a space before it), an owner's 's left out.
+_CAPITALISED_WORD = re.compile(r"(?<=\s)([A-Z][\w-]*)")
+# A sentence's first word, capitalised, followed by one that is not.
+_OPENER = re.compile(r"([A-Z][\w-]*)\s+[^A-Z\s]")
 
 
 def _title_from(article: Article, path: Path) -> str:

@@ -159,6 +159,14 @@ def test_a_name_an_apostrophe_joins_is_one_name_and_an_owner_is_none(tmp_path):
     assert "When did Conan O'Brien's son sell the clinic?  # drafted" in drafted  # his
 
 
+def test_a_sentences_first_word_is_lowered_unless_the_article_writes_it_as_a_name(tmp_path):
+    # "Shares" opens a sentence and is never capitalised after another word: a word. "Acme"
+    # opens one too, but "in Acme" writes it as a name.
+    drafted = drafted_from(tmp_path, "Shares in Acme rose 3% in 2020. Acme moved to Oslo in 2004.")
+    assert "When did shares in Acme rise 3%?  # drafted" in drafted
+    assert "When did Acme move to Oslo?  # drafted" in drafted
+
+
 def test_a_word_two_names_share_is_left_as_it_is(tmp_path):
     drafted = drafted_from(
         tmp_path,
