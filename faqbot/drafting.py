@@ -60,6 +60,7 @@ class _Rules:
     adverbs: frozenset[str]
     participles: frozenset[str]
     cardinals: frozenset[str]
+    approximate: re.Pattern[str]  # "about", "up to": the end of a text, before a figure
     personal: frozenset[str]  # he, she: who they are, the sentences before may say
     # his: whose, the same way ("her" is left: it is as often the object, "met her")
     possessive: frozenset[str]
@@ -85,6 +86,10 @@ def _rules() -> _Rules:
         adverbs=frozenset(raw["adverbs"]),
         participles=frozenset(raw["participles"]),
         cardinals=frozenset(raw["cardinals"]),
+        approximate=re.compile(
+            r"\b(?:" + "|".join(map(re.escape, _longest_first(raw["approximators"]))) + r")\s+$",
+            re.IGNORECASE,
+        ),
         personal=frozenset(raw["personal_pronouns"]),
         possessive=frozenset(raw["possessive_pronouns"]),
         plural_pronouns=frozenset(raw["plural_pronouns"]),
@@ -378,7 +383,13 @@ def _quantity(clause: _Clause, rest: str, found: re.Match[str]) -> str | None:
 
 
 def _cut(text: str, span: re.Match[str]) -> list[str]:
-    return (text[: span.start()] + " " + text[span.end() :]).split()
+    """The text's words without the span asked for, and without a word that softens it
+    ("employs about 12,000 people": "How many people does ... employ?", not "employ about")."""
+    start = span.start()
+    softened = _rules().approximate.search(text, 0, start)
+    if softened is not None:
+        start = softened.start()
+    return (text[:start] + " " + text[span.end() :]).split()
 
 
 def _question(opener: str, subject: list[str], rest: list[str]) -> str | None:

@@ -89,6 +89,13 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
         ("Sources say that the mayor has already arrived in the city of Leeds.",
          ["Where has the mayor already arrived?",
           "Has the mayor already arrived in the city of Leeds?"]),
+        # a word that softens the figure goes with it
+        ("The library employs about 40 people.",
+         ["How many people does the library employ?",
+          "Does the library employ about 40 people?"]),
+        ("The pier lies up to 2 km from the station.",
+         ["How far does the pier lie from the station?",
+          "Does the pier lie up to 2 km from the station?"]),
         # a reporting frame with its own subject and a short adverbial ("on Monday")
         ("The council announced on Monday that the bridge will close in May 2026.",
          ["When will the bridge close?", "Will the bridge close in May 2026?"]),
