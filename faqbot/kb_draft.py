@@ -88,6 +88,12 @@ def draft_kb(text: str, article_path: Path, kb_dir: Path) -> Draft:
     )
 
 
+# A capitalised word after another (a space before it), an owner's 's left out.
+_CAPITALISED_WORD = re.compile(r"(?<=\s)([A-Z][\w-]*)")
+# A sentence's first word, capitalised, followed by one that is not.
+_OPENER = re.compile(r"([A-Z][\w-]*)\s+[^A-Z\s]")
+
+
 def _no_names(sentences: list[str]) -> frozenset[str]:
     """The words, lowered, that open a sentence capitalised, before a word that is not, but
     that the article never writes capitalised after another word ("Shares in Acme rose"): a
@@ -95,12 +101,6 @@ def _no_names(sentences: list[str]) -> frozenset[str]:
     names = {w for s in sentences for w in _CAPITALISED_WORD.findall(s[1:])}
     openers = {m.group(1) for s in sentences if (m := _OPENER.match(s))}
     return frozenset(w.lower() for w in openers - names)
-
-
-# A capitalised word after another (a space before it), an owner's 's left out.
-_CAPITALISED_WORD = re.compile(r"(?<=\s)([A-Z][\w-]*)")
-# A sentence's first word, capitalised, followed by one that is not.
-_OPENER = re.compile(r"([A-Z][\w-]*)\s+[^A-Z\s]")
 
 
 def _title_from(article: Article, path: Path) -> str:
