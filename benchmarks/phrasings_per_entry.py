@@ -7,25 +7,23 @@ For each k, every FAQ keeps its question and its first k - 1 alternates, every f
 first k - 1 questions (synonyms kept); the dev set (../shared/eval/dev.jsonl) and the
 off-topic questions asked of the article KB (../shared/bench/cross/article.jsonl) are asked
 of it, read as a written FAQ and as users' own messages. Prints accuracy, the wrong-answer
-rate and the share of off-topic questions answered, scored as ../shared/eval/score.py does.
+rate and the share of off-topic questions answered, scored as `faqbot test` scores them
+(faqbot.evaluate, which gives score.py's figures).
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 from pathlib import Path
 
 import yaml
 
-from faqbot import answering
+from faqbot import answering, evaluate
 from faqbot.kb_loader import default_kb_path
 from faqbot.matcher import Settings
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-sys.path.insert(0, str(SHARED / "eval"))
-import scoring  # noqa: E402  (the yardstick's own scoring, from ../shared/eval)
 
 READINGS = {"written FAQ": 10**9, "users' messages": 0}  # Settings.many_phrasings
 
@@ -44,15 +42,12 @@ def _keep(entry: dict, key: str, n: int) -> dict:
     return entry | ({key: kept} if kept else {})
 
 
-def asked(kb_path: Path, rows: list[dict], settings: Settings) -> list[dict | None]:
+def scored(
+    kb_path: Path, rows: list[evaluate.LabeledQuestion], settings: Settings
+) -> evaluate.Summary:
+    """The figures `faqbot test --kb KB_PATH` would print for these questions."""
     matcher = answering.matcher_for(kb_path, settings, use_cache=False)
-    results = matcher.match_all([row["q"] for row in rows])
-    return [
-        {"id": r.answer.entry.id, "answer": r.answer.entry.answer, "source": r.answer.entry.source}
-        if r.answer
-        else None
-        for r in results
-    ]
+    return evaluate.summary(evaluate.run(matcher, rows))
 
 
 def main() -> None:
@@ -63,8 +58,8 @@ def main() -> None:
     packaged = default_kb_path()
     kb = yaml.safe_load(packaged.read_text(encoding="utf-8"))
     article = (packaged.parent / kb["source"]).resolve()
-    dev = scoring.load(SHARED / "eval" / "dev.jsonl")
-    off_topic = scoring.load(SHARED / "bench" / "cross" / "article.jsonl")
+    dev = evaluate.load_questions(SHARED / "eval" / "dev.jsonl")
+    off_topic = evaluate.load_questions(SHARED / "bench" / "cross" / "article.jsonl")
     print(
         f"{'k':>2}  {'read as':16}  {'accuracy':>8}  {'wrong rate':>10}  {'off-topic answered':>18}"
     )
@@ -74,11 +69,11 @@ def main() -> None:
             path.write_text(yaml.safe_dump(cut(kb, k, article), allow_unicode=True))
             for label, line in READINGS.items():
                 settings = Settings(many_phrasings=line, meaning=not args.words_only)
-                on_dev = scoring.summary(dev, asked(path, dev, settings))
-                answered = sum(p is not None for p in asked(path, off_topic, settings))
+                on_dev = scored(path, dev, settings)
+                declined = scored(path, off_topic, settings).accuracy  # every row: decline
                 print(
-                    f"{k:>2}  {label:16}  {on_dev['accuracy']:8.3f}  "
-                    f"{on_dev['wrong_answer_rate']:10.3f}  {answered / len(off_topic):18.2%}"
+                    f"{k:>2}  {label:16}  {on_dev.accuracy:8.3f}  "
+                    f"{on_dev.wrong_answer_rate:10.3f}  {1 - declined:18.2%}"
                 )
 
 
