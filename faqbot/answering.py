@@ -51,7 +51,11 @@ def ask(
         def rebuilt() -> Matcher:
             return matcher_for(kb, settings, use_cache=not no_cache, rebuild=True)
 
-        unanswered = answer_each(matcher, questions(words, env), render, top, rebuilt)
+        # A result's candidates are shown only by --top (the answer and the next N) and
+        # --explain (three at least); without either, ranking stops at the answer, or at the
+        # suggestions of a declined question.
+        listed = max(top + 1, 3) if top or explain else 1
+        unanswered = answer_each(matcher, questions(words, env), render, listed, rebuilt)
     return ExitCode.NO_ANSWER if unanswered else ExitCode.OK
 
 
@@ -169,7 +173,7 @@ def answer_each(
     matcher: Matcher,
     asked: Iterator[list[str]],
     render: Renderer,
-    top: int = 0,
+    listed: int = 1,
     rebuilt: Callable[[], Matcher] | None = None,
 ) -> bool:
     """Answer and show each batch of questions as it comes; whether any had no confident
@@ -177,10 +181,9 @@ def answer_each(
     on an index built again, and the batch is answered with that (nothing of the batch was
     shown yet); without it, or if that fails too, the error ends the run."""
     unanswered = False
-    shown = max(top + 1, 3)
     for batch in asked:
         try:
-            results = matcher.match_all(batch, top=shown)
+            results = matcher.match_all(batch, top=listed)
         except DamagedIndex as exc:
             if rebuilt is None:
                 raise
@@ -189,7 +192,7 @@ def answer_each(
                 "rebuilding it"
             )
             matcher, rebuilt = rebuilt(), None
-            results = matcher.match_all(batch, top=shown)
+            results = matcher.match_all(batch, top=listed)
         for result in results:
             render.result(result)
             unanswered |= not result.answered

@@ -142,7 +142,7 @@ def run(matcher: Matcher, rows: Iterable[LabeledQuestion]) -> list[Outcome]:
     for start in range(0, len(rows), BATCH):
         batch = rows[start : start + BATCH]
         # score.py sends each question on one stdin line; do the same with embedded newlines.
-        results = matcher.match_all([row.question.replace("\n", " ") for row in batch])
+        results = matcher.match_all([row.question.replace("\n", " ") for row in batch], top=1)
         outcomes += map(Outcome.of, batch, results)
     return outcomes
 

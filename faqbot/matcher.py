@@ -222,13 +222,26 @@ class Result(NamedTuple):
         return self.answer is not None
 
 
+class _Ranking:
+    """The retrieved entries being ranked (see Matcher._best_of): those ranked so far as
+    (confidence, id, index), best first, and the rest as bounds on their confidence in a
+    heap, the highest first. Ranking may go on from where it stopped."""
+
+    __slots__ = ("ranked", "bounds", "most_said")
+
+    def __init__(self, bounds: list, most_said: dict[str, float]) -> None:
+        self.ranked: list[tuple[float, str, int]] = []
+        self.bounds = bounds  # (-bound, -index, whether the bound is final, entry)
+        self.most_said = most_said
+
+
 class _Worded(NamedTuple):
     """What words alone make of a question (Matcher._by_words), for meaning to weigh in on."""
 
     question: str
     top: int
     prepared: Question | None  # None: the question has no informative word
-    ranked: list[tuple[float, str, int]]
+    ranking: _Ranking
     scored: dict[int, Candidate]
     candidates: list[Candidate]  # best first
     unknown_topic: list[str]
@@ -417,10 +430,12 @@ class Matcher:
         return [self._weigh_meaning(w) for w in worded]
 
     def _by_words(self, question: str, top: int) -> _Worded:
-        shown = max(top, MAX_SUGGESTIONS, 1)
-        tokens, unknown_topic, prepared, ranked = self._rank(question, shown)
+        shown = max(top, 1)
+        tokens, unknown_topic, prepared, ranking = self._rank(question, shown)
+        ranked = ranking.ranked
         # The retrieved entries are ranked by their confidence alone; the few that are shown
-        # (best, runner-up, suggestions, --top) are worked out in full, words and all.
+        # (best, runner-up, --top) are worked out in full, words and all; suggestions, once
+        # the question is declined (see _suggestions).
         scored = {i: self._score(i, prepared) for _, _, i in ranked[:shown]}
         candidates = list(scored.values())
         best = candidates[0] if candidates else None
@@ -435,7 +450,7 @@ class Matcher:
                 runner_up = scored.get(rival) or self._score(rival, prepared)
         answer, reason = self._decide(best, runner_up, tokens, unknown_topic)
         return _Worded(
-            question, top, prepared, ranked, scored, candidates, unknown_topic, answer, reason,
+            question, top, prepared, ranking, scored, candidates, unknown_topic, answer, reason,
             runner_up,
         )  # fmt: skip
 
@@ -469,31 +484,38 @@ class Matcher:
                 answer, reason = by_meaning[0], f"{by_meaning[1]} (by words: {reason})"
             elif worded.unknown_topic:
                 answer, reason = self._said_in_other_words(worded) or (answer, reason)
-        # Suggest only entries at least half-way to the threshold: a 5% match helps nobody.
         candidates = worded.candidates
-        offered = (
-            ()
-            if answer
-            else tuple(
-                c for c in candidates[:MAX_SUGGESTIONS] if c.confidence >= self.threshold / 2
-            )
-        )
+        offered = () if answer else self._suggestions(worded)
         listed = tuple(candidates[: max(worded.top, 1)])
         if prepared is not None:
             prepared.forget_scores()
         return Result(worded.question, listed, answer, reason, offered)
 
+    def _suggestions(self, worded: _Worded) -> tuple[Candidate, ...]:
+        """The entries named when the question is declined: the first MAX_SUGGESTIONS, those
+        at least half-way to the threshold (a 5% match helps nobody). Ranking goes on as far
+        as they need: no further than the first bound under that."""
+        floor = self.threshold / 2
+        candidates = worded.candidates
+        if worded.prepared is not None and len(candidates) < MAX_SUGGESTIONS:
+            ranked = self._rank_further(
+                worded.ranking, worded.prepared, MAX_SUGGESTIONS, floor=floor
+            )
+            for _, _, i in ranked[len(candidates) : MAX_SUGGESTIONS]:
+                candidates.append(worded.scored.get(i) or self._score(i, worded.prepared))
+        return tuple(c for c in candidates[:MAX_SUGGESTIONS] if c.confidence >= floor)
+
     def _rank(
         self, question: str, shown: int
-    ) -> tuple[list[Token], list[str], Question | None, list[tuple[float, str, int]]]:
+    ) -> tuple[list[Token], list[str], Question | None, _Ranking]:
         """The question's tokens, the rare words it has that the KB never uses, the question
-        as entries are scored against it, and the retrieved entries that can matter as
-        (confidence, id, index), best first (see _best_of)."""
+        as entries are scored against it, and the retrieved entries ranked as far as the
+        first `shown` and the best's first rival (see _best_of)."""
         analysed = question[:MAX_QUESTION_CHARS]
         all_tokens, qtypes = self.analyzer.analyse(analysed)
         tokens = list({t.term: t for t in self._mend_compounds(all_tokens)}.values())
         if all(t.stop for t in tokens):
-            return tokens, [], None, []  # nothing informative to match: no candidate
+            return tokens, [], None, _Ranking([], {})  # nothing informative: no candidate
         expansions = [self._expand(t) for t in tokens]
         weights = [self._question_weight(t, exp) for t, exp in zip(tokens, expansions, strict=True)]
         unknown_topic = (
@@ -510,9 +532,7 @@ class Matcher:
         self.index.prefetch(retrieved)
         return tokens, unknown_topic, prepared, self._best_of(retrieved, prepared, shown)
 
-    def _best_of(
-        self, retrieved: list[int], question: Question, shown: int
-    ) -> list[tuple[float, str, int]]:
+    def _best_of(self, retrieved: list[int], question: Question, shown: int) -> _Ranking:
         """The retrieved entries as (confidence, id, index), best first, as far as an answer
         needs them: the first `shown`, and on to the first that competes with the best (see
         match). Each entry's confidence is first bounded from above by what is cheap to
@@ -539,15 +559,26 @@ class Matcher:
             for i, ie in zip(retrieved, map(self._indexed.__getitem__, retrieved), strict=True)
         ]
         heapq.heapify(bounds)
-        ranked: list[tuple[float, str, int]] = []
+        ranking = _Ranking(bounds, most_said)
+        self._rank_further(ranking, question, shown)
+        return ranking
+
+    def _rank_further(
+        self, ranking: _Ranking, question: Question, shown: int, floor: float | None = None
+    ) -> list[tuple[float, str, int]]:
+        """Go on ranking (see _best_of) until the first `shown` are known and, without a
+        `floor`, the best's first rival; with one, only as far as entries can reach it."""
+        bounds, ranked, most_said = ranking.bounds, ranking.ranked, ranking.most_said
         while bounds:
             bound, i, final, ie = bounds[0]
             # Done once the bound is below the `shown`-th place and the best's first rival
-            # (looked for only then).
+            # (looked for only then), or below the floor.
+            if floor is not None and -bound < floor:
+                break
             if (
                 len(ranked) >= shown
                 and -bound < ranked[shown - 1][0]
-                and -bound < self._rival_confidence(ranked)
+                and (floor is not None or -bound < self._rival_confidence(ranked))
             ):
                 break
             i = -i
@@ -737,7 +768,7 @@ class Matcher:
         assert self.meaning is not None
         if not self._checked_by_meaning(answer):
             return None
-        similarity = self.meaning.similarity(worded.analysed, worded.ranked[0][2])
+        similarity = self.meaning.similarity(worded.analysed, worded.ranking.ranked[0][2])
         needed = self.settings.meaning_min_agreement
         if similarity is None or similarity >= needed:
             return None

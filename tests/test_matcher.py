@@ -146,6 +146,39 @@ def test_word_matches_are_worked_out_only_when_shown(monkeypatch):
     assert result.answer.words == result.answer.words and len(calls) == 1  # kept once made
 
 
+def test_an_answer_alone_is_worked_out_without_its_runners_up(monkeypatch):
+    # `ask` without --top or --explain shows the answer, or the suggestions of a declined
+    # question: ranking goes no further than that needs, and what it shows is the same.
+    from faqbot import signals
+
+    fits = []
+    real = signals.phrasing_fit
+    monkeypatch.setattr(signals, "phrasing_fit", lambda *a: fits.append(a) or real(*a))
+    questions = [
+        *(question for question, _ in REWORDED),
+        *(question for question in OFF_TOPIC if isinstance(question, str)),
+        "kim putin",  # declined: its suggestions are ranked once it is
+        "train",
+    ]
+    declined = worked_alone = worked_listed = 0
+    for question in questions:
+        fits.clear()
+        alone = MATCHER.match(question, top=1)
+        worked_alone += len(fits)
+        fits.clear()
+        listed = MATCHER.match(question, top=3)
+        worked_listed += len(fits)
+        assert (alone.answer, alone.reason, alone.suggestions) == (
+            listed.answer,
+            listed.reason,
+            listed.suggestions,
+        )
+        assert alone.candidates == listed.candidates[:1]
+        declined += not alone.answered and len(alone.suggestions) > 1
+    assert declined  # some declined question has suggestions past the best
+    assert worked_alone < worked_listed
+
+
 def test_a_result_does_not_keep_what_ranking_worked_out():
     # `faqbot test` keeps every result: on a 100,000-entry KB each question's ranking holds
     # the fits and coverages of a hundred candidates or more (991 results: 306 MB at peak

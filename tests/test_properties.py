@@ -156,14 +156,26 @@ def _assert_ranked_in_full(matcher: Matcher, question: str, shown: int) -> None:
         ),
         key=lambda r: (-r[0], r[1]),
     )
-    ranked = matcher._best_of(retrieved, prepared, shown)
+    ranking = matcher._best_of(retrieved, prepared, shown)
     # What match reads: the first `shown` places, and on to the best's first rival.
     read = shown
     if full:
         best = matcher._indexed[full[0][2]].entry
         rival = next((k for k, r in enumerate(full) if k and not matcher._agree(best, r[2])), 0)
         read = max(read, rival + 1)
-    assert ranked[:read] == full[:read]
+    assert ranking.ranked[:read] == full[:read]
+    # Ranking goes on for the suggestions of a declined question: the first three places
+    # down to a floor (half the threshold) are those of the full ranking, an entry right at
+    # the floor included.
+    middle = full[len(full) // 2 :][:1]
+    for floor in (0.0, 50.0, *(r[0] for r in full[:3] + middle)):
+        ranking = matcher._best_of(retrieved, prepared, shown)
+        further = matcher._rank_further(ranking, prepared, 3, floor=floor)
+        assert [r for r in further[:3] if r[0] >= floor] == [r for r in full[:3] if r[0] >= floor]
+    # and scores nothing more past the floor: above every confidence, nothing at all
+    ranking = matcher._best_of(retrieved, prepared, shown)
+    ranked_before = list(ranking.ranked)
+    assert matcher._rank_further(ranking, prepared, 3, floor=100.5) == ranked_before
 
 
 @given(
