@@ -144,6 +144,40 @@ def test_bounded_ranking_on_every_phrasing_of_a_kb_of_a_few_an_entry(shown):
                 _assert_bounded(FEW_EACH, question)
 
 
+@given(
+    st.sampled_from(KB_WORDS),
+    st.lists(
+        st.tuples(st.sampled_from(["drop", "add", "swap", "change"]), st.integers(0, 20)),
+        max_size=3,
+    ),
+)
+def test_a_typo_search_finds_what_searching_every_kb_word_finds(word, edits):
+    # The search visits only the KB words whose length can be within its edits of the
+    # word's (Matcher._choices_near_length): the same words found, in the same order.
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    typo = list(word)
+    for kind, at in edits:
+        at %= max(len(typo), 1)
+        if kind == "drop" and typo:
+            del typo[at]
+        elif kind == "add":
+            typo.insert(at, "x")
+        elif kind == "swap" and at + 1 < len(typo):
+            typo[at], typo[at + 1] = typo[at + 1], typo[at]
+        elif kind == "change" and typo:
+            typo[at] = "q"
+    typo_word = "".join(typo)
+    most = 1 if len(typo_word) <= MATCHER.settings.one_edit_max_length else 2
+    everywhere = process.extract(
+        typo_word, MATCHER._fuzzy_choices, scorer=OSA.distance, score_cutoff=most, limit=5
+    )
+    near = MATCHER._choices_near_length(len(typo_word), most)
+    found = process.extract(typo_word, near, scorer=OSA.distance, score_cutoff=most, limit=5)
+    assert [(s, d) for s, d, _ in found] == [(s, d) for s, d, _ in everywhere]
+
+
 def _assert_ranked_in_full(matcher: Matcher, question: str, shown: int) -> None:
     prepared = matcher._rank(question, shown)[2]
     if prepared is None:
