@@ -26,7 +26,7 @@ from functools import cache
 from pathlib import Path
 
 from faqbot.analysis import english
-from faqbot.general_english import zipf
+from faqbot.general_english import ABSENT, zipf
 
 PARENTHESES = re.compile(r"\s*\([^()]*\)")
 MAX_SUBJECT_WORDS = 8
@@ -61,6 +61,7 @@ class _Rules:
     participles: frozenset[str]
     cardinals: frozenset[str]
     approximate: re.Pattern[str]  # "about", "up to": the end of a text, before a figure
+    frequency: re.Pattern[str]  # "every", "each": the end of a text, before a time
     personal: frozenset[str]  # he, she: who they are, the sentences before may say
     # his: whose, the same way ("her" is left: it is as often the object, "met her")
     possessive: frozenset[str]
@@ -89,6 +90,9 @@ def _rules() -> _Rules:
         approximate=re.compile(
             r"\b(?:" + "|".join(map(re.escape, _longest_first(raw["approximators"]))) + r")\s+$",
             re.IGNORECASE,
+        ),
+        frequency=re.compile(
+            r"\b(?:" + "|".join(map(re.escape, raw["frequency_words"])) + r")\s+$", re.IGNORECASE
         ),
         personal=frozenset(raw["personal_pronouns"]),
         possessive=frozenset(raw["possessive_pronouns"]),
@@ -254,7 +258,8 @@ def _verb_form(word: str) -> tuple[str, str] | None:
         candidates = [lower[:-2], lower[:-1], lower[:-3]]
         return "did", _base(candidates + ([lower[:-3] + "y"] if lower.endswith("ied") else []))
     if len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is", "ous")):
-        candidates = [lower[:-1], lower[:-2]]
+        # two letters come off only an -es ("passes": pass), never a plain -s ("seats": seat)
+        candidates = [lower[:-1], *([lower[:-2]] if lower.endswith("es") else [])]
         return "does", _base(candidates + ([lower[:-3] + "y"] if lower.endswith("ies") else []))
     return None
 
@@ -281,12 +286,20 @@ def _split(words: list[str], lowercase_words: frozenset[str]) -> _Clause | None:
         return _Clause([words[0].lower() if words[0] != "I" else "I"], "do", words[1:])
     window = range(1, min(len(words) - 1, MAX_SUBJECT_WORDS + 1))
     forms = {i: _verb_form(words[i]) for i in window}
-    for wanted in ("", "did", "does"):
+    # An auxiliary first, then a verb with no ending after a plural ("Organisers expect"),
+    # then a past form, then a third-person one.
+    for wanted in ("", "do", "did", "does"):
         for i, form in forms.items():
-            if form is None or (form[0] != wanted if wanted else form[1] != ""):
+            if wanted == "do":
+                if form is not None or not _plural_then_verb(words[i - 1], words[i]):
+                    continue
+                form = ("do", words[i])
+            elif form is None or (form[0] != wanted if wanted else form[1] != ""):
                 continue
             if wanted and words[i - 1].lower() in rules.determiners:
                 continue  # "the meeting takes": a verb; "the talks": a noun after "the"
+            if wanted == "does" and _is_count(words[i - 1]):
+                continue  # "50,000 visitors": a noun counted, not a verb
             auxiliary, base = form
             rest = words[i + 1 :]
             if auxiliary in HAVE and not _participle_follows(rest):
@@ -297,6 +310,36 @@ def _split(words: list[str], lowercase_words: frozenset[str]) -> _Clause | None:
                 subject[0] = first.lower()  # "The meeting", not "US officials" or "Kim"
             return _Clause(subject, auxiliary, ([base] if base else []) + rest)
     return None
+
+
+def _plural_then_verb(before: str, word: str) -> bool:
+    """Whether `word` is a verb with no ending after a plural subject ("Organisers expect",
+    "Shuttle buses run"): `before` a plural noun, `word` a lower-case word that English
+    also writes with a verb's endings (expects, expected; runs, ran), which an adjective
+    ("Tickets available") is not."""
+    rules = _rules()
+    stop = english().stopwords
+    plural = before.lower()
+    if not (
+        plural.isalpha()
+        and plural.endswith("s")
+        and not plural.endswith(("ss", "us", "is"))
+        and plural not in stop
+        and plural not in rules.auxiliaries
+    ):
+        return False
+    if not (word.isalpha() and word.islower()) or word in stop or word in rules.auxiliaries:
+        return False
+    past = word in rules.irregular_past.values() or any(
+        zipf(word + ending) > ABSENT for ending in ("ed", "d", "ing")
+    )
+    return past and zipf(word + "s") > ABSENT
+
+
+def _is_count(word: str) -> bool:
+    """A figure or a counting word: what comes before a noun counted ("50,000 visitors")."""
+    lower = word.lower()
+    return lower.replace(",", "").replace(".", "").isdigit() or lower in _rules().cardinals
 
 
 def _participle_follows(rest: list[str]) -> bool:
@@ -337,6 +380,13 @@ def _wh_question(clause: _Clause) -> str | None:
         )
         if found is None:
             continue
+        often = rules.frequency.search(rest, 0, found.start()) if name == "time" else None
+        if often is not None and "frequency" in rules.wh_for_type:
+            # "every 15 minutes" says how often, not when
+            span = re.compile(re.escape(rest[often.start() : found.end()])).search(rest)
+            assert span is not None
+            opener = f"{rules.wh_for_type['frequency']} {clause.auxiliary}"
+            return _question(opener, clause.subject, _cut(rest, span))
         if name == "time":
             span = re.search(_time_span(rules.time_preposition, found.group(0)), rest)
             assert span is not None

@@ -99,11 +99,38 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
         # a reporting frame with its own subject and a short adverbial ("on Monday")
         ("The council announced on Monday that the bridge will close in May 2026.",
          ["When will the bridge close?", "Will the bridge close in May 2026?"]),
+        # a verb with no ending after a plural subject; a noun counted is no verb
+        ("Volunteers expect 2,000 guests over four evenings.",
+         ["How many guests do volunteers expect over four evenings?",
+          "Do volunteers expect 2,000 guests over four evenings?"]),
+        ("Ferry boats sail across the bay.", ["Do ferry boats sail across the bay?"]),
+        ("Pilgrims trek 40 kilometres a day.", []),  # "kilometres" is no verb
+        # two letters come off an -es only
+        ("The hall seats 500 guests.",
+         ["How many guests does the hall seat?", "Does the hall seat 500 guests?"]),
+        ("The ferry crosses the bay twice.",
+         ["How many times does the ferry cross the bay?", "Does the ferry cross the bay twice?"]),
+        # "every 20 minutes" says how often, not when
+        ("The tram leaves every 20 minutes until 11 p.m.",
+         ["How often does the tram leave until 11 p.m?",
+          "Does the tram leave every 20 minutes until 11 p.m?"]),
         ("Excellent.", []),  # no verb: no question rather than a wrong one
     ],
 )  # fmt: skip
 def test_drafting_rules(sentence, expected):
-    assert draft_questions(sentence, frozenset({"the"})) == expected
+    lowercase_words = frozenset({"the", "volunteers", "ferry", "pilgrims"})
+    assert draft_questions(sentence, lowercase_words) == expected
+
+
+def test_a_verb_with_no_ending_follows_a_plural_and_english_gives_it_endings():
+    from faqbot.drafting import _plural_then_verb
+
+    assert _plural_then_verb("organisers", "expect") and _plural_then_verb("buses", "run")
+    assert not _plural_then_verb("tickets", "available")  # no "availables", no "availabled"
+    assert not _plural_then_verb("boss", "expect")  # "boss" is no plural
+    assert not _plural_then_verb("team", "expect")  # nor is "team"
+    assert not _plural_then_verb("prices", "high")  # "highs", but no "highed" nor "highing"
+    assert not _plural_then_verb("tickets", "will")  # an auxiliary is found as one
 
 
 def drafted_from(tmp_path, text: str) -> str:  # type: ignore[no-untyped-def]
