@@ -442,8 +442,15 @@ def _cut(text: str, span: re.Match[str]) -> list[str]:
     return (text[:start] + " " + text[span.end() :]).split()
 
 
+# "p.m", "U.S": an abbreviation whose last full stop went with the sentence's (main_clause)
+CUT_ABBREVIATION = re.compile(r"\b(?:[A-Za-z]\.)+[A-Za-z]$")
+
+
 def _question(opener: str, subject: list[str], rest: list[str]) -> str | None:
     words = [*opener.split(), *subject, *rest]
     if len(words) < 3:
         return None
-    return " ".join(words).rstrip(",;: ") + "?"
+    text = " ".join(words).rstrip(",;: ")
+    if CUT_ABBREVIATION.search(text):
+        text += "."  # "until 6 p.m.?", not "until 6 p.m?"
+    return text + "?"

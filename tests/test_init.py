@@ -112,8 +112,8 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
          ["How many times does the ferry cross the bay?", "Does the ferry cross the bay twice?"]),
         # "every 20 minutes" says how often, not when
         ("The tram leaves every 20 minutes until 11 p.m.",
-         ["How often does the tram leave until 11 p.m?",
-          "Does the tram leave every 20 minutes until 11 p.m?"]),
+         ["How often does the tram leave until 11 p.m.?",
+          "Does the tram leave every 20 minutes until 11 p.m.?"]),
         ("Excellent.", []),  # no verb: no question rather than a wrong one
     ],
 )  # fmt: skip
