@@ -62,6 +62,7 @@ class _Rules:
     cardinals: frozenset[str]
     approximate: re.Pattern[str]  # "about", "up to": the end of a text, before a figure
     frequency: re.Pattern[str]  # "every", "each": the end of a text, before a time
+    prepositions: frozenset[str]
     personal: frozenset[str]  # he, she: who they are, the sentences before may say
     # his: whose, the same way ("her" is left: it is as often the object, "met her")
     possessive: frozenset[str]
@@ -94,6 +95,7 @@ def _rules() -> _Rules:
         frequency=re.compile(
             r"\b(?:" + "|".join(map(re.escape, raw["frequency_words"])) + r")\s+$", re.IGNORECASE
         ),
+        prepositions=frozenset(raw["prepositions"]),
         personal=frozenset(raw["personal_pronouns"]),
         possessive=frozenset(raw["possessive_pronouns"]),
         plural_pronouns=frozenset(raw["plural_pronouns"]),
@@ -432,21 +434,34 @@ def _quantity(clause: _Clause, rest: str, found: re.Match[str]) -> str | None:
     return _question(opener, clause.subject, _cut(rest, span))
 
 
-def _cut(text: str, span: re.Match[str]) -> list[str]:
+def _cut(text: str, span: re.Match[str]) -> list[str] | None:
     """The text's words without the span asked for, and without a word that softens it
-    ("employs about 12,000 people": "How many people does ... employ?", not "employ about")."""
+    ("employs about 12,000 people": "How many people does ... employ?", not "employ about").
+    None where that leaves a preposition with no object ("deliver within 30 km of the
+    shop": "deliver within of the shop"): no question rather than a wrong one."""
+    rules = _rules()
     start = span.start()
-    softened = _rules().approximate.search(text, 0, start)
+    softened = rules.approximate.search(text, 0, start)
     if softened is not None:
         start = softened.start()
-    return (text[:start] + " " + text[span.end() :]).split()
+    before, after = text[:start].split(), text[span.end() :].split()
+    if (
+        before
+        and after
+        and before[-1].lower() in rules.prepositions
+        and after[0].lower() in rules.prepositions
+    ):
+        return None
+    return before + after
 
 
 # "p.m", "U.S": an abbreviation whose last full stop went with the sentence's (main_clause)
 CUT_ABBREVIATION = re.compile(r"\b(?:[A-Za-z]\.)+[A-Za-z]$")
 
 
-def _question(opener: str, subject: list[str], rest: list[str]) -> str | None:
+def _question(opener: str, subject: list[str], rest: list[str] | None) -> str | None:
+    if rest is None:
+        return None
     words = [*opener.split(), *subject, *rest]
     if len(words) < 3:
         return None

@@ -114,6 +114,9 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
         ("The tram leaves every 20 minutes until 11 p.m.",
          ["How often does the tram leave until 11 p.m.?",
           "Does the tram leave every 20 minutes until 11 p.m.?"]),
+        # a figure taken out must not leave "within of": the yes-no question only
+        ("The bakery delivers to shops within 20 km of the town.",
+         ["Does the bakery deliver to shops within 20 km of the town?"]),
         ("Excellent.", []),  # no verb: no question rather than a wrong one
     ],
 )  # fmt: skip
