@@ -385,7 +385,9 @@ def _wh_question(clause: _Clause) -> str | None:
         often = rules.frequency.search(rest, 0, found.start()) if name == "time" else None
         if often is not None and "frequency" in rules.wh_for_type:
             # "every 15 minutes" says how often, not when
-            span = re.compile(re.escape(rest[often.start() : found.end()])).search(rest)
+            span = re.compile(re.escape(rest[often.start() : found.end()])).match(
+                rest, often.start()
+            )
             assert span is not None
             opener = f"{rules.wh_for_type['frequency']} {clause.auxiliary}"
             return _question(opener, clause.subject, _cut(rest, span))
