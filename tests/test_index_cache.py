@@ -458,7 +458,33 @@ def test_a_table_asked_for_many_keys_is_read_whole(cache, monkeypatch):
         # each asked for more than 8 keys (all but the pairs) is read whole after the 8th
         assert (table._whole is not None and table._queried == 8) or table._queried < 8
     assert stored.idf._whole is not None
-    assert stored.postings._whole is None and stored.postings._queried > 8  # long rows
+    # the postings too: their rows are long, but the packaged KB's are few bytes in all
+    assert stored.postings._whole is not None and stored.postings._queried == 8
+
+
+def test_long_rows_are_read_whole_by_their_bytes_and_never_past_a_bound(cache, monkeypatch):
+    # Postings: one query for every BYTES_PER_QUERY of their bytes as well as one for every
+    # ROWS_PER_QUERY rows, READ_WHOLE_AFTER at most; never more than WHOLE_TABLE_BYTES.
+    index_of(PACKAGED_KB)
+    built = Matcher(load_kb(PACKAGED_KB))
+    db = sqlite3.connect(stored_file(PACKAGED_KB))
+    (size,) = db.execute("SELECT sum(length(postings)) FROM terms").fetchone()
+    db.close()
+    monkeypatch.setattr(index_store, "ROWS_PER_QUERY", 10**9)  # the rows alone: at once
+    monkeypatch.setattr(index_store, "READ_WHOLE_AFTER", 10**6)
+    monkeypatch.setattr(index_store, "BYTES_PER_QUERY", size // 5)
+    by_bytes, _ = index_of(PACKAGED_KB)
+    matcher = Matcher(by_bytes)
+    for question in QUESTIONS:
+        assert outcome(matcher, question) == outcome(built, question)
+    assert by_bytes.postings._whole is not None and by_bytes.postings._queried == 5
+    assert by_bytes.idf._whole is not None and by_bytes.idf._queried == 0  # short rows
+    monkeypatch.setattr(index_store, "WHOLE_TABLE_BYTES", size - 1)  # too many bytes
+    too_long, _ = index_of(PACKAGED_KB)
+    matcher = Matcher(too_long)
+    for question in QUESTIONS:
+        assert outcome(matcher, question) == outcome(built, question)
+    assert too_long.postings._whole is None and too_long.postings._queried > 5
 
 
 def test_a_small_table_is_read_whole_at_once_and_a_large_one_never(cache, monkeypatch):
