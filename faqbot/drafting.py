@@ -371,7 +371,9 @@ def _wh_question(clause: _Clause) -> str | None:
         if name == "place":
             found = rules.place.search(rest)
             if found:
-                return _question(f"{wh} {clause.auxiliary}", clause.subject, _cut(rest, found))
+                return _question(
+                    f"{wh} {clause.auxiliary}", clause.subject, _cut(rest, *found.span())
+                )
             continue
         matches = types[name].answer_pattern.finditer(rest) if name in types else iter(())
         # a distance or a time is asked for where it is a figure ("130 km", "April 2019");
@@ -385,18 +387,14 @@ def _wh_question(clause: _Clause) -> str | None:
         often = rules.frequency.search(rest, 0, found.start()) if name == "time" else None
         if often is not None and "frequency" in rules.wh_for_type:
             # "every 15 minutes" says how often, not when
-            span = re.compile(re.escape(rest[often.start() : found.end()])).match(
-                rest, often.start()
-            )
-            assert span is not None
             opener = f"{rules.wh_for_type['frequency']} {clause.auxiliary}"
-            return _question(opener, clause.subject, _cut(rest, span))
+            return _question(opener, clause.subject, _cut(rest, often.start(), found.end()))
         if name == "time":
             span = re.search(_time_span(rules.time_preposition, found.group(0)), rest)
             assert span is not None
-            return _question(f"{wh} {clause.auxiliary}", clause.subject, _cut(rest, span))
+            return _question(f"{wh} {clause.auxiliary}", clause.subject, _cut(rest, *span.span()))
         if name == "distance":
-            return _question(f"{wh} {clause.auxiliary}", clause.subject, _cut(rest, found))
+            return _question(f"{wh} {clause.auxiliary}", clause.subject, _cut(rest, *found.span()))
         return _quantity(clause, rest, found)
     return None
 
@@ -425,7 +423,9 @@ def _quantity(clause: _Clause, rest: str, found: re.Match[str]) -> str | None:
     ):
         return None
     if word in ("once", "twice"):
-        return _question(f"How many times {clause.auxiliary}", clause.subject, _cut(rest, found))
+        return _question(
+            f"How many times {clause.auxiliary}", clause.subject, _cut(rest, *found.span())
+        )
     after = rest[found.end() :].split()
     counted = after[0].strip(",.") if after else ""
     if not counted.isalpha() or counted.lower() in english().stopwords:
@@ -433,20 +433,20 @@ def _quantity(clause: _Clause, rest: str, found: re.Match[str]) -> str | None:
     span = re.compile(re.escape(found.group(0)) + r"\s+" + re.escape(after[0])).search(rest)
     assert span is not None
     opener = f"How many {counted} {clause.auxiliary}"
-    return _question(opener, clause.subject, _cut(rest, span))
+    return _question(opener, clause.subject, _cut(rest, *span.span()))
 
 
-def _cut(text: str, span: re.Match[str]) -> list[str] | None:
-    """The text's words without the span asked for, and without a word that softens it
-    ("employs about 12,000 people": "How many people does ... employ?", not "employ about").
+def _cut(text: str, start: int, end: int) -> list[str] | None:
+    """The text's words without the span asked for (text[start:end]), and without a word
+    that softens it ("employs about 12,000 people": "How many people does ... employ?", not
+    "employ about").
     None where that leaves a preposition with no object ("deliver within 30 km of the
     shop": "deliver within of the shop"): no question rather than a wrong one."""
     rules = _rules()
-    start = span.start()
     softened = rules.approximate.search(text, 0, start)
     if softened is not None:
         start = softened.start()
-    before, after = text[:start].split(), text[span.end() :].split()
+    before, after = text[:start].split(), text[end:].split()
     if (
         before
         and after
