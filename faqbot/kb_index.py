@@ -107,8 +107,8 @@ class StoredParts(Protocol):
 
 class IndexedEntry:
     __slots__ = (
-        "entry", "phrasings", "asked", "told", "phrasing_count", "answers_type", "_by_term",
-        "_totals", "_masks", "_stored",
+        "entry", "phrasings", "asked", "told", "told_size", "phrasing_count", "answers_type",
+        "_by_term", "_totals", "_masks", "_stored",
     )  # fmt: skip
 
     def __init__(
@@ -127,6 +127,9 @@ class IndexedEntry:
         self._stored = stored
         self.asked = asked  # terms of the entry's phrasings
         self.told = told  # terms of its answer and source (see told_terms)
+        # How many: a set's size, or the terms of the one string, each with a space before
+        # and the last one after too (see told_terms).
+        self.told_size = told.count(" ") - 1 if isinstance(told, str) else len(told)
         # How many phrasings it has, known before they are read: how it is scored (see
         # FEW_PHRASINGS) and bounded (one phrasing has no second best).
         self.phrasing_count = stored.phrasing_count if stored is not None else len(phrasings or ())

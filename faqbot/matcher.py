@@ -85,6 +85,13 @@ class Settings(NamedTuple):
     # A word found only in the answer or source sentence (not in any phrasing) explains the
     # question less surely: a source sentence often carries other facts too.
     answer_only_credit: float = 0.3
+    # ... less in an answer of more terms than this (see signals.answer_credit). Measured
+    # 2026-12-06 against the credit alone (score.py, words only / with meaning): plain
+    # library 0.750 -> 0.778 / 0.778 -> 0.806, plain article 0.773 -> 0.788 / 0.818 ->
+    # 0.833, covidfaq's wrong-answer rate 0.246 -> 0.232 / 0.206 -> 0.195, covidfaq's
+    # off-topic questions answered 7.8% -> 6.3% (words only); no set worse. At 5 app lost
+    # one, at 15 and 20 library gained none.
+    short_answer_terms: int = 10
     # Function words ("what", "is") count at least this much of their KB weight: they tell
     # question forms apart ("what is X" vs "what are the symptoms of X") but carry no topic.
     # See Matcher.stopword_weight for how a KB with few phrasings per entry raises it.
@@ -696,7 +703,7 @@ class Matcher:
             precision=fit.precision,
             coverage=coverage,
             type_ok=type_ok,
-            explained=Explained(ie, question, fit, self.settings.answer_only_credit),
+            explained=Explained(ie, question, fit, self._answer_credit(ie)),
             phrasing_score=support,
             phrasing_weight=self.phrasing_weight,
             type_factor=type_factor,
@@ -715,9 +722,15 @@ class Matcher:
         question."""
         known = question.coverages.get(i)
         if known is None:
-            credit = self.settings.answer_only_credit
+            credit = self._answer_credit(ie)
             known = question.coverages[i] = signals.coverage(ie, question, credit)
         return known
+
+    def _answer_credit(self, ie: IndexedEntry) -> float:
+        """What a question word found only in ie's answer or source counts (see
+        signals.answer_credit)."""
+        s = self.settings
+        return signals.answer_credit(ie, s.answer_only_credit, s.short_answer_terms)
 
     def _by_meaning(
         self,

@@ -12,6 +12,7 @@ signals are combined into a confidence, are the matcher's (faqbot.matcher).
 
 from __future__ import annotations
 
+import math
 from itertools import compress
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -183,6 +184,19 @@ def phrasing_bounds(
 _PHRASINGS_IN = tuple(
     tuple(p for p in range(FEW_PHRASINGS) if mask >> p & 1) for mask in range(1 << FEW_PHRASINGS)
 )
+
+
+def answer_credit(ie: IndexedEntry, credit: float, short_answer_terms: int) -> float:
+    """What a question word found only in the entry's answer or source counts: `credit`, and
+    less for an answer of more than `short_answer_terms` terms, by the square root of how
+    many more. A long answer names many words, each the weaker sign of what the entry is
+    about (as BM25 discounts a long document's terms): a question word that the
+    paragraph-long answer of another question mentions in passing explains less than one
+    the single sentence of an answer says."""
+    size = ie.told_size
+    if size <= short_answer_terms:
+        return credit
+    return credit * math.sqrt(short_answer_terms / size)
 
 
 def coverage(

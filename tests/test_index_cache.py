@@ -137,6 +137,8 @@ def test_a_large_kbs_entry_finds_its_answer_terms_in_the_string_read(cache, writ
     assert len(terms) >= 5
     for term in terms | {t[1:] for t in terms} | {t[:-1] for t in terms}:
         assert (f" {term} " in kept.told) == (f" {term} " in built.told), term
+    # and it counts them alike (what a word found only there counts: signals.answer_credit)
+    assert kept.told_size == built.told_size == len(terms)
 
 
 def test_an_entry_of_many_phrasings_is_scored_from_its_stored_term_lists(cache, write_kb):

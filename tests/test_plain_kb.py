@@ -89,6 +89,30 @@ def test_the_answer_is_evidence_for_a_word_the_questions_lack(write_kb):
     assert result.answer is None or result.answer.entry.id == "platforms", result.reason
 
 
+def test_a_word_a_long_answer_names_in_passing_counts_less(write_kb):
+    # Both answers name bikes, neither question does: the short answer is about where
+    # bikes go, the long one names a bike class among a week of events. The word counts
+    # less in the long answer (signals.answer_credit), and --explain shows what it counted.
+    text = """
+        faqs:
+          - id: rack
+            question: Where can I leave my things?
+            answer: In the lockers, or bikes in the rack by the door.
+          - id: events
+            question: What is on this week?
+            answer: A quiz on Monday, a film on Tuesday, a talk on local history on
+              Wednesday, a bike repair class on Thursday, chess on Friday, and a craft fair
+              with music, food and games for children on Saturday afternoon.
+        """
+    result = Matcher(load_kb(write_kb(text, article=None))).match("bike", top=2)
+    rack, events = result.candidates
+    assert (rack.entry.id, events.entry.id) == ("rack", "events")
+    assert rack.confidence > events.confidence
+    counted = {c.entry.id: [w.strength for w in c.words if w.kb_word] for c in (rack, events)}
+    assert counted["rack"] == [pytest.approx(Settings().answer_only_credit)]
+    assert 0 < counted["events"][0] < counted["rack"][0]
+
+
 ALTERNATES = {
     "hours": ["What time do you open?", "Are you open on Saturdays?", "When do you close?"],
     "parking": ["Is there parking?", "Can I leave my car nearby?", "Where do cars go?"],

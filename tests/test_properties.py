@@ -377,9 +377,9 @@ def test_coverage_for_ranking_is_the_coverage_defined_and_shown(question_words, 
     prepared = matcher._rank(" ".join(question_words), 3)[2]
     if prepared is None:
         return
-    credit = matcher.settings.answer_only_credit
     for i in matcher._retrieve(prepared):
         ie = matcher._indexed[i]
+        credit = matcher._answer_credit(ie)
         defined = _coverage_word_by_word(ie, prepared, credit)
         assert signals.coverage(ie, prepared, credit) == pytest.approx(defined, rel=1e-12)
         matches = signals.word_matches(ie.asked, ie.told, prepared, credit)
