@@ -154,8 +154,8 @@ class Settings(NamedTuple):
     # With the extra, meaning also checks what words find: an answer is kept only when the
     # question comes at least this near (cosine) one of the entry's phrasings. Words alone
     # answer "Do you sell cars?" with "Do you sell gluten-free bread?" (0.31 in meaning);
-    # on the shared sets 15 of 1,121 right answers found by words are under 0.4, and 118 of
-    # 428 wrong or off-topic ones (see the README's "Matching by meaning").
+    # on the shared sets 10 of 1,093 right answers found by words are under 0.4, and 93 of
+    # 393 wrong or off-topic ones (see the README's "Matching by meaning").
     meaning_min_agreement: float = 0.4
     # ... unless a phrasing of the entry says the question nearly whole (its phrasing score,
     # the F-score of recall and precision, is at least this): then words are sure, and no
