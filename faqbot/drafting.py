@@ -430,10 +430,10 @@ def _quantity(clause: _Clause, rest: str, found: re.Match[str]) -> str | None:
     counted = after[0].strip(",.") if after else ""
     if not counted.isalpha() or counted.lower() in english().stopwords:
         return None
-    span = re.compile(re.escape(found.group(0)) + r"\s+" + re.escape(after[0])).search(rest)
-    assert span is not None
+    # the figure and the word counted, which only spaces part ("12,000 people")
+    end = rest.index(after[0], found.end()) + len(after[0])
     opener = f"How many {counted} {clause.auxiliary}"
-    return _question(opener, clause.subject, _cut(rest, *span.span()))
+    return _question(opener, clause.subject, _cut(rest, found.start(), end))
 
 
 def _cut(text: str, start: int, end: int) -> list[str] | None:
