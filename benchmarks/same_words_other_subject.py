@@ -56,7 +56,9 @@ QUESTIONS = {
 }
 VARIANTS = {
     "words alone": Settings(meaning=False),
-    "meaning, no rare-word rule": Settings(meaning_min_word_similarity=0.0, meaning_same_word=0.0),
+    "meaning, no rare-word rule": Settings(
+        meaning_min_word_similarity=0.0, meaning_same_word=0.0, meaning_confirms_pull=-1.0
+    ),
     "as shipped": Settings(),
 }
 

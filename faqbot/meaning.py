@@ -90,19 +90,23 @@ class Meaning:
                     break
         return list(found.values())
 
-    def similarity(self, question: str, entry: int) -> float | None:
-        """Cosine of the question to the entry's nearest phrasing; None if it has none. (Not
-        its answer: that a question comes near an answer's many words says less than that
-        it asks what a phrasing asks, and checking words' answers against it let wrong ones
-        through on covidfaq.)"""
+    def similarity(self, question: str, entry: int, with_answer: bool = False) -> float | None:
+        """Cosine of the question to the entry's nearest phrasing (or its answer, if nearer
+        and `with_answer`); None if it has none. (Not its answer by default: that a question
+        comes near an answer's many words says less than that it asks what a phrasing asks,
+        and checking words' answers against it let wrong ones through on covidfaq.)"""
         import numpy as np
 
-        # The phrasings are in entry order (see _texts): an entry's rows are one run.
+        # The phrasings are in entry order (see _texts): an entry's rows are one run; the
+        # answers follow, one an entry.
         phrasings = self.owners[: self.phrasing_rows]
         start, stop = np.searchsorted(phrasings, [entry, entry + 1])
-        if start == stop:
+        rows = list(range(start, stop))
+        if with_answer:
+            rows.append(self.phrasing_rows + entry)
+        if not rows:
             return None
-        return float(np.max(self.vectors[start:stop] @ self._vector(question)))
+        return float(np.max(self.vectors[rows] @ self._vector(question)))
 
     def nearest_word(self, word: str, text: str) -> tuple[float, str]:
         """The word of `text` nearest in meaning to `word`, and how near (cosine); (0, "")
@@ -141,9 +145,9 @@ class LazyMeaning:
         meaning = self._loaded()
         return meaning.nearest(question) if meaning else []
 
-    def similarity(self, question: str, entry: int) -> float | None:
+    def similarity(self, question: str, entry: int, with_answer: bool = False) -> float | None:
         meaning = self._loaded()
-        return meaning.similarity(question, entry) if meaning else None
+        return meaning.similarity(question, entry, with_answer) if meaning else None
 
     def nearest_word(self, word: str, text: str) -> tuple[float, str]:
         meaning = self._loaded()

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from faqbot.kb_index import build_index
 from faqbot.kb_loader import load_kb
-from faqbot.matcher import Matcher, Settings
+from faqbot.matcher import Matcher, Settings, _without_word
 
 np = pytest.importorskip("numpy")
 
@@ -264,7 +264,8 @@ class Nearest:
     """Meaning as a test decides it: fixed (entry id, similarity) pairs, the similarity of an
     entry not among them being `elsewhere`; counts its calls. A word the KB never uses comes
     `word_similarity` near a word of any entry: by default near enough for an answer by
-    meaning, not for one by words (see Settings.meaning_same_word)."""
+    meaning, not for one by words (see Settings.meaning_same_word). A question with a word
+    taken out (asked with `with_answer`) comes `without` near, by default as near as with it."""
 
     def __init__(
         self,
@@ -272,6 +273,7 @@ class Nearest:
         pairs: list[tuple[str, float]],
         word_similarity: float = 0.55,
         elsewhere: float = 1.0,
+        without: float | None = None,
     ) -> None:
         ids = [ie.entry.id for ie in matcher.index.entries]
         self.similarity_of_words = word_similarity
@@ -279,6 +281,8 @@ class Nearest:
         self.found = [(ids.index(i), s, matcher.index.entries[ids.index(i)].phrasings[0].text)
                       for i, s in pairs]  # fmt: skip
         self.elsewhere = elsewhere
+        self.without = without
+        self.asked_without: list[str] = []  # the questions asked with a word taken out
         self.entries = matcher.index.entries
         self.calls = 0  # nearest
         self.checked: list[str] = []  # the entries `similarity` was asked about
@@ -288,9 +292,13 @@ class Nearest:
         self.calls += 1
         return self.found
 
-    def similarity(self, question: str, entry: int) -> float | None:
+    def similarity(self, question: str, entry: int, with_answer: bool = False) -> float | None:
+        found = next((s for i, s, _ in self.found if i == entry), self.elsewhere)
+        if with_answer:
+            self.asked_without.append(question)
+            return found if self.without is None else self.without
         self.checked.append(self.entries[entry].entry.id)
-        return next((s for i, s, _ in self.found if i == entry), self.elsewhere)
+        return found
 
     def nearest_word(self, word: str, text: str) -> tuple[float, str]:
         self.words_asked.append(word)
@@ -306,9 +314,13 @@ def bakery(write_kb) -> Matcher:
 
 
 def with_meaning(
-    matcher: Matcher, pairs: list[tuple[str, float]], words: float = 0.55, elsewhere: float = 1.0
+    matcher: Matcher,
+    pairs: list[tuple[str, float]],
+    words: float = 0.55,
+    elsewhere: float = 1.0,
+    without: float | None = None,
 ) -> Nearest:
-    matcher.meaning = stub = Nearest(matcher, pairs, words, elsewhere)
+    matcher.meaning = stub = Nearest(matcher, pairs, words, elsewhere, without)
     return stub
 
 
@@ -493,6 +505,44 @@ def test_a_rare_word_said_in_other_words_leaves_every_other_rule_in_force(bakery
     )
     with_meaning(strict, [("opening", 0.5), ("parking", 0.1)], words=0.9)
     assert not strict.match(question).answered
+
+
+def test_words_and_meaning_agreeing_answer_what_neither_answers_alone(bakery):
+    # Words rank the hours first but decline them for 'mornings', which the KB never uses and
+    # which comes near no word of the entry (0.45): meaning alone would not answer either.
+    # Both rank the hours first, the question comes 0.75 near them, and 'mornings' brings it
+    # nearer (0.7 without it): the hours are the answer.
+    question = "When do you open on Sunday mornings?"
+    assert bakery.match(question).candidates[0].entry.id == "opening"
+    stub = with_meaning(bakery, [("opening", 0.75), ("parking", 0.3)], words=0.45, without=0.7)
+    result = bakery.match(question)
+    assert result.answer.entry.id == "opening" and result.answer.meaning == pytest.approx(0.75)
+    assert "its words and its meaning both point to opening" in result.reason
+    assert "'mornings' brings it nearer (0.70 without)" in result.reason
+    assert stub.asked_without == ["When do you open on Sunday ?"]
+
+
+@pytest.mark.parametrize(
+    ("pairs", "without"),
+    [
+        ([("opening", 0.69), ("parking", 0.3)], 0.6),  # not near enough
+        ([("opening", 0.75), ("parking", 0.63)], 0.6),  # not clearly the nearest
+        ([("opening", 0.75), ("parking", 0.3)], 0.745),  # 'mornings' brings it no nearer
+        ([("opening", 0.75), ("parking", 0.3)], 0.8),  # 'mornings' takes it further away
+        ([("parking", 0.75), ("opening", 0.3)], 0.6),  # meaning ranks another entry first
+    ],
+)
+def test_words_and_meaning_must_agree_clearly_for_it(bakery, pairs, without):
+    with_meaning(bakery, pairs, words=0.45, without=without)
+    result = bakery.match("When do you open on Sunday mornings?")
+    assert not result.answered and "never mentions 'mornings'" in result.reason
+
+
+def test_a_word_is_taken_out_of_a_question_whatever_its_ending_or_case():
+    assert _without_word("What are the Museum's opening hours?", "museum") == (
+        "What are the 's opening hours?"
+    )
+    assert _without_word("museums, museum", "museum") == ", "
 
 
 def test_entries_resting_on_one_source_are_no_rivals_in_meaning(bakery):
