@@ -520,9 +520,10 @@ class Matcher:
         return self.threshold > 0 and answer.phrasing_score < self.settings.words_sure
 
     def _weigh_meaning(self, worded: _Worded) -> Result:
-        """The answer words found, checked by meaning; or, failing one, meaning's; or,
-        failing that, the one words found but for a rare word the entry says in other words
-        (see _meaning_doubts, _by_meaning and _said_in_other_words): the result."""
+        """The answer words found, checked by meaning; or, failing one, meaning's; or the
+        entry words and meaning both rank first; or the one words found but for a rare word
+        the entry says in other words (see _meaning_doubts, _by_meaning,
+        _confirmed_by_meaning and _said_in_other_words): the result."""
         answer, reason = worded.answer, worded.reason
         if answer is not None and self.meaning is not None:
             doubt = self._meaning_doubts(worded, answer)
@@ -530,11 +531,12 @@ class Matcher:
                 answer, reason = None, doubt
         prepared = worded.prepared
         if answer is None and prepared is not None and self.meaning is not None:
-            by_meaning = self._by_meaning(
-                worded.analysed, prepared, worded.scored, worded.unknown_topic
+            nearest = self._nearest_in_meaning(worded.analysed)
+            by_meaning = nearest and (
+                self._by_meaning(nearest, prepared, worded.scored, worded.unknown_topic)
+                or self._confirmed_by_meaning(worded, nearest)
             )
-            by_meaning = by_meaning or self._confirmed_by_meaning(worded)
-            if by_meaning is not None:
+            if by_meaning:
                 answer, reason = by_meaning[0], f"{by_meaning[1]} (by words: {reason})"
             elif worded.unknown_topic:
                 answer, reason = self._said_in_other_words(worded) or (answer, reason)
@@ -763,7 +765,7 @@ class Matcher:
 
     def _by_meaning(
         self,
-        question: str,
+        nearest: _Nearest,
         prepared: Question,
         scored: dict[int, Candidate],
         unknown_topic: list[str],
@@ -771,15 +773,10 @@ class Matcher:
         """Signal: meaning. The entry whose phrasing is nearest to the question in meaning,
         when it is near enough, clearly nearer than any entry on another subject, and holds
         a word near to each rare word the KB never uses; as the answer, with why. None
-        otherwise, or when meaning is not available."""
+        otherwise."""
         assert self.meaning is not None
-        nearest = self._nearest_in_meaning(question)
         s = self.settings
-        if (
-            nearest is None
-            or nearest.similarity < s.meaning_min_similarity
-            or nearest.lead < s.meaning_min_lead
-        ):
+        if nearest.similarity < s.meaning_min_similarity or nearest.lead < s.meaning_min_lead:
             return None
         text = _entry_text(self._indexed[nearest.index].entry)
         if any(
@@ -794,20 +791,20 @@ class Matcher:
         )
         return answer, f"it means what {nearest.entry_id} asks: {nearest.described}"
 
-    def _confirmed_by_meaning(self, worded: _Worded) -> tuple[Candidate, str] | None:
+    def _confirmed_by_meaning(
+        self, worded: _Worded, nearest: _Nearest
+    ) -> tuple[Candidate, str] | None:
         """Signal: meaning, as a second opinion on words. The entry words rank best, though
         they decline it, when it is also the entry nearest to the question in meaning, near
-        enough and clearly the nearest (Settings.meaning_confirms_similarity and _lead): as
-        the answer, with why. None otherwise."""
+        enough, clearly the nearest, and brought nearer by each rare word the KB never uses
+        (Settings.meaning_confirms_*): as the answer, with why. None otherwise."""
         assert self.meaning is not None
         if not worded.candidates:
             return None
         best = worded.candidates[0]
-        nearest = self._nearest_in_meaning(worded.analysed)
         s = self.settings
         if (
-            nearest is None
-            or self._indexed[nearest.index].entry is not best.entry
+            self._indexed[nearest.index].entry is not best.entry
             or nearest.similarity < s.meaning_confirms_similarity
             or nearest.lead < s.meaning_confirms_lead
         ):
