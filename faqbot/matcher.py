@@ -20,7 +20,9 @@ frequency over entries: "Kim" is in nearly every entry of the article KB, so it 
   and an answer words find without being sure of it is kept only when the question is near
   the entry in meaning too ("Do you sell cars?" is not "Do you sell gluten-free bread?");
   and a rare word the KB never uses, which declines a question on a plain KB, does not when
-  the entry words find holds a word that means the same ("distance" -> "miles").
+  the entry words find holds a word that means the same ("distance" -> "miles"); and an
+  entry that words and meaning both rank first is answered when meaning finds it near,
+  clearly first, and brought nearer by each such rare word ("I deleted a note by mistake").
 
 Words match when their stems (or KB synonym groups) are equal, when the question writes as
 one word what the KB writes as two or the other way round ("wifi", "wi-fi"), or, for typos,
