@@ -101,12 +101,12 @@ class Meaning:
         # answers follow, one an entry.
         phrasings = self.owners[: self.phrasing_rows]
         start, stop = np.searchsorted(phrasings, [entry, entry + 1])
-        rows = list(range(start, stop))
+        rows = self.vectors[start:stop]
         if with_answer:
-            rows.append(self.phrasing_rows + entry)
-        if not rows:
+            rows = np.vstack([rows, self.vectors[self.phrasing_rows + entry]])
+        if not len(rows):
             return None
-        return float(np.max(self.vectors[rows] @ self._vector(question)))
+        return float(np.max(rows @ self._vector(question)))
 
     def nearest_word(self, word: str, text: str) -> tuple[float, str]:
         """The word of `text` nearest in meaning to `word`, and how near (cosine); (0, "")

@@ -697,6 +697,15 @@ def _real_encoder() -> SentenceEncoder:
     return _ENCODER[0]
 
 
+def test_similarity_reads_an_entrys_answer_only_when_asked_to(tiny_model, small_kb):
+    found = lazy(small_kb, None, [])
+    cat = 0  # its answer, "On the mat.", is none of its phrasings
+    assert found.similarity("On the mat.", cat, with_answer=True) == pytest.approx(1.0, abs=1e-5)
+    assert found.similarity("On the mat.", cat) < 0.999
+    for question in ("the cat sat", "dogs bark at night"):
+        assert found.similarity(question, cat, with_answer=True) >= found.similarity(question, cat)
+
+
 def test_a_word_the_text_holds_is_as_near_as_can_be(tiny_model, small_kb):
     found = lazy(small_kb, None, [])
     assert found.nearest_word("Mat", "The cat sat on the mat.") == (1.0, "mat")
