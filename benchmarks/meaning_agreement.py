@@ -11,61 +11,35 @@ sets, from ../shared. An answer is right as score.py judges it. Needs the `meani
 from __future__ import annotations
 
 import json
-import sys
 from collections import Counter
-from functools import cache
-from pathlib import Path
+
+from shared_sets import DEV, KBS, PLAIN_ARTICLE, cross, is_right, questions_of
 
 from faqbot import answering
 from faqbot.matcher import Settings
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-BENCH = SHARED / "bench"
-KBS = {
-    "article": None,  # the packaged KB
-    "sofmattress": BENCH / "hint3" / "sofmattress" / "kb.yaml",
-    "curekart": BENCH / "hint3" / "curekart" / "kb.yaml",
-    "covidfaq": BENCH / "covidfaq" / "kb.yaml",
-    "library": BENCH / "plain" / "library" / "kb.yaml",
-    "app": BENCH / "plain" / "app" / "kb.yaml",
-}
 # The KBs of users' messages (HINT3 and covidfaq), whose questions come further from any
 # phrasing in meaning than those asked of the plain KBs and the article KB.
 USERS = {"sofmattress", "curekart", "covidfaq"}
-PLAIN_ARTICLE = BENCH / "plain" / "article" / "kb.yaml"
 
 
 def group(name: str) -> str:
     return "users'" if name in USERS else "plain and article"
 
 
-# (questions, KB, group): each benchmark KB's questions lie beside it.
+# (questions, KB, group)
 SETS = [
-    (SHARED / "eval" / "dev.jsonl", KBS["article"], group("article")),
-    *((kb.parent / "queries.jsonl", kb, group(name)) for name, kb in KBS.items() if kb),
-    (PLAIN_ARTICLE.parent / "queries.jsonl", PLAIN_ARTICLE, group("article")),
-    *((BENCH / "cross" / f"{name}.jsonl", kb, group(name)) for name, kb in KBS.items()),
+    (DEV, KBS["article"], group("article")),
+    *((questions_of(kb), kb, group(name)) for name, kb in KBS.items() if kb),
+    (questions_of(PLAIN_ARTICLE), PLAIN_ARTICLE, group("article")),
+    *((cross(name), kb, group(name)) for name, kb in KBS.items()),
 ]
-
-
-def is_right(row: dict, entry) -> bool:  # type: ignore[no-untyped-def]
-    """As score.py judges an answer (../shared/eval/scoring.py, the yardstick itself)."""
-    pred = {"id": entry.id, "answer": entry.answer, "source": entry.source}
-    return bool(_yardstick().is_right(row, pred))
-
-
-@cache
-def _yardstick():  # type: ignore[no-untyped-def]
-    sys.path.insert(0, str(SHARED / "eval"))
-    import scoring  # type: ignore[import-not-found]
-
-    return scoring
 
 
 def main() -> None:
     bar = Settings().meaning_min_agreement
     counts: Counter[str] = Counter()
-    for questions, kb, group in SETS:
+    for questions, kb, kind in SETS:
         matcher = answering.matcher_for(kb, Settings(), use_cache=True)
         assert matcher.meaning is not None, "needs the meaning extra"
         set_name = f"{questions.parent.name}/{questions.name}"
@@ -75,7 +49,7 @@ def main() -> None:
             answer = worded.answer
             if answer is None:
                 continue
-            right = "right" if is_right(row, answer.entry) else f"wrong ({group})"
+            right = "right" if is_right(row, answer.entry) else f"wrong ({kind})"
             counts[right] += 1
             counts[f"answers: {set_name}"] += 1
             if not matcher._checked_by_meaning(answer):
