@@ -77,7 +77,8 @@ def variant(text: str, words_only: bool) -> tuple[str, Settings]:
     changes = {}
     for pair in filter(None, text.split(",")):
         name, _, value = pair.partition("=")
-        kind = type(getattr(defaults, name))
+        current = getattr(defaults, name)
+        kind = float if current is None else type(current)  # None: the threshold, derived
         changes[name] = value.lower() in {"1", "true"} if kind is bool else kind(value)
     return text or "defaults", defaults._replace(**changes)
 
