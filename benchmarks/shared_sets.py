@@ -3,7 +3,6 @@ yardstick that judges an answer: ../shared/eval/scoring.py itself, as score.py u
 
 from __future__ import annotations
 
-import json
 import sys
 from functools import cache
 from pathlib import Path
@@ -31,11 +30,6 @@ def questions_of(kb: Path) -> Path:
 def cross(name: str) -> Path:
     """The questions from other domains asked of the KB `name`, all to decline."""
     return BENCH / "cross" / f"{name}.jsonl"
-
-
-def rows(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
 
 
 def prediction(entry) -> dict | None:  # type: ignore[no-untyped-def]

@@ -26,7 +26,6 @@ from shared_sets import (
     cross,
     prediction,
     questions_of,
-    rows,
     yardstick,
 )
 
@@ -52,7 +51,7 @@ def sets(drafted: Path) -> list[tuple[str, Path, Path | None, str]]:
 
 def measured(questions: Path, kb: Path | None, measure: str, settings: Settings) -> str:
     matcher = answering.matcher_for(kb, settings, use_cache=True)
-    labeled = rows(questions)
+    labeled = yardstick().load(questions)
     results = matcher.match_all([row["q"].replace("\n", " ") for row in labeled])
     preds = [prediction(r.answer.entry if r.answer else None) for r in results]
     if measure == "answered":

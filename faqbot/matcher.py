@@ -266,10 +266,23 @@ class _Nearest(NamedTuple):
     """The entry nearest to a question in meaning (Matcher._nearest_in_meaning)."""
 
     index: int
-    entry_id: str
-    similarity: float  # cosine to its nearest phrasing, or its answer
-    lead: float  # over the nearest entry on another subject
-    described: str  # the above in words, for --explain
+    entry: Entry
+    similarity: float  # cosine to `text`, its nearest phrasing or its answer
+    text: str
+    lead: float  # over `rival`, the nearest entry on another subject (None: there is none)
+    rival: str | None
+
+    @property
+    def described(self) -> str:
+        """The above in words, for --explain (made only for an answer)."""
+        kind = "answer" if self.text == self.entry.answer else "phrasing"
+        ahead = f", {self.lead:.2f} ahead of {self.rival}" if self.rival is not None else ""
+        return f"similarity {self.similarity:.2f} to its {kind} {self.text!r}{ahead}"
+
+    def answer(self, found: Candidate) -> Candidate:
+        """The entry as words `found` it, answered by meaning: its confidence 100 x the
+        similarity."""
+        return found._replace(confidence=100 * self.similarity, meaning=self.similarity)
 
 
 class _Worded(NamedTuple):
@@ -780,18 +793,15 @@ class Matcher:
         s = self.settings
         if nearest.similarity < s.meaning_min_similarity or nearest.lead < s.meaning_min_lead:
             return None
-        text = _entry_text(self._indexed[nearest.index].entry)
+        text = _entry_text(nearest.entry)
         if any(
             self.meaning.nearest_word(word, text)[0] < s.meaning_min_word_similarity
             for word in unknown_topic
         ):
             return None
         i = nearest.index
-        words_found = scored.get(i) or self._score(i, prepared)
-        answer = words_found._replace(
-            confidence=100 * nearest.similarity, meaning=nearest.similarity
-        )
-        return answer, f"it means what {nearest.entry_id} asks: {nearest.described}"
+        answer = nearest.answer(scored.get(i) or self._score(i, prepared))
+        return answer, f"it means what {nearest.entry.id} asks: {nearest.described}"
 
     def _confirmed_by_meaning(
         self, worded: _Worded, nearest: _Nearest
@@ -806,7 +816,7 @@ class Matcher:
         best = worded.candidates[0]
         s = self.settings
         if (
-            self._indexed[nearest.index].entry is not best.entry
+            nearest.entry is not best.entry
             or nearest.similarity < s.meaning_confirms_similarity
             or nearest.lead < s.meaning_confirms_lead
         ):
@@ -819,8 +829,7 @@ class Matcher:
             if without is None or nearest.similarity - without < s.meaning_confirms_pull:
                 return None
             pulls.append(f"{word!r} brings it nearer ({without:.2f} without)")
-        answer = best._replace(confidence=100 * nearest.similarity, meaning=nearest.similarity)
-        return answer, (
+        return nearest.answer(best), (
             f"its words and its meaning both point to {best.entry.id}: {nearest.described}"
             + "".join(f"; {pull}" for pull in pulls)
         )
@@ -836,11 +845,11 @@ class Matcher:
         i, similarity, text = nearest[0]  # the phrasing, or the answer
         entry = self._indexed[i].entry
         rival = next(((j, sim) for j, sim, _ in nearest[1:] if not self._agree(entry, j)), None)
-        lead = similarity - (rival[1] if rival else 0.0)
-        ahead = f", {lead:.2f} ahead of {self._indexed[rival[0]].entry.id}" if rival else ""
-        kind = "answer" if text == entry.answer else "phrasing"
-        described = f"similarity {similarity:.2f} to its {kind} {text!r}{ahead}"
-        return _Nearest(i, entry.id, similarity, lead, described)
+        if rival is None:
+            return _Nearest(i, entry, similarity, text, similarity, None)
+        j, rival_similarity = rival
+        lead = similarity - rival_similarity
+        return _Nearest(i, entry, similarity, text, lead, self._indexed[j].entry.id)
 
     def _said_in_other_words(self, worded: _Worded) -> tuple[Candidate, str] | None:
         """Signal: meaning, for the rare words the KB never uses that decline a question.
