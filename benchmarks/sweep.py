@@ -4,7 +4,7 @@ defaults', as score.py computes them, but in one process (the sweeps the README 
     .venv/bin/python benchmarks/sweep.py [--words-only] [VARIANT ...]
 
 A VARIANT is NAME=VALUE[,NAME=VALUE...] of faqbot.matcher.Settings, for example
-`meaning_confirms_lead=0.1` or `meaning_confirms_similarity=0.6,meaning_confirms_lead=0.13`.
+`meaning_confirms_lead=0.1` or `meaning_confirms_similarity=0.55,meaning_confirms_lead=0.1`.
 Sets: the dev set (packaged KB), the three plain KBs, the KB `faqbot init` drafts from the
 seed (with the dev set), covidfaq, HINT3 v1, the six cross sets, and the 32 questions of
 same_words_other_subject.py. Printed: accuracy / wrong-answer rate, MCC for HINT3, the share

@@ -538,6 +538,30 @@ def test_words_and_meaning_must_agree_clearly_for_it(bakery, pairs, without):
     assert not result.answered and "never mentions 'mornings'" in result.reason
 
 
+@pytest.mark.parametrize(("near", "answered"), [(0.62, True), (0.59, False)])
+def test_agreeing_on_a_question_in_the_kbs_own_words_needs_only_meanings_bar(
+    bakery, near, answered
+):
+    # Every word of the question is the KB's; words rank the hours first, under the
+    # threshold. A lead of 0.14 is too little for meaning alone (0.15), enough for both.
+    question = "Is it every day?"
+    worded = bakery.match(question)
+    assert worded.candidates[0].entry.id == "opening" and "under the threshold" in worded.reason
+    with_meaning(bakery, [("opening", near), ("parking", near - 0.14)])
+    result = bakery.match(question)
+    assert result.answered is answered
+    if answered:
+        assert "its words and its meaning both point to opening" in result.reason
+
+
+def test_a_rare_word_keeps_the_higher_bar_for_agreement(bakery):
+    # The same nearness (0.62, ahead by 0.2) with a rare word the KB never uses, which
+    # brings the question nearer: short of the 0.7 a rare word asks for.
+    with_meaning(bakery, [("opening", 0.62), ("parking", 0.42)], words=0.45, without=0.5)
+    result = bakery.match("When do you open on Sunday mornings?")
+    assert not result.answered and "never mentions 'mornings'" in result.reason
+
+
 def test_a_word_is_taken_out_of_a_question_whatever_its_ending_or_case():
     assert _without_word("What are the Museum's opening hours?", "museum") == (
         "What are the 's opening hours?"
