@@ -400,7 +400,7 @@ def _wh_question(clause: _Clause) -> str | None:
 
 
 # "in May 2020", "on 3 June 2021": the month and day go with the year
-_MONTH_DAY = r"(?:[A-Z][a-z]+\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?"
+_MONTH_DAY = r"(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?"
 
 
 def _time_span(preposition: str, time: str) -> str:

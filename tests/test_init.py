@@ -84,6 +84,9 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
         ("All of its shows ran in 2018 and 2019 when the hall was rebuilt.",
          ["When did all of its shows run?",
           "Did all of its shows run in 2018 and 2019 when the hall was rebuilt?"]),
+        # a month written short goes with its year too
+        ("The tunnel opens in Sept. 2027.",
+         ["When does the tunnel open?", "Does the tunnel open in Sept. 2027?"]),
         ("The bridge was rebuilt in 1998, 2004 and 2011.",
          ["When was the bridge rebuilt?", "Was the bridge rebuilt in 1998?"]),
         ("Sources say that the mayor has already arrived in the city of Leeds.",
