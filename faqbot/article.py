@@ -28,6 +28,7 @@ QUESTION_MARK = re.compile(r"^\s*(?:[-*]\s+)?(?:Q(?:uestion)?\s*\d*\s*[:.)]\s+|\
 ANSWER_MARK = re.compile(r"^\s*(?:[-*]\s+)?A(?:nswer)?\s*[:.)]\s+")
 BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,3}[.)])\s+")
 EMPHASIS = re.compile(r"^[*_]+|[*_]+$")
+_EMPHASIS_OPENING = re.compile(r"([*_]+)(?:\s+|$)")
 # What may close a question after its "?": quotes, brackets, emphasis.
 _CLOSING = "\"'”’)]*_ "
 
@@ -60,7 +61,19 @@ def read_article(text: str) -> Article:
 
 
 def sentences(paragraph: str) -> list[str]:
-    return [" ".join(s.split()) for s in _segmenter().segment(paragraph) if s.strip()]
+    found: list[str] = []
+    for segment in _segmenter().segment(paragraph):
+        sentence = " ".join(segment.split())
+        # pysbd ends a sentence at its "?" or ".", leaving the emphasis that closes it
+        # ("**Is there parking?**") at the start of the next: it goes back where it belongs,
+        # to a sentence that opened it.
+        closing = _EMPHASIS_OPENING.match(sentence)
+        if closing and found and found[-1].startswith(closing.group(1)):
+            found[-1] += closing.group(1)
+            sentence = sentence[closing.end() :]
+        if sentence:
+            found.append(sentence)
+    return found
 
 
 @cache

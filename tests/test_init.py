@@ -1,4 +1,4 @@
-"""`faqbot init`: articles in five formats read into FAQ pairs and body sentences, a KB that
+"""`faqbot init`: articles in six formats read into FAQ pairs and body sentences, a KB that
 validates and answers, drafted questions marked, and the user's files never lost."""
 
 from __future__ import annotations
@@ -45,6 +45,13 @@ FORMATS = [
         ["“We have doubled the number of food stalls,” said Ms. Lindqvist, the festival "
          "director.", "The main stage sits 2 km (1.2 miles) from the railway station."],
     ),
+    (
+        "pool.md",  # questions in bold under a Markdown heading; a bullet list in the body
+        "Riverside Pool reopens",
+        ["Is there parking?", "Can I bring my dog?", "Do I need to book?"],
+        ["Opening hours are 6 a.m. to 10 p.m. on weekdays.",
+         "Swimming lessons start in Sept. 2027."],
+    ),
     ("bakery.txt", None, [], ["We deliver to cafés within 30 km of the shop."]),  # no FAQ
 ]  # fmt: skip
 
@@ -55,6 +62,7 @@ def test_articles_in_other_formats_are_read(name, title, questions, whole):
     assert article.title == title
     assert [p.question for p in article.faqs] == questions
     assert all(p.answer for p in article.faqs)
+    assert not any(p.answer.startswith(("*", "_")) for p in article.faqs)  # emphasis closed
     for sentence in whole:
         assert sentence in article.body
     assert not any(s.endswith("?") for s in article.body)  # the questions are FAQs, not facts
@@ -255,6 +263,23 @@ def test_an_faq_quotes_the_body_sentence_that_backs_its_answer(tmp_path):
         f for f in load_kb(article.with_suffix(".yaml")).faqs if "insurance" in f.question
     )
     assert insurance.source == "Most U.S. insurance plans are accepted at the front desk."
+
+
+def test_an_faq_no_body_sentence_backs_quotes_its_own_answer(tmp_path):
+    # The body shares a word with each ("pool"), but says nothing of parking or dogs: the
+    # answer is quoted from the FAQ section, past a bare "No.", and the YAML says so.
+    article = tmp_path / "pool.md"
+    shutil.copy(ARTICLES / "pool.md", article)
+    run_init(article)
+    kb_path = article.with_suffix(".yaml")
+    sources = {f.id: f.source for f in load_kb(kb_path).faqs}
+    assert sources == {
+        "parking": "Yes, 120 spaces behind the pool.",
+        "bring-dog": "Only assistance dogs are allowed.",
+        "book": "Booking is not needed for lane swimming.",
+    }
+    text = kb_path.read_text(encoding="utf-8")
+    assert text.count("# no body sentence backs the answer: it quotes the FAQ section") == 3
 
 
 def test_an_existing_kb_is_never_replaced_without_force(tmp_path):
