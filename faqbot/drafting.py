@@ -62,6 +62,8 @@ class _Rules:
     cardinals: frozenset[str]
     approximate: re.Pattern[str]  # "about", "up to": the end of a text, before a figure
     frequency: re.Pattern[str]  # "every", "each": the end of a text, before a time
+    dimension: re.Pattern[str]  # "long", "wide": what a distance states the size of, after it
+    calendar: frozenset[str]  # months and days: a time, written capitalised, with no figure
     prepositions: frozenset[str]
     personal: frozenset[str]  # he, she: who they are, the sentences before may say
     # his: whose, the same way ("her" is left: it is as often the object, "met her")
@@ -95,6 +97,8 @@ def _rules() -> _Rules:
         frequency=re.compile(
             r"\b(?:" + "|".join(map(re.escape, raw["frequency_words"])) + r")\s+$", re.IGNORECASE
         ),
+        dimension=re.compile(r"\s+(" + "|".join(map(re.escape, raw["dimensions"])) + r")\b"),
+        calendar=frozenset(raw["calendar_names"]),
         prepositions=frozenset(raw["prepositions"]),
         personal=frozenset(raw["personal_pronouns"]),
         possessive=frozenset(raw["possessive_pronouns"]),
@@ -376,10 +380,19 @@ def _wh_question(clause: _Clause) -> str | None:
                 )
             continue
         matches = types[name].answer_pattern.finditer(rest) if name in types else iter(())
-        # a distance or a time is asked for where it is a figure ("130 km", "April 2019");
-        # the words the patterns also know ("near", "since") say none
+        # a distance or a time is asked for where it is a figure ("130 km", "April 2019") or
+        # a month or day ("in May", "on Monday"); the words the patterns also know ("near",
+        # "since", "may") say none
         found = next(
-            (m for m in matches if name == "quantity" or any(c.isdigit() for c in m.group(0))),
+            (
+                m
+                for m in matches
+                if name == "quantity"
+                or any(c.isdigit() for c in m.group(0))
+                or (
+                    name == "time" and m.group(0).istitle() and m.group(0).lower() in rules.calendar
+                )
+            ),
             None,
         )
         if found is None:
@@ -394,13 +407,29 @@ def _wh_question(clause: _Clause) -> str | None:
             assert span is not None
             return _question(f"{wh} {clause.auxiliary}", clause.subject, _cut(rest, *span.span()))
         if name == "distance":
-            return _question(f"{wh} {clause.auxiliary}", clause.subject, _cut(rest, *found.span()))
+            # "50 metres long" states how long, not how far
+            size = rules.dimension.match(rest, found.end())
+            if size is not None:
+                wh, end = f"How {size.group(1)}", size.end()
+            else:
+                end = found.end()
+            return _question(
+                f"{wh} {clause.auxiliary}", clause.subject, _cut(rest, found.start(), end)
+            )
         return _quantity(clause, rest, found)
     return None
 
 
 # "in May 2020", "on 3 June 2021": the month and day go with the year
 _MONTH_DAY = r"(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?"
+# After a named month or day, what goes with it: a range ("Monday to Friday"), the day and
+# year ("May 12, 2027", "Monday, 12 May 2025"), the hours ("from 8 a.m. to 6 p.m.").
+_HOUR = r"\d{1,2}(?:[.:]\d\d)?(?:\s*[ap]\.?m\.?)?"
+_NAMED_TIME_TAIL = (
+    r"(?:\s*(?:to|through|until|-|–)\s*[A-Z][a-z]+)?"
+    r"(?:,?\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+(?:[A-Z][a-z]+\s+)?\d{4}\b)?"
+    rf"(?:\s+from\s+{_HOUR}\s+(?:to|until)\s+{_HOUR})?"
+)
 
 
 def _time_span(preposition: str, time: str) -> str:
@@ -408,7 +437,8 @@ def _time_span(preposition: str, time: str) -> str:
     ("in 2018 and 2019", "in 1998, 2004 and 2011"), and a clause that says what happened
     then (", when he met Trump"), which a question asking when cannot keep."""
     more = rf"(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+){_MONTH_DAY}\d{{4}}\b)*"
-    return preposition + _MONTH_DAY + re.escape(time) + more + r"(?:,?\s+when\b[^,;]*)?"
+    after = _NAMED_TIME_TAIL if not time[0].isdigit() else ""  # "May 12, 2027" after "May"
+    return preposition + _MONTH_DAY + re.escape(time) + after + more + r"(?:,?\s+when\b[^,;]*)?"
 
 
 def _quantity(clause: _Clause, rest: str, found: re.Match[str]) -> str | None:

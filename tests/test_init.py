@@ -97,6 +97,17 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
          ["When does the tunnel open?", "Does the tunnel open in Sept. 2027?"]),
         ("The bridge was rebuilt in 1998, 2004 and 2011.",
          ["When was the bridge rebuilt?", "Was the bridge rebuilt in 1998?"]),
+        # a month or a day is a time, with what goes with it, though no figure says it
+        ("The lessons start in May.",
+         ["When do the lessons start?", "Do the lessons start in May?"]),
+        ("The fair opens on 14 June.",
+         ["When does the fair open?", "Does the fair open on 14 June?"]),
+        ("The clinic is open Monday to Friday from 8 a.m. to 6 p.m.",
+         ["When is the clinic open?",
+          "Is the clinic open Monday to Friday from 8 a.m. to 6 p.m.?"]),
+        # a distance that states a size asks for it
+        ("The new pool is 50 metres long and has eight lanes.",
+         ["How long is the new pool?", "Is the new pool 50 metres long?"]),
         ("Sources say that the mayor has already arrived in the city of Leeds.",
          ["Where has the mayor already arrived?",
           "Has the mayor already arrived in the city of Leeds?"]),
