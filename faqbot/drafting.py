@@ -29,6 +29,10 @@ from faqbot.analysis import english
 from faqbot.general_english import ABSENT, zipf
 
 PARENTHESES = re.compile(r"\s*\([^()]*\)")
+# A news dateline, once its "(Reuters)" is gone: "LONDON - ", "PARIS, France — ".
+DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]*[A-Z](?:,\s+[A-Z][\w.'’ ]*)?\s+[-–—]+\s+")
+# A quotation is what someone said, not a statement a question can be drafted from.
+QUOTATION = re.compile(r"[\"“”]")
 MAX_SUBJECT_WORDS = 8
 HAVE = {"has": "does", "have": "do", "had": "did"}  # "have" as the verb itself, not an auxiliary
 QUOTES = "\"'“‘«"
@@ -64,6 +68,7 @@ class _Rules:
     frequency: re.Pattern[str]  # "every", "each": the end of a text, before a time
     dimension: re.Pattern[str]  # "long", "wide": what a distance states the size of, after it
     calendar: frozenset[str]  # months and days: a time, written capitalised, with no figure
+    named_time_tail: str  # a pattern: what goes with a named month or day (_named_time_tail)
     prepositions: frozenset[str]
     personal: frozenset[str]  # he, she: who they are, the sentences before may say
     # his: whose, the same way ("her" is left: it is as often the object, "met her")
@@ -99,6 +104,9 @@ def _rules() -> _Rules:
         ),
         dimension=re.compile(r"\s+(" + "|".join(map(re.escape, raw["dimensions"])) + r")\b"),
         calendar=frozenset(raw["calendar_names"]),
+        named_time_tail=_named_time_tail(
+            "(?:" + "|".join(map(re.escape, raw["parts_of_day"])) + ")"
+        ),
         prepositions=frozenset(raw["prepositions"]),
         personal=frozenset(raw["personal_pronouns"]),
         possessive=frozenset(raw["possessive_pronouns"]),
@@ -126,7 +134,10 @@ def draft_questions(
     rules find no verb. `lowercase_words`: words the article writes in lower case, so that a
     sentence's first word is lowered in the question only where it is not a name. `person`:
     who "he" or "she" is, as far as the sentences before say (see `subject_name`)."""
-    clause = _split(main_clause(sentence), lowercase_words)
+    words = main_clause(sentence)
+    if QUOTATION.search(" ".join(words)):
+        return []
+    clause = _split(words, lowercase_words)
     if clause is None:
         return []
     if person:
@@ -216,6 +227,7 @@ def subject_name(sentence: str) -> str | None:
 def main_clause(sentence: str) -> list[str]:
     rules = _rules()
     text = PARENTHESES.sub("", sentence.strip()).rstrip(".!?;: ")
+    text = DATELINE.sub("", text, count=1)
     text = rules.relative_insert.sub("", text)
     for _ in range(3):  # "However, although X, Y": markers and clauses may stack
         before = text
@@ -239,9 +251,9 @@ def main_clause(sentence: str) -> list[str]:
 def _drop_opening(text: str, openers: tuple[str, ...], needs_comma: bool) -> str:
     lowered = text.lower()
     for opener in openers:
-        if not lowered.startswith(opener + (" " if needs_comma else "")) and not (
-            not needs_comma and lowered.startswith(opener + ",")
-        ):
+        after = lowered[len(opener) : len(opener) + 1]
+        # a whole word only: "So," opens, "Southern" does not
+        if not lowered.startswith(opener) or after not in ((" ",) if needs_comma else (" ", ",")):
             continue
         if needs_comma:
             comma = text.find(",")
@@ -403,7 +415,7 @@ def _wh_question(clause: _Clause) -> str | None:
             opener = f"{rules.wh_for_type['frequency']} {clause.auxiliary}"
             return _question(opener, clause.subject, _cut(rest, often.start(), found.end()))
         if name == "time":
-            span = re.search(_time_span(rules.time_preposition, found.group(0)), rest)
+            span = re.search(_time_span(rules, found.group(0)), rest)
             assert span is not None
             return _question(f"{wh} {clause.auxiliary}", clause.subject, _cut(rest, *span.span()))
         if name == "distance":
@@ -422,23 +434,36 @@ def _wh_question(clause: _Clause) -> str | None:
 
 # "in May 2020", "on 3 June 2021": the month and day go with the year
 _MONTH_DAY = r"(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?"
-# After a named month or day, what goes with it: a range ("Monday to Friday"), the day and
-# year ("May 12, 2027", "Monday, 12 May 2025"), the hours ("from 8 a.m. to 6 p.m.").
 _HOUR = r"\d{1,2}(?:[.:]\d\d)?(?:\s*[ap]\.?m\.?)?"
-_NAMED_TIME_TAIL = (
-    r"(?:\s*(?:to|through|until|-|–)\s*[A-Z][a-z]+)?"
-    r"(?:,?\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+(?:[A-Z][a-z]+\s+)?\d{4}\b)?"
-    rf"(?:\s+from\s+{_HOUR}\s+(?:to|until)\s+{_HOUR})?"
-)
 
 
-def _time_span(preposition: str, time: str) -> str:
+def _named_time_tail(part_of_day: str) -> str:
+    """What goes with a named month or day, after it: a range ("Monday to Friday"), the day
+    and year ("May 12, 2027", "Monday, 12 May 2025"), the part of the day ("Wednesday
+    morning"), the hours ("from 8 a.m. to 6 p.m.")."""
+    return (
+        r"(?:\s*(?:to|through|until|-|–)\s*[A-Z][a-z]+)?"
+        r"(?:,?\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+(?:[A-Z][a-z]+\s+)?\d{4}\b)?"
+        rf"(?:\s+{part_of_day})?"  # "Wednesday morning"
+        rf"(?:\s+from\s+{_HOUR}\s+(?:to|until)\s+{_HOUR})?"
+    )
+
+
+def _time_span(rules: _Rules, time: str) -> str:
     """The time asked for, all of it: its preposition, month and day, the times joined to it
     ("in 2018 and 2019", "in 1998, 2004 and 2011"), and a clause that says what happened
-    then (", when he met Trump"), which a question asking when cannot keep."""
+    then (", when he met Trump"), which a question asking when cannot keep; after a named
+    month or day, its range, day, year, part of the day and hours."""
     more = rf"(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+){_MONTH_DAY}\d{{4}}\b)*"
-    after = _NAMED_TIME_TAIL if not time[0].isdigit() else ""  # "May 12, 2027" after "May"
-    return preposition + _MONTH_DAY + re.escape(time) + after + more + r"(?:,?\s+when\b[^,;]*)?"
+    after = "" if time[0].isdigit() else rules.named_time_tail
+    return (
+        rules.time_preposition
+        + _MONTH_DAY
+        + re.escape(time)
+        + after
+        + more
+        + r"(?:,?\s+when\b[^,;]*)?"
+    )
 
 
 def _quantity(clause: _Clause, rest: str, found: re.Match[str]) -> str | None:

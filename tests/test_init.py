@@ -105,6 +105,17 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
         ("The clinic is open Monday to Friday from 8 a.m. to 6 p.m.",
          ["When is the clinic open?",
           "Is the clinic open Monday to Friday from 8 a.m. to 6 p.m.?"]),
+        ("The engineers restored power by Wednesday morning.",
+         ["When did the engineers restore power?",
+          "Did the engineers restore power by Wednesday morning?"]),
+        # a news dateline is no part of the sentence; an opener is a whole word ("So", not
+        # the "So" of "Southern"); a quotation is what someone said, nothing to ask
+        ("LONDON (Reuters) - The storm brought winds of 90 mph in 2024.",
+         ["When did the storm bring winds of 90 mph?",
+          "Did the storm bring winds of 90 mph in 2024?"]),
+        ("Southern trains ran late in 2019.",
+         ["When did Southern trains run late?", "Did Southern trains run late in 2019?"]),
+        ('The mayor said: "The bridge reopens in 2027."', []),
         # a distance that states a size asks for it
         ("The new pool is 50 metres long and has eight lanes.",
          ["How long is the new pool?", "Is the new pool 50 metres long?"]),
