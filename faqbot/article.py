@@ -29,6 +29,8 @@ ANSWER_MARK = re.compile(r"^\s*(?:[-*]\s+)?A(?:nswer)?\s*[:.)]\s+")
 BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,3}[.)])\s+")
 EMPHASIS = re.compile(r"^[*_]+|[*_]+$")
 _EMPHASIS_OPENING = re.compile(r"([*_]+)(?:\s+|$)")
+# "**bold**", "*italic*", "__bold__", "_italic_" (not the _ inside a snake_case word)
+INLINE_EMPHASIS = re.compile(r"(\*\*|\*|(?<!\w)__|(?<!\w)_)(?=\S)(.+?)(?<=\S)\1(?!\w)")
 # What may close a question after its "?": quotes, brackets, emphasis.
 _CLOSING = "\"'”’)]*_ "
 
@@ -36,11 +38,19 @@ _CLOSING = "\"'”’)]*_ "
 @dataclass
 class FaqPair:
     question: str
-    answer_sentences: list[str] = field(default_factory=list)
+    answer_sentences: list[str] = field(default_factory=list)  # verbatim, each a `source`
 
     @property
     def answer(self) -> str:
-        return " ".join(self.answer_sentences)
+        """The answer as the KB shows it: its sentences joined, a list's items (no stop of
+        their own) ended with ";" and the last with ".", Markdown's emphasis marks taken out
+        ("Open **Settings**" -> "Open Settings")."""
+        said = self.answer_sentences
+        ended = [
+            s + (";" if i + 1 < len(said) else ".") if s[-1:].isalnum() else s
+            for i, s in enumerate(said)
+        ]
+        return INLINE_EMPHASIS.sub(r"\2", " ".join(ended))
 
 
 @dataclass

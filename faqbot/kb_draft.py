@@ -45,6 +45,7 @@ class DraftEntry:
     text: str  # the question of an FAQ, the statement of a fact
     source: str
     answer: str = ""  # an FAQ's
+    backed: bool = True  # an FAQ's source is a body sentence, not its own answer
     drafted: list[str] = field(default_factory=list)  # a fact's drafted questions
 
 
@@ -76,16 +77,17 @@ def draft_kb(text: str, article_path: Path, kb_dir: Path) -> Draft:
         facts.append(DraftEntry(ids.new(sentence), sentence, sentence, drafted=drafted))
         person = subject_name(sentence) or person
     backing = _backing(facts)
-    faqs = [
-        DraftEntry(
-            ids.new(pair.question),
-            pair.question,
-            backing(pair.question, pair.answer) or _telling(pair.answer_sentences),
-            answer=pair.answer,
+    faqs = []
+    for pair in article.faqs:
+        if max(len(pair.question), len(pair.answer)) > MAX_TEXT_CHARS:
+            continue
+        backed = backing(pair.question, pair.answer)
+        source = backed or _telling(pair.answer_sentences)
+        faqs.append(
+            DraftEntry(
+                ids.new(pair.question), pair.question, source, pair.answer, backed is not None
+            )
         )
-        for pair in article.faqs
-        if max(len(pair.question), len(pair.answer)) <= MAX_TEXT_CHARS
-    ]
     return Draft(
         title=article.title or _title_from(article, article_path),
         article=os.path.relpath(article_path.resolve(), kb_dir.resolve()),
@@ -204,7 +206,7 @@ def to_yaml(draft: Draft, article_name: str) -> str:
                 f"    question: {_scalar(e.text)}",
                 f"    answer: {_scalar(e.answer)}",
                 "    # the body sentence that best backs the answer"
-                if e.source not in e.answer
+                if e.backed
                 else "    # no body sentence backs the answer: it quotes the FAQ section",
                 f"    source: {_scalar(e.source)}",
             ]

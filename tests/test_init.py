@@ -48,7 +48,8 @@ FORMATS = [
     (
         "pool.md",  # questions in bold under a Markdown heading; a bullet list in the body
         "Riverside Pool reopens",
-        ["Is there parking?", "Can I bring my dog?", "Do I need to book?"],
+        ["Is there parking?", "Can I bring my dog?", "Do I need to book?",
+         "What should I bring?"],
         ["Opening hours are 6 a.m. to 10 p.m. on weekdays.",
          "Swimming lessons start in Sept. 2027."],
     ),
@@ -299,9 +300,18 @@ def test_an_faq_no_body_sentence_backs_quotes_its_own_answer(tmp_path):
         "parking": "Yes, 120 spaces behind the pool.",
         "bring-dog": "Only assistance dogs are allowed.",
         "book": "Booking is not needed for lane swimming.",
+        "bring": "Bring a towel and a *padlock* for the lockers:",  # verbatim
     }
     text = kb_path.read_text(encoding="utf-8")
-    assert text.count("# no body sentence backs the answer: it quotes the FAQ section") == 3
+    assert text.count("# no body sentence backs the answer: it quotes the FAQ section") == 4
+
+
+def test_an_answer_reads_as_text_its_list_joined_and_its_emphasis_gone():
+    article = read_article((ARTICLES / "pool.md").read_text(encoding="utf-8"))
+    bring = next(p for p in article.faqs if p.question == "What should I bring?")
+    assert bring.answer == (
+        "Bring a towel and a padlock for the lockers: a swimming cap; goggles, if you wear them."
+    )
 
 
 def test_an_existing_kb_is_never_replaced_without_force(tmp_path):
