@@ -31,6 +31,8 @@ from faqbot.general_english import ABSENT, zipf
 PARENTHESES = re.compile(r"\s*\([^()]*\)")
 # A news dateline, once its "(Reuters)" is gone: "LONDON - ", "PARIS, France — ".
 DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]*[A-Z](?:,\s+[A-Z][\w.'’ ]*)?\s+[-–—]+\s+")
+# An aside between the subject and its verb: "The summit, held at the palace, drew ...".
+SUBJECT_ASIDE = re.compile(r"^((?:\S+\s+){0,5}?\S+),\s+[a-z][^,]*,\s+(?=[a-z])")
 # A quotation is what someone said, not a statement a question can be drafted from.
 QUOTATION = re.compile(r"[\"“”]")
 MAX_SUBJECT_WORDS = 8
@@ -57,6 +59,7 @@ class _Rules:
     irregular_past: dict[str, str]
     determiners: frozenset[str]
     wh_for_type: dict[str, str]
+    wh_for_time_preposition: dict[str, str]  # since: "Since when"
     place: re.Pattern[str]
     time_preposition: str
     reporting: re.Pattern[str]  # "sources say that", "it is possible that"
@@ -88,6 +91,7 @@ def _rules() -> _Rules:
         irregular_past=raw["irregular_past"],
         determiners=frozenset(raw["determiners"]),
         wh_for_type=raw["wh_for_type"],
+        wh_for_time_preposition=raw["wh_for_time_preposition"],
         place=re.compile(raw["place_pattern"]),
         time_preposition=raw["time_preposition"],
         reporting=re.compile(raw["reporting_frame"], re.IGNORECASE),
@@ -236,6 +240,7 @@ def main_clause(sentence: str) -> list[str]:
         text = rules.reporting.sub("", text, count=1)
         if text == before:
             break
+    text = SUBJECT_ASIDE.sub(r"\1 ", text, count=1)
     words = text.split()
     for i, word in enumerate(words):  # what follows a later comma is an aside
         if word.endswith(",") and i >= 3:
@@ -417,6 +422,8 @@ def _wh_question(clause: _Clause) -> str | None:
         if name == "time":
             span = re.search(_time_span(rules, found.group(0)), rest)
             assert span is not None
+            # "has run it since 2015" asks "Since when", not "When"
+            wh = rules.wh_for_time_preposition.get(span.group(0).split()[0].lower(), wh)
             return _question(f"{wh} {clause.auxiliary}", clause.subject, _cut(rest, *span.span()))
         if name == "distance":
             # "50 metres long" states how long, not how far

@@ -117,6 +117,11 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
         ("Southern trains ran late in 2019.",
          ["When did Southern trains run late?", "Did Southern trains run late in 2019?"]),
         ('The mayor said: "The bridge reopens in 2027."', []),
+        # an aside between the subject and its verb goes; "since" asks "Since when"
+        ("The summit, held at the palace, drew 40 delegations, e.g. from Brazil.",
+         ["How many delegations did the summit draw?", "Did the summit draw 40 delegations?"]),
+        ("The mayor, a former teacher, has run the city since 2015.",
+         ["Since when has the mayor run the city?", "Has the mayor run the city since 2015?"]),
         # a distance that states a size asks for it
         ("The new pool is 50 metres long and has eight lanes.",
          ["How long is the new pool?", "Is the new pool 50 metres long?"]),
