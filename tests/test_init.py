@@ -117,6 +117,10 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
         ("Southern trains ran late in 2019.",
          ["When did Southern trains run late?", "Did Southern trains run late in 2019?"]),
         ('The mayor said: "The bridge reopens in 2027."', []),
+        # a reporting frame goes with its "that" or without it, before a clause of its own
+        ("The council announced new rules will apply from May.",
+         ["When will new rules apply?", "Will new rules apply from May?"]),
+        ("The mayor said goodbye to the crowd.", ["Did the mayor say goodbye to the crowd?"]),
         # an aside between the subject and its verb goes; "since" asks "Since when"
         ("The summit, held at the palace, drew 40 delegations, e.g. from Brazil.",
          ["How many delegations did the summit draw?", "Did the summit draw 40 delegations?"]),
