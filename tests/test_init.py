@@ -121,6 +121,8 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
         ("The council announced new rules will apply from May.",
          ["When will new rules apply?", "Will new rules apply from May?"]),
         ("The mayor said goodbye to the crowd.", ["Did the mayor say goodbye to the crowd?"]),
+        ("The talks began at 9:30 a.m. and ran for three hours.",
+         ["When did the talks begin?", "Did the talks begin at 9:30 a.m.?"]),
         # an aside between the subject and its verb goes; "since" asks "Since when"
         ("The summit, held at the palace, drew 40 delegations, e.g. from Brazil.",
          ["How many delegations did the summit draw?", "Did the summit draw 40 delegations?"]),

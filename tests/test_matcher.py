@@ -373,3 +373,24 @@ def test_retrieval_looks_candidates_up_as_it_would_step_through_postings(
     stepped = retrieved(math.inf)
     assert stepped == retrieved(0)
     assert all(len(r) == 2 for r in stepped)  # the cap was reached: the looked-up path ran
+
+
+@pytest.mark.parametrize("told", ["9:30 a.m.", "9.30 p.m.", "21:30"])
+def test_a_clock_time_answers_a_question_asking_when(write_kb, told):
+    # "When" asks for a time: an entry whose answer gives one as a clock reads is not marked
+    # down, though its own question asks no time.
+    kb = write_kb(
+        f"""
+        title: Talks
+        faqs:
+          - id: start
+            question: Is there a talk in the morning?
+            answer: The talks start at {told} in the main hall.
+          - id: hall
+            question: Where is the main hall?
+            answer: Behind the station.
+        """,
+        article=None,
+    )
+    found = Matcher(load_kb(kb), Settings(threshold=0)).match("When do talks start?").answer
+    assert found is not None and found.entry.id == "start" and found.type_factor == 1.0
