@@ -144,6 +144,9 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
         # a reporting frame with its own subject and a short adverbial ("on Monday")
         ("The council announced on Monday that the bridge will close in May 2026.",
          ["When will the bridge close?", "Will the bridge close in May 2026?"]),
+        # "in" before a verb's -ing form is no place
+        ("The visit highlights the role of the city in building ties with Norway.",
+         ["Does the visit highlight the role of the city in building ties with Norway?"]),
         # a verb with no ending after a plural subject; a noun counted is no verb
         ("Volunteers expect 2,000 guests over four evenings.",
          ["How many guests do volunteers expect over four evenings?",
