@@ -475,9 +475,9 @@ def init(
     The article's questions (under a heading such as "FAQ" or "Frequently Asked Questions",
     or marked Q:, numbered, Markdown headings or bold) become FAQs, each quoting the body
     sentence that best backs its answer, or its own answer when none does. Every body
-    sentence becomes a fact quoting itself, with
-    questions drafted by rules and marked `# drafted` for review. The KB is commented YAML;
-    an existing file is never replaced without --force, and is written whole or not at all.
+    sentence becomes a fact quoting itself, with questions drafted by rules and marked
+    `# drafted` for review. The KB is commented YAML; an existing file is never replaced
+    without --force, and is written whole or not at all.
     """
     from faqbot.files import WouldOverwrite, write_text_atomic
     from faqbot.kb_draft import draft_from_file, summary, to_yaml

@@ -81,11 +81,11 @@ def draft_kb(text: str, article_path: Path, kb_dir: Path) -> Draft:
     for pair in article.faqs:
         if max(len(pair.question), len(pair.answer)) > MAX_TEXT_CHARS:
             continue
-        backed = backing(pair.question, pair.answer)
-        source = backed or _telling(pair.answer_sentences)
+        sentence = backing(pair.question, pair.answer)
+        source = sentence or _telling(pair.answer_sentences)
         faqs.append(
             DraftEntry(
-                ids.new(pair.question), pair.question, source, pair.answer, backed is not None
+                ids.new(pair.question), pair.question, source, pair.answer, sentence is not None
             )
         )
     return Draft(
@@ -128,7 +128,8 @@ def _title_from(article: Article, path: Path) -> str:
 def _backing(facts: list[DraftEntry]) -> Callable[[str, str], str | None]:
     """The body sentence that best backs an FAQ: the one sharing most of what its answer adds
     to its question (the question's own words count for QUESTION_SHARE), each word weighing
-    what it tells apart in this article (its inverse frequency over the body's sentences)."""
+    what it tells apart in this article (its inverse frequency over the body's sentences);
+    None when even that one holds no more than MIN_BACKING of the whole."""
     from faqbot.analysis import Analyzer
 
     analyzer = Analyzer()
@@ -139,7 +140,6 @@ def _backing(facts: list[DraftEntry]) -> Callable[[str, str], str | None]:
     sentence_terms = [terms(f.text) for f in facts]
     df = Counter(t for ts in sentence_terms for t in ts)
     idf = {t: inverse_frequency(len(facts), n) for t, n in df.items()}
-
     unused = inverse_frequency(len(facts), 0)  # a word no body sentence uses
 
     def best(question: str, answer: str) -> str | None:
