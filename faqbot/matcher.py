@@ -159,8 +159,8 @@ class Settings(NamedTuple):
     # answer when the question comes at least this near it in meaning and leads every entry on
     # another subject by this much: meaning's own bar with a smaller lead, since two signals
     # agreeing is evidence neither gives alone. Measured on the shared sets: at 0.6 and 0.13
-    # no set gains a wrong or off-topic answer; with a lead of 0.1, three do; at 0.55,
-    # sofmattress loses MCC.
+    # no set gains a wrong or off-topic answer; with a lead of 0.1, covidfaq gains wrong
+    # answers and curekart an off-topic one; at 0.55, sofmattress loses MCC.
     meaning_confirms_similarity: float = 0.6
     meaning_confirms_lead: float = 0.13
     # A question with a rare word the KB never uses may ask of another subject in the KB's
