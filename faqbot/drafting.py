@@ -32,10 +32,14 @@ PARENTHESES = re.compile(r"\s*\([^()]*\)")
 # A news dateline, once its "(Reuters)" is gone: "LONDON - ", "PARIS, France — ".
 DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]*[A-Z](?:,\s+[A-Z][\w.'’ ]*)?\s+[-–—]+\s+")
 # An aside between the subject and its verb: "The summit, held at the palace, drew ...".
-SUBJECT_ASIDE = re.compile(r"^((?:\S+\s+){0,5}?\S+),\s+[a-z][^,]*,\s+(?=[a-z])")
+# It goes only where a verb follows it ("The museum, the library, the park and ..." is a list).
+SUBJECT_ASIDE = re.compile(r"^((?:\S+\s+){0,5}?\S+),\s+[a-z0-9][^,]*,\s+(?=[a-z])")
 # A quotation is what someone said, not a statement a question can be drafted from.
 QUOTATION = re.compile(r"[\"“”]")
 MAX_SUBJECT_WORDS = 8
+# A word English uses at least this often (Zipf scale) is a word ("use"), not a cut too short
+# of one ("passe", "boxe").
+COMMON_WORD_ZIPF = 3.0
 HAVE = {"has": "does", "have": "do", "had": "did"}  # "have" as the verb itself, not an auxiliary
 QUOTES = "\"'“‘«"
 # A capitalised word, as an apostrophe may join one ("O'Brien"), but not an owner's "'s".
@@ -70,6 +74,7 @@ class _Rules:
     approximate: re.Pattern[str]  # "about", "up to": the end of a text, before a figure
     frequency: re.Pattern[str]  # "every", "each": the end of a text, before a time
     dimension: re.Pattern[str]  # "long", "wide": what a distance states the size of, after it
+    duration: re.Pattern[str]  # "for 60 years": how long
     calendar: frozenset[str]  # months and days: a time, written capitalised, with no figure
     named_time_tail: str  # a pattern: what goes with a named month or day (_named_time_tail)
     prepositions: frozenset[str]
@@ -107,6 +112,7 @@ def _rules() -> _Rules:
             r"\b(?:" + "|".join(map(re.escape, raw["frequency_words"])) + r")\s+$", re.IGNORECASE
         ),
         dimension=re.compile(r"\s+(" + "|".join(map(re.escape, raw["dimensions"])) + r")\b"),
+        duration=re.compile(raw["duration_pattern"], re.IGNORECASE),
         calendar=frozenset(raw["calendar_names"]),
         named_time_tail=_named_time_tail(
             "(?:" + "|".join(map(re.escape, raw["parts_of_day"])) + ")"
@@ -240,7 +246,9 @@ def main_clause(sentence: str) -> list[str]:
         text = rules.reporting.sub("", text, count=1)
         if text == before:
             break
-    text = SUBJECT_ASIDE.sub(r"\1 ", text, count=1)
+    aside = SUBJECT_ASIDE.match(text)
+    if aside and _verb_form(text[aside.end() :].split(maxsplit=1)[0]) is not None:
+        text = aside.group(1) + " " + text[aside.end() :]
     words = text.split()
     for i, word in enumerate(words):  # what follows a later comma is an aside
         if word.endswith(",") and i >= 3:
@@ -281,6 +289,8 @@ def _verb_form(word: str) -> tuple[str, str] | None:
         candidates = [lower[:-2], lower[:-1], lower[:-3]]
         return "did", _base(candidates + ([lower[:-3] + "y"] if lower.endswith("ied") else []))
     if len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is", "ous")):
+        if lower.endswith("es") and zipf(lower[:-1]) >= COMMON_WORD_ZIPF:
+            return "does", lower[:-1]  # "uses": use, though "us" is the commoner word
         # two letters come off only an -es ("passes": pass), never a plain -s ("seats": seat)
         candidates = [lower[:-1], *([lower[:-2]] if lower.endswith("es") else [])]
         return "does", _base(candidates + ([lower[:-3] + "y"] if lower.endswith("ies") else []))
@@ -420,6 +430,11 @@ def _wh_question(clause: _Clause) -> str | None:
             opener = f"{rules.wh_for_type['frequency']} {clause.auxiliary}"
             return _question(opener, clause.subject, _cut(rest, often.start(), found.end()))
         if name == "time":
+            lasting = rules.duration.search(rest)
+            if lasting is not None and "duration" in rules.wh_for_type:
+                # "has baked it for 60 years" says how long, not when
+                opener = f"{rules.wh_for_type['duration']} {clause.auxiliary}"
+                return _question(opener, clause.subject, _cut(rest, *lasting.span()))
             span = re.search(_time_span(rules, found.group(0)), rest)
             assert span is not None
             # "has run it since 2015" asks "Since when", not "When"

@@ -144,6 +144,17 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
         # a reporting frame with its own subject and a short adverbial ("on Monday")
         ("The council announced on Monday that the bridge will close in May 2026.",
          ["When will the bridge close?", "Will the bridge close in May 2026?"]),
+        # a duration asks how long; an -es comes off whole only where English needs it to
+        ("The baker, 82, has baked the same cake for 60 years.",
+         ["How long has the baker baked the same cake?",
+          "Has the baker baked the same cake for 60 years?"]),
+        ("The recipe uses 6 apples.",
+         ["How many apples does the recipe use?", "Does the recipe use 6 apples?"]),
+        # a time said before the subject is no part of it
+        ("Last week the cake won first prize at the fair.",
+         ["Did the cake win first prize at the fair?"]),
+        # an aside goes only where a verb follows it: a list is no aside
+        ("The museum, the library, the park and the pool are closed.", []),
         # "in" before a verb's -ing form is no place
         ("The visit highlights the role of the city in building ties with Norway.",
          ["Does the visit highlight the role of the city in building ties with Norway?"]),
