@@ -56,6 +56,14 @@ MAX_COUNT_DISTANCE = 4
 
 
 @dataclass(frozen=True)
+class _Money:
+    symbols: str  # "$£€": before the figure
+    words: str  # a pattern: "dollars|euros|...", after it
+    scales: str  # a pattern: "thousand|million|...", between the two
+    named: frozenset[str]  # the currency words, lowered
+
+
+@dataclass(frozen=True)
 class _Rules:
     discourse: tuple[str, ...]
     subordinators: tuple[str, ...]
@@ -74,6 +82,7 @@ class _Rules:
     approximate: re.Pattern[str]  # "about", "up to": the end of a text, before a figure
     frequency: re.Pattern[str]  # "every", "each": the end of a text, before a time
     dimension: re.Pattern[str]  # "long", "wide": what a distance states the size of, after it
+    money: _Money  # what says a figure is a sum of money
     duration: re.Pattern[str]  # "for 60 years": how long
     calendar: frozenset[str]  # months and days: a time, written capitalised, with no figure
     named_time_tail: str  # a pattern: what goes with a named month or day (_named_time_tail)
@@ -113,6 +122,12 @@ def _rules() -> _Rules:
         ),
         dimension=re.compile(r"\s+(" + "|".join(map(re.escape, raw["dimensions"])) + r")\b"),
         duration=re.compile(raw["duration_pattern"], re.IGNORECASE),
+        money=_Money(
+            symbols="".join(raw["money"]["symbols"]),
+            words="|".join(map(re.escape, raw["money"]["words"])),
+            scales="|".join(map(re.escape, raw["money"]["scales"])),
+            named=frozenset(raw["money"]["words"]),
+        ),
         calendar=frozenset(raw["calendar_names"]),
         named_time_tail=_named_time_tail(
             "(?:" + "|".join(map(re.escape, raw["parts_of_day"])) + ")"
@@ -286,7 +301,9 @@ def _verb_form(word: str) -> tuple[str, str] | None:
     if lower in rules.irregular_past:
         return "did", rules.irregular_past[lower]
     if len(lower) > 4 and lower.endswith("ed"):
-        candidates = [lower[:-2], lower[:-1], lower[:-3]]
+        # "stopped": stop, a doubled consonant undone; "warned" is not "war"
+        doubled = [lower[:-3]] if lower[-3] == lower[-4] else []
+        candidates = [lower[:-2], lower[:-1], *doubled]
         return "did", _base(candidates + ([lower[:-3] + "y"] if lower.endswith("ied") else []))
     if len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is", "ous")):
         if lower.endswith("es") and zipf(lower[:-1]) >= COMMON_WORD_ZIPF:
@@ -339,7 +356,8 @@ def _split(words: list[str], lowercase_words: frozenset[str]) -> _Clause | None:
                 auxiliary, base = HAVE[auxiliary], "have"  # "has a preference": does ... have
             subject = list(words[:i])
             first = subject[0]
-            if not first.isupper() and (first.lower() in stop or first.lower() in lowercase_words):
+            acronym = first.isupper() and len(first) > 1  # "US", not "A"
+            if not acronym and (first.lower() in stop or first.lower() in lowercase_words):
                 subject[0] = first.lower()  # "The meeting", not "US officials" or "Kim"
             return _Clause(subject, auxiliary, ([base] if base else []) + rest)
     return None
@@ -414,8 +432,8 @@ def _wh_question(clause: _Clause) -> str | None:
             (
                 m
                 for m in matches
-                if name == "quantity"
-                or any(c.isdigit() for c in m.group(0))
+                if any(c.isdigit() for c in m.group(0))
+                or (name == "quantity" and m.group(0).lower() in rules.cardinals)
                 or (
                     name == "time" and m.group(0).istitle() and m.group(0).lower() in rules.calendar
                 )
@@ -503,6 +521,9 @@ def _quantity(clause: _Clause, rest: str, found: re.Match[str]) -> str | None:
         return _question(
             f"How many times {clause.auxiliary}", clause.subject, _cut(rest, *found.span())
         )
+    money = _money(rest, found)
+    if money is not None:  # "costs $85", "12 euros": how much
+        return _question(f"How much {clause.auxiliary}", clause.subject, _cut(rest, *money))
     after = rest[found.end() :].split()
     counted = after[0].strip(",.") if after else ""
     if not counted.isalpha() or counted.lower() in english().stopwords:
@@ -511,6 +532,23 @@ def _quantity(clause: _Clause, rest: str, found: re.Match[str]) -> str | None:
     end = rest.index(after[0], found.end()) + len(after[0])
     opener = f"How many {counted} {clause.auxiliary}"
     return _question(opener, clause.subject, _cut(rest, found.start(), end))
+
+
+def _money(rest: str, found: re.Match[str]) -> tuple[int, int] | None:
+    """Where the sum of money the figure found is lies in `rest` ("$85", "£4.50", "12
+    euros", "3 million pounds"), its symbol, scale and currency word included; None when the
+    figure is no sum of money."""
+    money = _rules().money
+    start = found.start()
+    if start and rest[start - 1] in money.symbols:
+        start -= 1
+    tail = re.compile(rf"(?:\s+(?:{money.scales}))?(?:\s+(?:{money.words})\b)?", re.I)
+    end = tail.match(rest, found.end())
+    assert end is not None  # every part of it may be absent
+    said_in_words = rest[found.end() : end.end()].split()[-1:]
+    if start == found.start() and not (said_in_words and said_in_words[0].lower() in money.named):
+        return None
+    return start, end.end()
 
 
 def _cut(text: str, start: int, end: int) -> list[str] | None:

@@ -155,6 +155,15 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
          ["Did the cake win first prize at the fair?"]),
         # an aside goes only where a verb follows it: a list is no aside
         ("The museum, the library, the park and the pool are closed.", []),
+        # a sum of money asks how much; "A" opening a sentence is no acronym
+        ("A season pass costs 120 dollars.",
+         ["How much does a season pass cost?", "Does a season pass cost 120 dollars?"]),
+        ("The museum charges £4.50 for entry.",
+         ["How much does the museum charge for entry?",
+          "Does the museum charge £4.50 for entry?"]),
+        # a consonant comes off an -ed only where it was doubled ("warned" is no "war")
+        ("The council warned of floods in 2024.",
+         ["When did the council warn of floods?", "Did the council warn of floods in 2024?"]),
         # "in" before a verb's -ing form is no place
         ("The visit highlights the role of the city in building ties with Norway.",
          ["Does the visit highlight the role of the city in building ties with Norway?"]),
