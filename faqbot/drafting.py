@@ -159,13 +159,13 @@ def draft_questions(
     rules find no verb. `lowercase_words`: words the article writes in lower case, so that a
     sentence's first word is lowered in the question only where it is not a name. `person`:
     who "he" or "she" is, as far as the sentences before say (see `subject_name`)."""
-    words = main_clause(sentence)
+    words, reported = _main_clause(sentence)
     if QUOTATION.search(" ".join(words)):
         return []
     clause = _split(words, lowercase_words)
     if clause is None:
         return []
-    if person:
+    if person and not reported:
         clause = _Clause(
             _named(clause.subject, person, whole=True),
             clause.auxiliary,
@@ -250,15 +250,25 @@ def subject_name(sentence: str) -> str | None:
 
 
 def main_clause(sentence: str) -> list[str]:
+    return _main_clause(sentence)[0]
+
+
+def _main_clause(sentence: str) -> tuple[list[str], bool]:
+    """The words of the sentence's main clause, and whether someone is reported to say it
+    ("The manager said his team ..."): then a "he" or "his" in it is most likely the one who
+    says it, not whom the sentences before were about."""
     rules = _rules()
     text = PARENTHESES.sub("", sentence.strip()).rstrip(".!?;: ")
     text = DATELINE.sub("", text, count=1)
     text = rules.relative_insert.sub("", text)
+    reported = False
     for _ in range(3):  # "However, although X, Y": markers and clauses may stack
         before = text
         text = _drop_opening(text, rules.discourse, needs_comma=False)
         text = _drop_opening(text, rules.subordinators, needs_comma=True)
-        text = rules.reporting.sub("", text, count=1)
+        unframed = rules.reporting.sub("", text, count=1)
+        reported |= unframed != text
+        text = unframed
         if text == before:
             break
     aside = SUBJECT_ASIDE.match(text)
@@ -272,8 +282,8 @@ def main_clause(sentence: str) -> list[str]:
             break
     for i in range(2, len(words) - 1):  # "... and had a meeting": a second clause
         if words[i].lower() == "and" and _verb_form(words[i + 1]) is not None:
-            return words[:i]
-    return words
+            return words[:i], reported
+    return words, reported
 
 
 def _drop_opening(text: str, openers: tuple[str, ...], needs_comma: bool) -> str:

@@ -193,6 +193,22 @@ def test_drafting_rules(sentence, expected):
     assert draft_questions(sentence, lowercase_words) == expected
 
 
+def test_his_in_what_someone_is_reported_to_say_is_left_to_them():
+    # The sentences before were about Haaland; "his" here is the manager's, who says it.
+    reported = draft_questions("The manager said his team had played badly.", person="Haaland")
+    assert reported == ["Had his team played badly?"]
+    assert draft_questions("He scored twice.", person="Haaland")[0] == (
+        "How many times did Haaland score?"
+    )
+
+
+def test_an_adverb_between_an_auxiliary_and_its_participle_stays_with_them():
+    assert draft_questions("City have now won the cup seven times.") == [
+        "How many times have City now won the cup?",
+        "Have City now won the cup seven times?",
+    ]
+
+
 def test_a_verb_with_no_ending_follows_a_plural_and_english_gives_it_endings():
     from faqbot.drafting import _plural_then_verb
 
