@@ -58,8 +58,7 @@ MAX_COUNT_DISTANCE = 4
 @dataclass(frozen=True)
 class _Money:
     symbols: str  # "$£€": before the figure
-    words: str  # a pattern: "dollars|euros|...", after it
-    scales: str  # a pattern: "thousand|million|...", between the two
+    after: re.Pattern[str]  # after the figure: a scale ("million"), then a currency word
     named: frozenset[str]  # the currency words, lowered
 
 
@@ -124,8 +123,11 @@ def _rules() -> _Rules:
         duration=re.compile(raw["duration_pattern"], re.IGNORECASE),
         money=_Money(
             symbols="".join(raw["money"]["symbols"]),
-            words="|".join(map(re.escape, raw["money"]["words"])),
-            scales="|".join(map(re.escape, raw["money"]["scales"])),
+            after=re.compile(
+                r"(?:\s+(?:" + "|".join(map(re.escape, raw["money"]["scales"])) + r"))?"
+                r"(?:\s+(?:" + "|".join(map(re.escape, raw["money"]["words"])) + r")\b)?",
+                re.IGNORECASE,
+            ),
             named=frozenset(raw["money"]["words"]),
         ),
         calendar=frozenset(raw["calendar_names"]),
@@ -552,8 +554,7 @@ def _money(rest: str, found: re.Match[str]) -> tuple[int, int] | None:
     start = found.start()
     if start and rest[start - 1] in money.symbols:
         start -= 1
-    tail = re.compile(rf"(?:\s+(?:{money.scales}))?(?:\s+(?:{money.words})\b)?", re.I)
-    end = tail.match(rest, found.end())
+    end = money.after.match(rest, found.end())
     assert end is not None  # every part of it may be absent
     said_in_words = rest[found.end() : end.end()].split()[-1:]
     if start == found.start() and not (said_in_words and said_in_words[0].lower() in money.named):
