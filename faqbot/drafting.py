@@ -37,6 +37,7 @@ SUBJECT_ASIDE = re.compile(r"^((?:\S+\s+){0,5}?\S+),\s+[a-z0-9][^,]*,\s+(?=[a-z]
 # A quotation is what someone said, not a statement a question can be drafted from.
 QUOTATION = re.compile(r"[\"“”]")
 MAX_SUBJECT_WORDS = 8
+MAX_THING_WORDS = 5  # "The new Riverside public library": longer subjects are not taken up by "it"
 # A word English uses at least this often (Zipf scale) is a word ("use"), not a cut too short
 # of one ("passe", "boxe").
 COMMON_WORD_ZIPF = 3.0
@@ -90,6 +91,7 @@ class _Rules:
     # his: whose, the same way ("her" is left: it is as often the object, "met her")
     possessive: frozenset[str]
     plural_pronouns: frozenset[str]  # I, we, you, they: their verb shows no ending
+    impersonal: frozenset[str]  # it: what thing, the sentences before may say
     titles: frozenset[str]  # president, minister, dr: before a name, not part of it
 
 
@@ -138,6 +140,7 @@ def _rules() -> _Rules:
         personal=frozenset(raw["personal_pronouns"]),
         possessive=frozenset(raw["possessive_pronouns"]),
         plural_pronouns=frozenset(raw["plural_pronouns"]),
+        impersonal=frozenset(raw["impersonal_pronouns"]),
         titles=frozenset(raw["titles"]),
     )
 
@@ -155,12 +158,16 @@ class _Clause:
 
 
 def draft_questions(
-    sentence: str, lowercase_words: frozenset[str] = frozenset(), person: str | None = None
+    sentence: str,
+    lowercase_words: frozenset[str] = frozenset(),
+    person: str | None = None,
+    thing: str | None = None,
 ) -> list[str]:
     """Up to two questions that `sentence` answers, the likelier asked first; none where the
     rules find no verb. `lowercase_words`: words the article writes in lower case, so that a
     sentence's first word is lowered in the question only where it is not a name. `person`:
-    who "he" or "she" is, as far as the sentences before say (see `subject_name`)."""
+    who "he" or "she" is, as far as the sentences before say (see `subject_name`); `thing`:
+    what "it" is, the same way (see `subject_thing`)."""
     words, reported = _main_clause(sentence)
     if QUOTATION.search(" ".join(words)):
         return []
@@ -173,9 +180,36 @@ def draft_questions(
             clause.auxiliary,
             _named(clause.rest, person),
         )
+    if thing and not reported and _stands_for_a_thing(clause):
+        clause = _Clause(thing.split(), clause.auxiliary, clause.rest)
     yes_no = _question(clause.auxiliary.capitalize(), clause.subject, clause.rest)
     wh = _wh_question(clause)
     return [q for q in (wh, yes_no) if q]
+
+
+def _stands_for_a_thing(clause: _Clause) -> bool:
+    """Whether the clause's subject is "it" standing for a thing named before ("It holds
+    40,000 books"), not for what follows ("It takes an hour to walk there", "It remains to be
+    seen what ..."), which a "to" or a "that" after the verb says."""
+    rules = _rules()
+    if len(clause.subject) != 1 or clause.subject[0].lower() not in rules.impersonal:
+        return False
+    return not any(w.lower() in ("to", "that") for w in clause.rest)
+
+
+def subject_thing(sentence: str) -> str | None:
+    """The sentence's subject if it names one thing ("The Riverside Library"): what an "it"
+    in the sentences after it most likely is."""
+    clause = _split(main_clause(sentence), frozenset())
+    if clause is None or not 2 <= len(clause.subject) <= MAX_THING_WORDS:
+        return None
+    first, *rest = clause.subject
+    last = rest[-1].lower()
+    if first.lower() != "the" or (last.endswith("s") and not last.endswith(("ss", "us", "is"))):
+        return None  # not a thing named, or more than one ("The two clubs")
+    if any(not w[:1].isalnum() or w.endswith((",", ";", ":")) for w in rest):
+        return None
+    return " ".join(["the", *rest])
 
 
 def _named(words: list[str], person: str, whole: bool = False) -> list[str]:

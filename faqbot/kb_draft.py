@@ -21,7 +21,13 @@ import yaml
 from faqbot import __version__
 from faqbot.analysis import english
 from faqbot.article import Article, read_article
-from faqbot.drafting import draft_questions, full_names, subject_name, with_full_names
+from faqbot.drafting import (
+    draft_questions,
+    full_names,
+    subject_name,
+    subject_thing,
+    with_full_names,
+)
 from faqbot.general_english import zipf
 from faqbot.kb_index import inverse_frequency
 from faqbot.kb_loader import MAX_TEXT_CHARS, read_article_text
@@ -63,7 +69,7 @@ def draft_kb(text: str, article_path: Path, kb_dir: Path) -> Draft:
     lowercase = frozenset(w for w in re.findall(r"[\w’'-]+", text) if w.islower()) | _no_names(
         article.body
     )
-    facts, person = [], None
+    facts, person, thing = [], None, None
     names = full_names(article.body, lowercase)
     # A sentence longer than a KB text may be would not load: it is left out.
     for sentence in (s for s in article.body if len(s) <= MAX_TEXT_CHARS):
@@ -72,10 +78,13 @@ def draft_kb(text: str, article_path: Path, kb_dir: Path) -> Draft:
         # the author more to review.
         drafted = [
             with_full_names(q, names)
-            for q in draft_questions(sentence, lowercase, person)[:DRAFTED_PER_FACT]
+            for q in draft_questions(sentence, lowercase, person, thing)[:DRAFTED_PER_FACT]
         ]
         facts.append(DraftEntry(ids.new(sentence), sentence, sentence, drafted=drafted))
         person = subject_name(sentence) or person
+        # "it" is taken up from the sentence just before only: a thing named further back
+        # has usually given way to another ("The recipe uses ... She bakes it ... it won")
+        thing = subject_thing(sentence)
     backing = _backing(facts)
     faqs = []
     for pair in article.faqs:

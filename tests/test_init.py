@@ -10,7 +10,7 @@ import pytest
 
 from faqbot.article import read_article
 from faqbot.cli import app
-from faqbot.drafting import draft_questions
+from faqbot.drafting import draft_questions, subject_thing
 from faqbot.exit_codes import ExitCode
 from faqbot.files import WouldOverwrite, write_text_atomic
 from faqbot.kb_loader import load_kb
@@ -191,6 +191,33 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
 def test_drafting_rules(sentence, expected):
     lowercase_words = frozenset({"the", "volunteers", "ferry", "pilgrims"})
     assert draft_questions(sentence, lowercase_words) == expected
+
+
+def test_it_is_the_thing_the_sentence_before_named():
+    assert subject_thing("The Riverside Library opened in 1998.") == "the Riverside Library"
+    assert subject_thing("The two clubs will meet again.") is None  # more than one
+    assert subject_thing("Kim met Putin in 2019.") is None  # a person: see subject_name
+    assert draft_questions("It holds 40,000 books.", thing="the Riverside Library") == [
+        "How many books does the Riverside Library hold?",
+        "Does the Riverside Library hold 40,000 books?",
+    ]
+    # "it" standing for what follows is left as it is
+    assert draft_questions("It takes an hour to walk there.", thing="the station") == [
+        "Does it take an hour to walk there?"
+    ]
+
+
+def test_it_is_taken_up_from_the_sentence_just_before_only(tmp_path):
+    article = tmp_path / "cake.txt"
+    article.write_text(
+        "Fair results\n\nThe museum opened in 1990. It holds 300 paintings.\n"
+        "The recipe uses six apples. She bakes the cake often. It won a prize in 2024.\n",
+        encoding="utf-8",
+    )
+    run_init(article, "-o", tmp_path / "cake.yaml")
+    drafted = (tmp_path / "cake.yaml").read_text(encoding="utf-8")
+    assert "How many paintings does the museum hold?  # drafted" in drafted
+    assert "When did it win a prize?  # drafted" in drafted  # not "the recipe"
 
 
 def test_his_in_what_someone_is_reported_to_say_is_left_to_them():
