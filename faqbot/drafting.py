@@ -91,7 +91,8 @@ class _Rules:
     # his: whose, the same way ("her" is left: it is as often the object, "met her")
     possessive: frozenset[str]
     plural_pronouns: frozenset[str]  # I, we, you, they: their verb shows no ending
-    impersonal: frozenset[str]  # it: what thing, the sentences before may say
+    impersonal: frozenset[str]  # it: what thing, the sentence before may say
+    anticipated: frozenset[str]  # "to", "that": after the verb, "it" stands for what follows
     titles: frozenset[str]  # president, minister, dr: before a name, not part of it
 
 
@@ -140,7 +141,8 @@ def _rules() -> _Rules:
         personal=frozenset(raw["personal_pronouns"]),
         possessive=frozenset(raw["possessive_pronouns"]),
         plural_pronouns=frozenset(raw["plural_pronouns"]),
-        impersonal=frozenset(raw["impersonal_pronouns"]),
+        impersonal=frozenset(raw["impersonal_pronouns"]["pronouns"]),
+        anticipated=frozenset(raw["impersonal_pronouns"]["standing_for_what_follows_before"]),
         titles=frozenset(raw["titles"]),
     )
 
@@ -166,8 +168,8 @@ def draft_questions(
     """Up to two questions that `sentence` answers, the likelier asked first; none where the
     rules find no verb. `lowercase_words`: words the article writes in lower case, so that a
     sentence's first word is lowered in the question only where it is not a name. `person`:
-    who "he" or "she" is, as far as the sentences before say (see `subject_name`); `thing`:
-    what "it" is, the same way (see `subject_thing`)."""
+    who "he" or "she" is, as far as the sentences before say; `thing`: what "it" is, as far
+    as the sentence before says (see `referents`)."""
     words, reported = _main_clause(sentence)
     if QUOTATION.search(" ".join(words)):
         return []
@@ -194,22 +196,7 @@ def _stands_for_a_thing(clause: _Clause) -> bool:
     rules = _rules()
     if len(clause.subject) != 1 or clause.subject[0].lower() not in rules.impersonal:
         return False
-    return not any(w.lower() in ("to", "that") for w in clause.rest)
-
-
-def subject_thing(sentence: str) -> str | None:
-    """The sentence's subject if it names one thing ("The Riverside Library"): what an "it"
-    in the sentences after it most likely is."""
-    clause = _split(main_clause(sentence), frozenset())
-    if clause is None or not 2 <= len(clause.subject) <= MAX_THING_WORDS:
-        return None
-    first, *rest = clause.subject
-    last = rest[-1].lower()
-    if first.lower() != "the" or (last.endswith("s") and not last.endswith(("ss", "us", "is"))):
-        return None  # not a thing named, or more than one ("The two clubs")
-    if any(not w[:1].isalnum() or w.endswith((",", ";", ":")) for w in rest):
-        return None
-    return " ".join(["the", *rest])
+    return not any(w.lower() in rules.anticipated for w in clause.rest)
 
 
 def _named(words: list[str], person: str, whole: bool = False) -> list[str]:
@@ -273,11 +260,16 @@ def with_full_names(question: str, names: dict[str, str]) -> str:
     return " ".join(out)
 
 
-def subject_name(sentence: str) -> str | None:
-    """The sentence's subject if it is a name ("Kim", "Vladimir Putin"), or else the last
-    name it writes as an owner ("This would be Kim's 10th trip"): who a "he" or "his" in
-    the sentences after it most likely is."""
-    clause = _split(main_clause(sentence), frozenset())
+def referents(sentence: str) -> tuple[str | None, str | None]:
+    """Who a "he" or "his" in the sentences after this one most likely is, and what an "it"
+    in the next one is, as far as this sentence says: its subject if it is a name ("Kim",
+    "Vladimir Putin"), or else the last name it writes as an owner ("This would be Kim's
+    10th trip"); its subject if it names one thing ("The Riverside Library")."""
+    clause = _split(_main_clause(sentence)[0], frozenset())
+    return _person(sentence, clause), _thing(clause)
+
+
+def _person(sentence: str, clause: _Clause | None) -> str | None:
     if clause is not None and all(w[:1].isupper() for w in clause.subject):
         return " ".join(clause.subject) if len(clause.subject) <= 3 else None
     # "It's", "That's": a contraction, not an owner
@@ -285,8 +277,16 @@ def subject_name(sentence: str) -> str | None:
     return owners[-1] if owners else None
 
 
-def main_clause(sentence: str) -> list[str]:
-    return _main_clause(sentence)[0]
+def _thing(clause: _Clause | None) -> str | None:
+    if clause is None or not 2 <= len(clause.subject) <= MAX_THING_WORDS:
+        return None
+    first, *rest = clause.subject
+    last = rest[-1].lower()
+    if first.lower() != "the" or (last.endswith("s") and not last.endswith(("ss", "us", "is"))):
+        return None  # not a thing named, or more than one ("The two clubs")
+    if any(not w[:1].isalnum() or w.endswith((",", ";", ":")) for w in rest):
+        return None
+    return " ".join(["the", *rest])
 
 
 def _main_clause(sentence: str) -> tuple[list[str], bool]:
@@ -569,7 +569,8 @@ def _quantity(clause: _Clause, rest: str, found: re.Match[str]) -> str | None:
         )
     money = _money(rest, found)
     if money is not None:  # "costs $85", "12 euros": how much
-        return _question(f"How much {clause.auxiliary}", clause.subject, _cut(rest, *money))
+        opener = f"{_rules().wh_for_type['money']} {clause.auxiliary}"
+        return _question(opener, clause.subject, _cut(rest, *money))
     after = rest[found.end() :].split()
     counted = after[0].strip(",.") if after else ""
     if not counted.isalpha() or counted.lower() in english().stopwords:
@@ -617,7 +618,7 @@ def _cut(text: str, start: int, end: int) -> list[str] | None:
     return before + after
 
 
-# "p.m", "U.S": an abbreviation whose last full stop went with the sentence's (main_clause)
+# "p.m", "U.S": an abbreviation whose last full stop went with the sentence's (_main_clause)
 CUT_ABBREVIATION = re.compile(r"\b(?:[A-Za-z]\.)+[A-Za-z]$")
 
 

@@ -21,13 +21,7 @@ import yaml
 from faqbot import __version__
 from faqbot.analysis import english
 from faqbot.article import Article, read_article
-from faqbot.drafting import (
-    draft_questions,
-    full_names,
-    subject_name,
-    subject_thing,
-    with_full_names,
-)
+from faqbot.drafting import draft_questions, full_names, referents, with_full_names
 from faqbot.general_english import zipf
 from faqbot.kb_index import inverse_frequency
 from faqbot.kb_loader import MAX_TEXT_CHARS, read_article_text
@@ -81,10 +75,10 @@ def draft_kb(text: str, article_path: Path, kb_dir: Path) -> Draft:
             for q in draft_questions(sentence, lowercase, person, thing)[:DRAFTED_PER_FACT]
         ]
         facts.append(DraftEntry(ids.new(sentence), sentence, sentence, drafted=drafted))
-        person = subject_name(sentence) or person
         # "it" is taken up from the sentence just before only: a thing named further back
         # has usually given way to another ("The recipe uses ... She bakes it ... it won")
-        thing = subject_thing(sentence)
+        named, thing = referents(sentence)
+        person = named or person
     backing = _backing(facts)
     faqs = []
     for pair in article.faqs:

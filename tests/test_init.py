@@ -10,7 +10,7 @@ import pytest
 
 from faqbot.article import read_article
 from faqbot.cli import app
-from faqbot.drafting import draft_questions, subject_thing
+from faqbot.drafting import draft_questions, referents
 from faqbot.exit_codes import ExitCode
 from faqbot.files import WouldOverwrite, write_text_atomic
 from faqbot.kb_loader import load_kb
@@ -194,9 +194,9 @@ def test_drafting_rules(sentence, expected):
 
 
 def test_it_is_the_thing_the_sentence_before_named():
-    assert subject_thing("The Riverside Library opened in 1998.") == "the Riverside Library"
-    assert subject_thing("The two clubs will meet again.") is None  # more than one
-    assert subject_thing("Kim met Putin in 2019.") is None  # a person: see subject_name
+    assert referents("The Riverside Library opened in 1998.")[1] == "the Riverside Library"
+    assert referents("The two clubs will meet again.")[1] is None  # more than one
+    assert referents("Kim met Putin in 2019.")[1] is None  # a person: its [0]
     assert draft_questions("It holds 40,000 books.", thing="the Riverside Library") == [
         "How many books does the Riverside Library hold?",
         "Does the Riverside Library hold 40,000 books?",
