@@ -328,6 +328,9 @@ class Matcher:
         self._indexed = index.entries
         self._fuzzy_choices = index.fuzzy_choices
         self._entry_words: dict[str, list[str]] = {}  # entry id -> the words of its question
+        # An answer's size in terms -> what a question word found only there counts: asked
+        # for every candidate of every question, and there are few sizes.
+        self._credits: dict[int, float] = {}
         # A word the KB does not know -> the KB terms it may be a typo of: looked for once a
         # run, since users repeat their words and the search visits the KB's whole vocabulary.
         self._typos_of: dict[str, dict[str, float]] = {}
@@ -779,9 +782,14 @@ class Matcher:
 
     def _answer_credit(self, ie: IndexedEntry) -> float:
         """What a question word found only in ie's answer or source counts (see
-        signals.answer_credit)."""
-        s = self.settings
-        return signals.answer_credit(ie, s.answer_only_credit, s.short_answer_terms)
+        signals.answer_credit), worked out once a run for each size of answer."""
+        credit = self._credits.get(ie.told_size)
+        if credit is None:
+            s = self.settings
+            credit = self._credits[ie.told_size] = signals.answer_credit(
+                ie.told_size, s.answer_only_credit, s.short_answer_terms
+            )
+        return credit
 
     def _by_meaning(
         self,

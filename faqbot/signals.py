@@ -186,14 +186,13 @@ _PHRASINGS_IN = tuple(
 )
 
 
-def answer_credit(ie: IndexedEntry, credit: float, short_answer_terms: int) -> float:
-    """What a question word found only in the entry's answer or source counts: `credit`, and
-    less for an answer of more than `short_answer_terms` terms, by the square root of how
-    many more. A long answer names many words, each the weaker sign of what the entry is
-    about (as BM25 discounts a long document's terms): a question word that the
-    paragraph-long answer of another question mentions in passing explains less than one
-    the single sentence of an answer says."""
-    size = ie.told_size
+def answer_credit(size: int, credit: float, short_answer_terms: int) -> float:
+    """What a question word found only in an entry's answer or source, of `size` terms,
+    counts: `credit`, and less for an answer of more than `short_answer_terms` terms, by the
+    square root of how many more. A long answer names many words, each the weaker sign of
+    what the entry is about (as BM25 discounts a long document's terms): a question word
+    that the paragraph-long answer of another question mentions in passing explains less
+    than one the single sentence of an answer says."""
     if size <= short_answer_terms:
         return credit
     return credit * math.sqrt(short_answer_terms / size)
