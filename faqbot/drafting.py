@@ -76,6 +76,7 @@ class _Rules:
     time_preposition: str
     reporting: re.Pattern[str]  # "sources say that", "it is possible that"
     relative_insert: re.Pattern[str]  # ", where the meeting is expected to take place,"
+    own_phrase: re.Pattern[str]  # "since assuming", "amid": a phrase with its own time or place
     adverbs: frozenset[str]
     participles: frozenset[str]
     cardinals: frozenset[str]
@@ -92,6 +93,7 @@ class _Rules:
     possessive: frozenset[str]
     plural_pronouns: frozenset[str]  # I, we, you, they: their verb shows no ending
     impersonal: frozenset[str]  # it: what thing, the sentence before may say
+    demonstrative: frozenset[str]  # this, that: a subject that names no one
     anticipated: frozenset[str]  # "to", "that": after the verb, "it" stands for what follows
     titles: frozenset[str]  # president, minister, dr: before a name, not part of it
 
@@ -112,6 +114,7 @@ def _rules() -> _Rules:
         time_preposition=raw["time_preposition"],
         reporting=re.compile(raw["reporting_frame"], re.IGNORECASE),
         relative_insert=re.compile(raw["relative_insert"], re.IGNORECASE),
+        own_phrase=re.compile(raw["own_phrase"], re.IGNORECASE),
         adverbs=frozenset(raw["adverbs"]),
         participles=frozenset(raw["participles"]),
         cardinals=frozenset(raw["cardinals"]),
@@ -142,6 +145,7 @@ def _rules() -> _Rules:
         possessive=frozenset(raw["possessive_pronouns"]),
         plural_pronouns=frozenset(raw["plural_pronouns"]),
         impersonal=frozenset(raw["impersonal_pronouns"]["pronouns"]),
+        demonstrative=frozenset(raw["demonstrative_pronouns"]),
         anticipated=frozenset(raw["impersonal_pronouns"]["standing_for_what_follows_before"]),
         titles=frozenset(raw["titles"]),
     )
@@ -185,7 +189,7 @@ def draft_questions(
     if thing and not reported and _stands_for_a_thing(clause):
         clause = _Clause(thing.split(), clause.auxiliary, clause.rest)
     yes_no = _question(clause.auxiliary.capitalize(), clause.subject, clause.rest)
-    wh = _wh_question(clause)
+    wh = _wh_question(clause) or _own_time_question(clause)
     return [q for q in (wh, yes_no) if q]
 
 
@@ -403,7 +407,11 @@ def _split(words: list[str], lowercase_words: frozenset[str]) -> _Clause | None:
             subject = list(words[:i])
             first = subject[0]
             acronym = first.isupper() and len(first) > 1  # "US", not "A"
-            if not acronym and (first.lower() in stop or first.lower() in lowercase_words):
+            # a word the article writes in lower case, unless a name goes on after it
+            named = len(subject) > 1 and subject[1][:1].isupper()  # "Storm Ada", "Southern Rail"
+            if not acronym and (
+                first.lower() in stop or (first.lower() in lowercase_words and not named)
+            ):
                 subject[0] = first.lower()  # "The meeting", not "US officials" or "Kim"
             return _Clause(subject, auxiliary, ([base] if base else []) + rest)
     return None
@@ -464,26 +472,18 @@ def _wh_question(clause: _Clause) -> str | None:
         if wh is None:
             continue
         if name == "place":
-            found = rules.place.search(rest)
+            found = next(
+                (m for m in rules.place.finditer(rest) if not _in_own_phrase(rest, m.start())),
+                None,
+            )
             if found:
                 return _question(
                     f"{wh} {clause.auxiliary}", clause.subject, _cut(rest, *found.span())
                 )
             continue
         matches = types[name].answer_pattern.finditer(rest) if name in types else iter(())
-        # a distance or a time is asked for where it is a figure ("130 km", "April 2019") or
-        # a month or day ("in May", "on Monday"); the words the patterns also know ("near",
-        # "since", "may") say none
         found = next(
-            (
-                m
-                for m in matches
-                if any(c.isdigit() for c in m.group(0))
-                or (name == "quantity" and m.group(0).lower() in rules.cardinals)
-                or (
-                    name == "time" and m.group(0).istitle() and m.group(0).lower() in rules.calendar
-                )
-            ),
+            (m for m in matches if _askable(name, m) and not _in_own_phrase(rest, m.start())),
             None,
         )
         if found is None:
@@ -516,6 +516,69 @@ def _wh_question(clause: _Clause) -> str | None:
             )
         return _quantity(clause, rest, found)
     return None
+
+
+def _own_time_question(clause: _Clause) -> str | None:
+    """When what a phrase of its own says happened ("after moving to Leeds in 2019": "When
+    did she move to Leeds?"), where the clause states no time itself. It is asked of the
+    clause's subject or, where that names no one ("This would be Kim's 10th trip since
+    assuming power in 2011"), of the owner the clause names before the phrase."""
+    rules = _rules()
+    rest = " ".join(clause.rest)
+    for opened in rules.own_phrase.finditer(rest):
+        *_, verb = opened.group(0).split()
+        base = _ing_base(verb)
+        if base is None:
+            continue  # "amid": no verb to ask with
+        found = _time_in(rest, opened.end())
+        if found is None or "," in rest[opened.end() : found.start()]:
+            continue
+        span = re.compile(_time_span(rules, found.group(0))).search(rest, opened.end())
+        assert span is not None
+        doer = clause.subject
+        if len(doer) == 1 and doer[0].lower() in rules.impersonal | rules.demonstrative:
+            owner = OWNER.search(rest, 0, opened.start())
+            if owner is None:
+                continue
+            doer = owner.group(1).split()
+        said = rest[opened.end() : span.start()].split()
+        return _question("When did", doer, [base, *said])
+    return None
+
+
+def _ing_base(word: str) -> str | None:
+    """The base form of an -ing verb ("assuming": assume, "winning": win), or None."""
+    lower = word.lower()
+    if len(lower) < 5 or not lower.endswith("ing"):
+        return None
+    stem = lower[:-3]
+    return _base([stem, stem + "e", *([stem[:-1]] if stem[-1] == stem[-2] else [])])
+
+
+def _time_in(text: str, start: int) -> re.Match[str] | None:
+    """The first time from `start` on that a question may ask for (see _askable)."""
+    times = next(t for t in english().question_types if t.name == "time").answer_pattern
+    return next((m for m in times.finditer(text, start) if _askable("time", m)), None)
+
+
+def _askable(name: str, found: re.Match[str]) -> bool:
+    """Whether what a type's answer pattern found is a distance, time or quantity to ask
+    for: a figure ("130 km", "April 2019"), a number word, or a month or day ("in May", "on
+    Monday"); the words the patterns also know ("near", "since", "may") say none."""
+    rules, said = _rules(), found.group(0)
+    return (
+        any(c.isdigit() for c in said)
+        or (name == "quantity" and said.lower() in rules.cardinals)
+        or (name == "time" and said.istitle() and said.lower() in rules.calendar)
+    )
+
+
+def _in_own_phrase(text: str, start: int) -> bool:
+    """Whether what begins at `start` lies in a phrase that holds its own time or place, one
+    opened before it with no comma between: "since assuming power in 2011" says when he took
+    power, not when the verb happened; "amid conflict in Ukraine", where the conflict is."""
+    opened = [m.end() for m in _rules().own_phrase.finditer(text, 0, start)]
+    return bool(opened) and "," not in text[opened[-1] : start]
 
 
 # "in May 2020", "on 3 June 2021": the month and day go with the year
@@ -563,6 +626,8 @@ def _quantity(clause: _Clause, rest: str, found: re.Match[str]) -> str | None:
         figure or word in _rules().cardinals
     ):
         return None
+    if rest[found.end() : found.end() + 1].isalpha():
+        return None  # "10th", "3D": a figure run into letters counts nothing
     if word in ("once", "twice"):
         return _question(
             f"How many times {clause.auxiliary}", clause.subject, _cut(rest, *found.span())
