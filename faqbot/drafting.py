@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from faqbot.analysis import english
 from faqbot.general_english import ABSENT, zipf
@@ -173,8 +174,11 @@ def draft_questions(
     rules find no verb. `lowercase_words`: words the article writes in lower case, so that a
     sentence's first word is lowered in the question only where it is not a name. `person`:
     who "he" or "she" is, as far as the sentences before say; `thing`: what "it" is, as far
-    as the sentence before says (see `referents`)."""
-    words, reported = _main_clause(sentence)
+    as the sentence before says (see `referents`), unless a clause opening this one names
+    it ("If the visit takes place, it will ...")."""
+    words, reported, opening = _main_clause(sentence)
+    if opening:
+        thing = _thing(_split(opening, frozenset())) or thing
     if QUOTATION.search(" ".join(words)):
         return []
     clause = _split(words, lowercase_words)
@@ -269,7 +273,7 @@ def referents(sentence: str) -> tuple[str | None, str | None]:
     in the next one is, as far as this sentence says: its subject if it is a name ("Kim",
     "Vladimir Putin"), or else the last name it writes as an owner ("This would be Kim's
     10th trip"); its subject if it names one thing ("The Riverside Library")."""
-    clause = _split(_main_clause(sentence)[0], frozenset())
+    clause = _split(_main_clause(sentence).words, frozenset())
     return _person(sentence, clause), _thing(clause)
 
 
@@ -293,19 +297,32 @@ def _thing(clause: _Clause | None) -> str | None:
     return " ".join(["the", *rest])
 
 
-def _main_clause(sentence: str) -> tuple[list[str], bool]:
-    """The words of the sentence's main clause, and whether someone is reported to say it
-    ("The manager said his team ..."): then a "he" or "his" in it is most likely the one who
-    says it, not whom the sentences before were about."""
+class _MainClause(NamedTuple):
+    words: list[str]
+    # Whether someone is reported to say it ("The manager said his team ..."): then a "he"
+    # or "his" in it is most likely the one who says it, not whom the sentences before were
+    # about.
+    reported: bool
+    opening: list[str]  # the words of a clause that opened the sentence ("If the visit ...")
+
+
+def _main_clause(sentence: str) -> _MainClause:
+    """The sentence's main clause, as far as the rules find it (see _MainClause)."""
     rules = _rules()
     text = PARENTHESES.sub("", sentence.strip()).rstrip(".!?;: ")
     text = DATELINE.sub("", text, count=1)
     text = rules.relative_insert.sub("", text)
-    reported = False
+    reported, opening = False, []
     for _ in range(3):  # "However, although X, Y": markers and clauses may stack
         before = text
         text = _drop_opening(text, rules.discourse, needs_comma=False)
-        text = _drop_opening(text, rules.subordinators, needs_comma=True)
+        unopened = _drop_opening(text, rules.subordinators, needs_comma=True)
+        if unopened != text:  # what it dropped, without its first word(s): "if", "as soon as"
+            opened = text[: len(text) - len(unopened)].rstrip(" ,")
+            lowered = opened.lower()
+            opener = next(o for o in rules.subordinators if lowered.startswith(o + " "))
+            opening = opened.split()[len(opener.split()) :]
+        text = unopened
         unframed = rules.reporting.sub("", text, count=1)
         reported |= unframed != text
         text = unframed
@@ -322,8 +339,8 @@ def _main_clause(sentence: str) -> tuple[list[str], bool]:
             break
     for i in range(2, len(words) - 1):  # "... and had a meeting": a second clause
         if words[i].lower() == "and" and _verb_form(words[i + 1]) is not None:
-            return words[:i], reported
-    return words, reported
+            return _MainClause(words[:i], reported, opening)
+    return _MainClause(words, reported, opening)
 
 
 def _drop_opening(text: str, openers: tuple[str, ...], needs_comma: bool) -> str:
@@ -384,7 +401,10 @@ def _split(words: list[str], lowercase_words: frozenset[str]) -> _Clause | None:
     ):
         # "We bake 600 loaves": after I, we, you or they the verb has no ending to show it
         return _Clause([words[0].lower() if words[0] != "I" else "I"], "do", words[1:])
-    window = range(1, min(len(words) - 1, MAX_SUBJECT_WORDS + 1))
+    # "He", "it": the whole subject, the verb next or after an adverb ("It remains to be seen
+    # how it will work": not "will")
+    pronoun = words[0].lower() in rules.personal | rules.impersonal
+    window = range(1, min(len(words) - 1, (2 if pronoun else MAX_SUBJECT_WORDS) + 1))
     forms = {i: _verb_form(words[i]) for i in window}
     # An auxiliary first, then a verb with no ending after a plural ("Organisers expect"),
     # then a past form, then a third-person one.

@@ -198,6 +198,12 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
         # a word the article writes in lower case stays a name's first word before a name
         ("Storm Ada closed 12 schools.",
          ["How many schools did Storm Ada close?", "Did Storm Ada close 12 schools?"]),
+        # an "it" is what a clause opening the sentence names; a pronoun is the whole subject
+        ("When the museum reopens in May, it will charge 5 dollars for entry.",
+         ["How much will the museum charge for entry?",
+          "Will the museum charge 5 dollars for entry?"]),
+        ("It remains to be seen how the plan will work.",
+         ["Does it remain to be seen how the plan will work?"]),
         ("Excellent.", []),  # no verb: no question rather than a wrong one
     ],
 )  # fmt: skip
