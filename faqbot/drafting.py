@@ -95,6 +95,8 @@ class _Rules:
     plural_pronouns: frozenset[str]  # I, we, you, they: their verb shows no ending
     impersonal: frozenset[str]  # it: what thing, the sentence before may say
     demonstrative: frozenset[str]  # this, that: a subject that names no one
+    conceding: frozenset[str]  # although: the clause it opens states a fact of its own
+    negative: dict[str, str]  # "no date": asked "any date"
     anticipated: frozenset[str]  # "to", "that": after the verb, "it" stands for what follows
     titles: frozenset[str]  # president, minister, dr: before a name, not part of it
 
@@ -147,6 +149,8 @@ def _rules() -> _Rules:
         plural_pronouns=frozenset(raw["plural_pronouns"]),
         impersonal=frozenset(raw["impersonal_pronouns"]["pronouns"]),
         demonstrative=frozenset(raw["demonstrative_pronouns"]),
+        conceding=frozenset(raw["conceding"]),
+        negative=raw["negative_determiners"],
         anticipated=frozenset(raw["impersonal_pronouns"]["standing_for_what_follows_before"]),
         titles=frozenset(raw["titles"]),
     )
@@ -176,7 +180,7 @@ def draft_questions(
     who "he" or "she" is, as far as the sentences before say; `thing`: what "it" is, as far
     as the sentence before says (see `referents`), unless a clause opening this one names
     it ("If the visit takes place, it will ...")."""
-    words, reported, opening = _main_clause(sentence)
+    words, reported, opening, _ = _main_clause(sentence)
     if opening:
         thing = _thing(_split(opening, frozenset())) or thing
     if QUOTATION.search(" ".join(words)):
@@ -192,9 +196,22 @@ def draft_questions(
         )
     if thing and not reported and _stands_for_a_thing(clause):
         clause = _Clause(thing.split(), clause.auxiliary, clause.rest)
+    negative = _rules().negative.get(clause.subject[0].lower())
+    if negative is not None:  # "No date has been given": has any date been given?
+        clause = _Clause([negative, *clause.subject[1:]], clause.auxiliary, clause.rest)
     yes_no = _question(clause.auxiliary.capitalize(), clause.subject, clause.rest)
     wh = _wh_question(clause) or _own_time_question(clause)
     return [q for q in (wh, yes_no) if q]
+
+
+def conceded(sentence: str) -> str | None:
+    """The fact a clause opening the sentence states, where it concedes one ("Although no
+    date has been given, officials have warned ...": no date has been given), as a sentence
+    of its own; None otherwise ("If the visit takes place": a condition, no fact)."""
+    main = _main_clause(sentence)
+    if main.opener not in _rules().conceding or len(main.opening) < 3:
+        return None
+    return " ".join(main.opening) + "."
 
 
 def _stands_for_a_thing(clause: _Clause) -> bool:
@@ -304,6 +321,7 @@ class _MainClause(NamedTuple):
     # about.
     reported: bool
     opening: list[str]  # the words of a clause that opened the sentence ("If the visit ...")
+    opener: str  # the word(s) that opened it ("if"), lowered
 
 
 def _main_clause(sentence: str) -> _MainClause:
@@ -312,7 +330,7 @@ def _main_clause(sentence: str) -> _MainClause:
     text = PARENTHESES.sub("", sentence.strip()).rstrip(".!?;: ")
     text = DATELINE.sub("", text, count=1)
     text = rules.relative_insert.sub("", text)
-    reported, opening = False, []
+    reported, opening, opener = False, [], ""
     for _ in range(3):  # "However, although X, Y": markers and clauses may stack
         before = text
         text = _drop_opening(text, rules.discourse, needs_comma=False)
@@ -339,8 +357,8 @@ def _main_clause(sentence: str) -> _MainClause:
             break
     for i in range(2, len(words) - 1):  # "... and had a meeting": a second clause
         if words[i].lower() == "and" and _verb_form(words[i + 1]) is not None:
-            return _MainClause(words[:i], reported, opening)
-    return _MainClause(words, reported, opening)
+            return _MainClause(words[:i], reported, opening, opener)
+    return _MainClause(words, reported, opening, opener)
 
 
 def _drop_opening(text: str, openers: tuple[str, ...], needs_comma: bool) -> str:

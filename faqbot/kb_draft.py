@@ -21,7 +21,7 @@ import yaml
 from faqbot import __version__
 from faqbot.analysis import english
 from faqbot.article import Article, read_article
-from faqbot.drafting import draft_questions, full_names, referents, with_full_names
+from faqbot.drafting import conceded, draft_questions, full_names, referents, with_full_names
 from faqbot.general_english import zipf
 from faqbot.kb_index import inverse_frequency
 from faqbot.kb_loader import MAX_TEXT_CHARS, read_article_text
@@ -67,13 +67,15 @@ def draft_kb(text: str, article_path: Path, kb_dir: Path) -> Draft:
     names = full_names(article.body, lowercase)
     # A sentence longer than a KB text may be would not load: it is left out.
     for sentence in (s for s in article.body if len(s) <= MAX_TEXT_CHARS):
-        # One drafted question a fact: measured on the seed's KB, two (all the rules draft)
+        # One drafted question a clause: measured on the seed's KB, two (all the rules draft)
         # answer as many dev questions with meaning and one fewer by words alone, and give
         # the author more to review.
-        drafted = [
-            with_full_names(q, names)
-            for q in draft_questions(sentence, lowercase, person, thing)[:DRAFTED_PER_FACT]
-        ]
+        drafted = draft_questions(sentence, lowercase, person, thing)[:DRAFTED_PER_FACT]
+        # what a clause opening the sentence concedes is a fact of its own, asked too
+        stated = conceded(sentence)
+        if stated is not None:
+            drafted += draft_questions(stated, lowercase, person, thing)[:DRAFTED_PER_FACT]
+        drafted = [with_full_names(q, names) for q in drafted]
         facts.append(DraftEntry(ids.new(sentence), sentence, sentence, drafted=drafted))
         # "it" is taken up from the sentence just before only: a thing named further back
         # has usually given way to another ("The recipe uses ... She bakes it ... it won")

@@ -204,6 +204,7 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
           "Will the museum charge 5 dollars for entry?"]),
         ("It remains to be seen how the plan will work.",
          ["Does it remain to be seen how the plan will work?"]),
+        ("Neither club has confirmed the date.", ["Has either club confirmed the date?"]),
         ("Excellent.", []),  # no verb: no question rather than a wrong one
     ],
 )  # fmt: skip
@@ -273,6 +274,21 @@ def drafted_from(tmp_path, text: str) -> str:  # type: ignore[no-untyped-def]
     kb = tmp_path / "a.yaml"
     assert run_init(article, "-o", str(kb)).exit_code == ExitCode.OK
     return kb.read_text(encoding="utf-8")
+
+
+def test_a_fact_a_sentence_concedes_is_asked_too(tmp_path):
+    # "Although ...": a fact of its own, asked after the main clause's question, a negative
+    # subject asked with "any"; "If ...": a condition, no fact
+    drafted = drafted_from(
+        tmp_path,
+        "Although no date has been set, the council expects 300 guests. "
+        "If it rains, the fair moves indoors.",
+    )
+    assert (
+        "      - How many guests does the council expect?  # drafted\n"
+        "      - Has any date been set?  # drafted\n"
+    ) in drafted
+    assert drafted.count("# drafted\n") == 3  # one for each clause that states a fact
 
 
 def test_he_is_the_name_the_sentences_before_were_about(tmp_path):
