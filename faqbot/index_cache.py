@@ -60,9 +60,10 @@ def _remove_earlier(path: Path) -> None:
                 other.unlink()
 
 
-# Bumped when what the sentence vectors hold changes (2: the answers after the phrasings), so
-# that vectors of another kind are never read (nor warned of).
-MEANING_FORMAT = 2
+# Bumped when what the sentence vectors hold changes (2: the answers after the phrasings; 3:
+# texts cut at 64 word pieces, not 128), so that vectors of another kind are never read (nor
+# warned of).
+MEANING_FORMAT = 3
 
 
 def meaning_path(index_file: Path) -> Path:

@@ -27,10 +27,14 @@ if TYPE_CHECKING:
 
     from faqbot.sentence_encoder import SentenceEncoder
 
-# Encoding takes about 4 ms a phrasing (2 cores): past this many, a KB's first run would wait
-# most of a minute and more, and such a KB (users' own messages by the thousand) shows its
-# rewordings to the words already.
-MAX_PHRASINGS = 10_000
+# Encoding costs by the word piece, about 0.28 ms each (2 cores; a phrasing has 9 or so, an
+# answer up to sentence_encoder.MAX_TOKENS): a KB whose phrasings and answers come to more than
+# this is matched by words alone, so that its first run never waits much more than 20 s. A KB
+# of users' own messages by the thousand shows its rewordings to the words already. The
+# shared KBs come to 600 to 5,800; 1,000 help-centre entries with two phrasings each, 65,000.
+MAX_WORD_PIECES = 72_000
+# Nor is a KB of more phrasings than this read to count them (every text has 3 at least).
+MAX_PHRASINGS = MAX_WORD_PIECES // 3
 # Encoding this many texts takes some seconds: a progress bar shows it, on a terminal.
 PROGRESS_MIN_TEXTS = 300
 NEAREST = 5  # entries returned by `nearest`, best first
@@ -184,7 +188,10 @@ class LazyMeaning:
             self._warn(f"faqbot: warning: {exc}; matching by words only")
             return None
         texts, entry_of, phrasing_rows = _texts(index.entries)
-        vectors, owners = _kb_vectors(texts, entry_of, encoder, self._cache_file(), self._warn)
+        found = _kb_vectors(texts, entry_of, encoder, self._cache_file(), self._warn)
+        if found is None:
+            return None
+        vectors, owners = found
         return Meaning(encoder, texts, vectors, owners, phrasing_rows)
 
 
@@ -194,22 +201,25 @@ def _kb_vectors(
     encoder: SentenceEncoder,
     path: Path | None,
     warn: Callable[[str], None],
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray] | None:
     """The vectors of the KB's phrasings and their entries: from `path` when it holds them
     for this model and KB, else encoded and written there (atomically; a cache that cannot be
-    written is no error)."""
+    written is no error); None when they would take too long to encode (MAX_WORD_PIECES)."""
     if path is not None and path.exists():
         found = _read(path, encoder, entry_of)
         if found is not None:
             return found
         warn(f"faqbot: warning: the cached sentence vectors {path} are unusable; re-encoding")
+    pieces = encoder.word_pieces(texts)
+    if sum(map(len, pieces)) > MAX_WORD_PIECES:
+        return None
     import numpy as np
 
     from faqbot.progress import progress
 
     label = f"encoding {len(texts):,} phrasings and answers by meaning (once)"
     with progress(label, len(texts), len(texts) >= PROGRESS_MIN_TEXTS) as done:
-        vectors = encoder.encode(texts, done)
+        vectors = encoder.encode_pieces(pieces, done)
     owners = np.asarray(entry_of, dtype=np.int32)
     if path is not None:
         _write(path, encoder.model_id, vectors, owners)

@@ -189,13 +189,13 @@ def lazy(kb_path: Path, cache: Path | None, warnings: list[str]) -> meaning.Lazy
 def encoded(monkeypatch) -> list[int]:
     """How many texts each call of the encoder encodes, in order."""
     calls: list[int] = []
-    real_encode = SentenceEncoder.encode
+    real_encode = SentenceEncoder.encode_pieces
 
-    def counting_encode(self, texts, done=None):
-        calls.append(len(texts))
-        return real_encode(self, texts, done)
+    def counting_encode(self, pieces, done=None):
+        calls.append(len(pieces))
+        return real_encode(self, pieces, done)
 
-    monkeypatch.setattr(SentenceEncoder, "encode", counting_encode)
+    monkeypatch.setattr(SentenceEncoder, "encode_pieces", counting_encode)
     return calls
 
 
@@ -247,6 +247,18 @@ def test_without_the_extra_nothing_is_found(small_kb, monkeypatch):
 def test_a_kb_of_too_many_phrasings_is_matched_by_words_alone(tiny_model, small_kb, monkeypatch):
     monkeypatch.setattr(meaning, "MAX_PHRASINGS", 2)  # the small KB has more
     assert lazy(small_kb, None, []).nearest("the cat sat") == []
+
+
+def test_a_kb_too_long_to_encode_is_matched_by_words_alone(tiny_model, small_kb, monkeypatch):
+    # Few phrasings, but more word pieces in all than encoding is allowed to take: counted
+    # before the model runs, and nothing is written to the cache.
+    monkeypatch.setattr(meaning, "MAX_WORD_PIECES", 5)
+    cache = small_kb.parent / "kb.meaning.npz"
+    assert lazy(small_kb, cache, []).nearest("the cat sat") == []
+    assert not cache.exists()
+    monkeypatch.setattr(meaning, "MAX_WORD_PIECES", 10_000)
+    assert lazy(small_kb, cache, []).nearest("the cat sat")
+    assert cache.exists()
 
 
 def test_a_damaged_model_is_said_once_and_words_go_on(tiny_model, small_kb):
