@@ -27,14 +27,17 @@ if TYPE_CHECKING:
 
     from faqbot.sentence_encoder import SentenceEncoder
 
-# Encoding costs by the word piece, about 0.28 ms each (2 cores; a phrasing has 9 or so, an
-# answer up to sentence_encoder.MAX_TOKENS): a KB whose phrasings and answers come to more than
-# this is matched by words alone, so that its first run never waits much more than 20 s. A KB
-# of users' own messages by the thousand shows its rewordings to the words already. The
-# shared KBs come to 600 to 5,800; 1,000 help-centre entries with two phrasings each, 65,000.
-MAX_WORD_PIECES = 72_000
-# Nor is a KB of more phrasings than this read to count them (every text has 3 at least).
-MAX_PHRASINGS = MAX_WORD_PIECES // 3
+# Encoding costs by the word piece, about 0.28 ms each (2 cores), and a text has 1.1 to 1.3
+# word pieces for each of its words (the shared KBs). A KB whose phrasings and answers come to
+# more words than this (each text's words and 2, at most sentence_encoder.MAX_TOKENS) is
+# matched by words alone, so that its first run never waits much more than 20 s: counted in
+# words, as splitting every text into word pieces to count them would cost a large KB most of
+# a second on every run. The shared KBs come to 360 to 5,200; 1,000 help-centre entries of two
+# phrasings each (benchmarks/scale.py), 59,000. A KB of users' own messages by the thousand
+# shows its rewordings to the words already.
+MAX_WORDS_ENCODED = 64_000
+# Nor are the texts of a KB of more phrasings than this read to count them.
+MAX_PHRASINGS = 10_000
 # Encoding this many texts takes some seconds: a progress bar shows it, on a terminal.
 PROGRESS_MIN_TEXTS = 300
 NEAREST = 5  # entries returned by `nearest`, best first
@@ -204,14 +207,15 @@ def _kb_vectors(
 ) -> tuple[np.ndarray, np.ndarray] | None:
     """The vectors of the KB's phrasings and their entries: from `path` when it holds them
     for this model and KB, else encoded and written there (atomically; a cache that cannot be
-    written is no error); None when they would take too long to encode (MAX_WORD_PIECES)."""
+    written is no error); None when they would take too long to encode (MAX_WORDS_ENCODED)."""
     if path is not None and path.exists():
         found = _read(path, encoder, entry_of)
         if found is not None:
             return found
         warn(f"faqbot: warning: the cached sentence vectors {path} are unusable; re-encoding")
-    pieces = encoder.word_pieces(texts)
-    if sum(map(len, pieces)) > MAX_WORD_PIECES:
+    from faqbot.sentence_encoder import MAX_TOKENS
+
+    if sum(min(len(t.split()) + 2, MAX_TOKENS) for t in texts) > MAX_WORDS_ENCODED:
         return None
     import numpy as np
 
@@ -219,7 +223,7 @@ def _kb_vectors(
 
     label = f"encoding {len(texts):,} phrasings and answers by meaning (once)"
     with progress(label, len(texts), len(texts) >= PROGRESS_MIN_TEXTS) as done:
-        vectors = encoder.encode_pieces(pieces, done)
+        vectors = encoder.encode(texts, done)
     owners = np.asarray(entry_of, dtype=np.int32)
     if path is not None:
         _write(path, encoder.model_id, vectors, owners)

@@ -85,20 +85,10 @@ class SentenceEncoder:
 
     def encode(self, texts: list[str], done: Callable[[int], None] | None = None) -> np.ndarray:
         """One unit vector (float32) per text, in order; `done` is told how many are."""
-        return self.encode_pieces(self.word_pieces(texts), done)
-
-    def word_pieces(self, texts: list[str]) -> list[list[int]]:
-        """Each text as the model reads it (cut at MAX_TOKENS): what encoding costs, by
-        its length."""
-        return [self.tokenizer.encode(text) for text in texts]
-
-    def encode_pieces(
-        self, ids: list[list[int]], done: Callable[[int], None] | None = None
-    ) -> np.ndarray:
-        """encode() of texts already split into word pieces."""
         import numpy as np
 
-        out = np.zeros((len(ids), self.dimensions), dtype=np.float32)
+        out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
+        ids = [self.tokenizer.encode(text) for text in texts]
         order = sorted(range(len(ids)), key=lambda k: len(ids[k]))
         for start in range(0, len(order), BATCH):
             chunk = order[start : start + BATCH]

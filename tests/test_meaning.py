@@ -189,13 +189,13 @@ def lazy(kb_path: Path, cache: Path | None, warnings: list[str]) -> meaning.Lazy
 def encoded(monkeypatch) -> list[int]:
     """How many texts each call of the encoder encodes, in order."""
     calls: list[int] = []
-    real_encode = SentenceEncoder.encode_pieces
+    real_encode = SentenceEncoder.encode
 
-    def counting_encode(self, pieces, done=None):
-        calls.append(len(pieces))
-        return real_encode(self, pieces, done)
+    def counting_encode(self, texts, done=None):
+        calls.append(len(texts))
+        return real_encode(self, texts, done)
 
-    monkeypatch.setattr(SentenceEncoder, "encode_pieces", counting_encode)
+    monkeypatch.setattr(SentenceEncoder, "encode", counting_encode)
     return calls
 
 
@@ -249,14 +249,16 @@ def test_a_kb_of_too_many_phrasings_is_matched_by_words_alone(tiny_model, small_
     assert lazy(small_kb, None, []).nearest("the cat sat") == []
 
 
-def test_a_kb_too_long_to_encode_is_matched_by_words_alone(tiny_model, small_kb, monkeypatch):
-    # Few phrasings, but more word pieces in all than encoding is allowed to take: counted
-    # before the model runs, and nothing is written to the cache.
-    monkeypatch.setattr(meaning, "MAX_WORD_PIECES", 5)
-    cache = small_kb.parent / "kb.meaning.npz"
+def test_a_kb_too_long_to_encode_is_matched_by_words_alone(
+    tiny_model, small_kb, tmp_path, encoded, monkeypatch
+):
+    # Few phrasings, but more words in all than encoding may take: nothing is encoded or
+    # written; under the bar, the KB is encoded.
+    monkeypatch.setattr(meaning, "MAX_WORDS_ENCODED", 5)
+    cache = tmp_path / "kb.meaning.npz"
     assert lazy(small_kb, cache, []).nearest("the cat sat") == []
-    assert not cache.exists()
-    monkeypatch.setattr(meaning, "MAX_WORD_PIECES", 10_000)
+    assert encoded == [] and not cache.exists()
+    monkeypatch.setattr(meaning, "MAX_WORDS_ENCODED", 10_000)
     assert lazy(small_kb, cache, []).nearest("the cat sat")
     assert cache.exists()
 
