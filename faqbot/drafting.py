@@ -180,7 +180,7 @@ def draft_questions(
     who "he" or "she" is, as far as the sentences before say; `thing`: what "it" is, as far
     as the sentence before says (see `referents`), unless a clause opening this one names
     it ("If the visit takes place, it will ...")."""
-    words, reported, opening, _ = _main_clause(sentence)
+    words, reported, opening, opener = _main_clause(sentence)
     if opening:
         thing = _thing(_split(opening, frozenset())) or thing
     if QUOTATION.search(" ".join(words)):
@@ -200,7 +200,14 @@ def draft_questions(
     if negative is not None:  # "No date has been given": has any date been given?
         clause = _Clause([negative, *clause.subject[1:]], clause.auxiliary, clause.rest)
     yes_no = _question(clause.auxiliary.capitalize(), clause.subject, clause.rest)
-    wh = _wh_question(clause) or _own_time_question(clause)
+    # failing a time or place of its own, the time of a phrase in it or opening the sentence
+    # ("Since joining the museum in 2019, Lopez has ...": when did Lopez join the museum?)
+    opened = _Clause(clause.subject, clause.auxiliary, [opener, *opening]) if opener else None
+    wh = (
+        _wh_question(clause)
+        or _own_time_question(clause)
+        or (opened and (_opening_time_question(clause, opened) or _own_time_question(opened)))
+    )
     return [q for q in (wh, yes_no) if q]
 
 
@@ -556,6 +563,19 @@ def _wh_question(clause: _Clause) -> str | None:
     return None
 
 
+def _opening_time_question(clause: _Clause, opened: _Clause) -> str | None:
+    """When the clause happened, where the sentence opens with its time ("In May 2019, the
+    team toured Asia": when did the team tour Asia?); `opened`: the clause with what opened
+    the sentence as its rest."""
+    rules = _rules()
+    text = " ".join(opened.rest)
+    found = _time_in(text, 0)
+    if found is None or not re.fullmatch(_time_span(rules, found.group(0)), text):
+        return None
+    wh = rules.wh_for_time_preposition.get(opened.rest[0].lower(), rules.wh_for_type["time"])
+    return _question(f"{wh} {clause.auxiliary}", clause.subject, clause.rest)
+
+
 def _own_time_question(clause: _Clause) -> str | None:
     """When what a phrase of its own says happened ("after moving to Leeds in 2019": "When
     did she move to Leeds?"), where the clause states no time itself. It is asked of the
@@ -622,6 +642,10 @@ def _in_own_phrase(text: str, start: int) -> bool:
 # "in May 2020", "on 3 June 2021": the month and day go with the year
 _MONTH_DAY = r"(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?"
 _HOUR = r"\d{1,2}(?:[.:]\d\d)?(?:\s*[ap]\.?m\.?)?"
+# What goes with a time said in figures, after it: a clock time's "a.m." (the sentence's last
+# word may have lost its final stop), and the end of a range ("10 a.m. to 6 p.m.", "2019 to
+# 2021")
+_FIGURE_TAIL = rf"(?:\s*[ap]\.?m\.?)?(?:\s*(?:to|until|-|–)\s*(?:\d{{4}}\b|{_HOUR}(?!\d)))?"
 
 
 def _named_time_tail(part_of_day: str) -> str:
@@ -639,10 +663,11 @@ def _named_time_tail(part_of_day: str) -> str:
 def _time_span(rules: _Rules, time: str) -> str:
     """The time asked for, all of it: its preposition, month and day, the times joined to it
     ("in 2018 and 2019", "in 1998, 2004 and 2011"), and a clause that says what happened
-    then (", when he met Trump"), which a question asking when cannot keep; after a named
-    month or day, its range, day, year, part of the day and hours."""
+    then (", when he met Trump"), which a question asking when cannot keep; after a time in
+    figures, the end of its range ("10 a.m. to 6 p.m."); after a named month or day, its
+    range, day, year, part of the day and hours."""
     more = rf"(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+){_MONTH_DAY}\d{{4}}\b)*"
-    after = "" if time[0].isdigit() else rules.named_time_tail
+    after = _FIGURE_TAIL if time[0].isdigit() else rules.named_time_tail
     return (
         rules.time_preposition
         + _MONTH_DAY

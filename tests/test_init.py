@@ -205,6 +205,19 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
         ("It remains to be seen how the plan will work.",
          ["Does it remain to be seen how the plan will work?"]),
         ("Neither club has confirmed the date.", ["Has either club confirmed the date?"]),
+        # a clock time keeps its "a.m." at the end of a sentence; a range goes whole
+        ("The shop opens at 9:30 a.m.",
+         ["When does the shop open?", "Does the shop open at 9:30 a.m.?"]),
+        ("The pool is open from 7 a.m. until 9 p.m. on weekdays.",
+         ["When is the pool open on weekdays?",
+          "Is the pool open from 7 a.m. until 9 p.m. on weekdays?"]),
+        ("The fair ran from 2019 to 2021.",
+         ["When did the fair run?", "Did the fair run from 2019 to 2021?"]),
+        # a time that opens the sentence is its verb's; an -ing phrase there has its own
+        ("In 2019, the team toured Asia.",
+         ["When did the team tour Asia?", "Did the team tour Asia?"]),
+        ("Since joining the club in 2019, Ada has coached the juniors.",
+         ["When did Ada join the club?", "Has Ada coached the juniors?"]),
         ("Excellent.", []),  # no verb: no question rather than a wrong one
     ],
 )  # fmt: skip
