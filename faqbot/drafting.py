@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -166,6 +166,7 @@ class _Clause:
     subject: list[str]
     auxiliary: str  # as the question opens with it: "has", "does", "did"
     rest: list[str]  # after the verb; with do-support, starts with the verb's base form
+    said: str = ""  # with do-support, the verb as the sentence says it ("watched")
 
 
 def draft_questions(
@@ -189,22 +190,23 @@ def draft_questions(
     if clause is None:
         return []
     if person and not reported:
-        clause = _Clause(
-            _named(clause.subject, person, whole=True),
-            clause.auxiliary,
-            _named(clause.rest, person),
+        clause = replace(
+            clause,
+            subject=_named(clause.subject, person, whole=True),
+            rest=_named(clause.rest, person),
         )
     if thing and not reported and _stands_for_a_thing(clause):
-        clause = _Clause(thing.split(), clause.auxiliary, clause.rest)
+        clause = replace(clause, subject=thing.split())
     negative = _rules().negative.get(clause.subject[0].lower())
     if negative is not None:  # "No date has been given": has any date been given?
-        clause = _Clause([negative, *clause.subject[1:]], clause.auxiliary, clause.rest)
+        clause = replace(clause, subject=[negative, *clause.subject[1:]])
     yes_no = _question(clause.auxiliary.capitalize(), clause.subject, clause.rest)
     # failing a time or place of its own, the time of a phrase in it or opening the sentence
     # ("Since joining the museum in 2019, Lopez has ...": when did Lopez join the museum?)
-    opened = _Clause(clause.subject, clause.auxiliary, [opener, *opening]) if opener else None
+    opened = replace(clause, rest=[opener, *opening]) if opener else None
     wh = (
-        _wh_question(clause)
+        _subject_count_question(clause)
+        or _wh_question(clause)
         or _own_time_question(clause)
         or (opened and (_opening_time_question(clause, opened) or _own_time_question(opened)))
     )
@@ -458,7 +460,8 @@ def _split(words: list[str], lowercase_words: frozenset[str]) -> _Clause | None:
                 first.lower() in stop or (first.lower() in lowercase_words and not named)
             ):
                 subject[0] = first.lower()  # "The meeting", not "US officials" or "Kim"
-            return _Clause(subject, auxiliary, ([base] if base else []) + rest)
+            said = words[i] if base else ""
+            return _Clause(subject, auxiliary, ([base] if base else []) + rest, said)
     return None
 
 
@@ -561,6 +564,25 @@ def _wh_question(clause: _Clause) -> str | None:
             )
         return _quantity(clause, rest, found)
     return None
+
+
+def _subject_count_question(clause: _Clause) -> str | None:
+    """How many, where the subject is counted ("Around 42,000 fans watched the match": how
+    many fans watched the match?), asked of the subject, with the verb as the sentence says
+    it."""
+    rules, subject = _rules(), clause.subject
+    at = next((i for i, w in enumerate(subject) if _is_count(w)), None)
+    if at is None or at + 1 >= len(subject):
+        return None
+    if at:  # only a word that softens it may come first ("Around 42,000 fans")
+        softened = rules.approximate.search(" ".join(subject[:at]) + " ")
+        if softened is None or softened.start() != 0:
+            return None  # "The 3 finalists": the count is not what the subject is
+    counted = subject[at + 1 :]
+    if not counted[0].isalpha() or counted[0].lower() in english().stopwords:
+        return None
+    verb = [clause.said, *clause.rest[1:]] if clause.said else [clause.auxiliary, *clause.rest]
+    return _question("How many", counted, verb)
 
 
 def _opening_time_question(clause: _Clause, opened: _Clause) -> str | None:
@@ -730,7 +752,8 @@ def _cut(text: str, start: int, end: int) -> list[str] | None:
     that softens it ("employs about 12,000 people": "How many people does ... employ?", not
     "employ about").
     None where that leaves a preposition with no object ("deliver within 30 km of the
-    shop": "deliver within of the shop"): no question rather than a wrong one."""
+    shop": "deliver within of the shop"; "sold out within two hours": "sell out within"): no
+    question rather than a wrong one."""
     rules = _rules()
     softened = rules.approximate.search(text, 0, start)
     if softened is not None:
@@ -738,9 +761,8 @@ def _cut(text: str, start: int, end: int) -> list[str] | None:
     before, after = text[:start].split(), text[end:].split()
     if (
         before
-        and after
         and before[-1].lower() in rules.prepositions
-        and after[0].lower() in rules.prepositions
+        and (not after or after[0].lower() in rules.prepositions)
     ):
         return None
     return before + after
