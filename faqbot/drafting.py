@@ -197,9 +197,10 @@ def draft_questions(
         )
     if thing and not reported and _stands_for_a_thing(clause):
         clause = replace(clause, subject=thing.split())
-    negative = _rules().negative.get(clause.subject[0].lower())
-    if negative is not None:  # "No date has been given": has any date been given?
-        clause = replace(clause, subject=[negative, *clause.subject[1:]])
+    negative = _rules().negative
+    if clause.subject[0].lower() in negative:  # "No date has been given": has any been given?
+        # ("Neither Russia nor China has": has either Russia or China)
+        clause = replace(clause, subject=[negative.get(w.lower(), w) for w in clause.subject])
     yes_no = _question(clause.auxiliary.capitalize(), clause.subject, clause.rest)
     # failing a time or place of its own, the time of a phrase in it or opening the sentence
     # ("Since joining the museum in 2019, Lopez has ...": when did Lopez join the museum?)

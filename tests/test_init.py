@@ -205,6 +205,8 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
         ("It remains to be seen how the plan will work.",
          ["Does it remain to be seen how the plan will work?"]),
         ("Neither club has confirmed the date.", ["Has either club confirmed the date?"]),
+        ("Neither Leeds nor York has confirmed the date.",
+         ["Has either Leeds or York confirmed the date?"]),
         # a clock time keeps its "a.m." at the end of a sentence; a range goes whole
         ("The shop opens at 9:30 a.m.",
          ["When does the shop open?", "Does the shop open at 9:30 a.m.?"]),
