@@ -348,7 +348,7 @@ def _main_clause(sentence: str) -> _MainClause:
         if unopened != text:  # what it dropped, without its first word(s): "if", "as soon as"
             opened = text[: len(text) - len(unopened)].rstrip(" ,")
             lowered = opened.lower()
-            opener = next(o for o in rules.subordinators if lowered.startswith(o + " "))
+            opener = next((o for o in rules.subordinators if lowered.startswith(o + " ")), "")
             opening = opened.split()[len(opener.split()) :]
         text = unopened
         unframed = rules.reporting.sub("", text, count=1)
@@ -777,7 +777,7 @@ def _question(opener: str, subject: list[str], rest: list[str] | None) -> str | 
     if rest is None:
         return None
     words = [*opener.split(), *subject, *rest]
-    if len(words) < 3:
+    if sum(any(c.isalnum() for c in w) for w in words) < 3:  # ",": no word
         return None
     text = " ".join(words).rstrip(",;: ")
     if CUT_ABBREVIATION.search(text):

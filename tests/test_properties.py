@@ -497,3 +497,92 @@ def test_any_kb_text_renders_in_every_format_without_control_characters(question
     record = json.loads(data.getvalue())
     assert record["question"] == one_line(question)
     assert plain.getvalue().count("\n") >= 2
+
+
+# -- drafting questions (faqbot init) ----------------------------------------------------------
+
+# Sentence-like text: the words and marks the drafter's rules look for (openers, pronouns,
+# auxiliaries, figures, times, prepositions), in any order, and any other text.
+DRAFTING_WORDS = st.sampled_from(
+    [
+        "Although",
+        "If",
+        "Since",
+        "In",
+        "The",
+        "the",
+        "It",
+        "it",
+        "He",
+        "his",
+        "this",
+        "No",
+        "Neither",
+        "nor",
+        "Around",
+        "300",
+        "3",
+        "10th",
+        "2019",
+        "May",
+        "Monday",
+        "9:30",
+        "a.m.",
+        "p.m.",
+        "to",
+        "until",
+        "from",
+        "at",
+        "in",
+        "on",
+        "amid",
+        "since",
+        "joining",
+        "after",
+        "moving",
+        "has",
+        "have",
+        "will",
+        "would",
+        "was",
+        "were",
+        "is",
+        "does",
+        "did",
+        "beat",
+        "met",
+        "said",
+        "that",
+        "who",
+        ",",
+        ".",
+        "?",
+        "'s",
+        "Kim",
+        "Storm",
+        "Ada",
+        "people",
+        "fans",
+        "tickets",
+        "sold",
+        "within",
+        "hours",
+        "km",
+        "of",
+        "miles",
+        "$85",
+        "euros",
+    ]
+)
+
+
+@given(st.one_of(st.lists(DRAFTING_WORDS, max_size=25).map(" ".join), st.text(max_size=200)))
+@example("The will ,")  # found by this test: "Will the?", a comma counted as a word
+def test_drafting_never_fails_and_asks_questions(sentence):
+    from faqbot.drafting import conceded, draft_questions, referents
+
+    for question in draft_questions(sentence, frozenset({"the", "no"}), "Kim", "the visit"):
+        assert question.endswith("?") and len(question.split()) >= 3
+    stated = conceded(sentence)
+    assert stated is None or stated.endswith(".")
+    referents(sentence)
