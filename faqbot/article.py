@@ -78,7 +78,12 @@ def sentences(paragraph: str) -> list[str]:
         # ("**Is there parking?**") at the start of the next: it goes back where it belongs,
         # to a sentence that opened it.
         closing = _EMPHASIS_OPENING.match(sentence)
-        if closing and found and found[-1].startswith(closing.group(1)):
+        if (
+            closing
+            and found
+            and found[-1].startswith(closing.group(1))
+            and found[-1] + closing.group(1) in " ".join(paragraph.split())  # written so
+        ):
             found[-1] += closing.group(1)
             sentence = sentence[closing.end() :]
         if sentence:

@@ -25,6 +25,7 @@ from faqbot.drafting import conceded, draft_questions, full_names, referents, wi
 from faqbot.general_english import zipf
 from faqbot.kb_index import inverse_frequency
 from faqbot.kb_loader import MAX_TEXT_CHARS, read_article_text
+from faqbot.sanitize import sanitize
 from faqbot.text import words
 
 DRAFTED_PER_FACT = 1
@@ -58,15 +59,19 @@ class Draft:
 
 
 def draft_kb(text: str, article_path: Path, kb_dir: Path) -> Draft:
-    article = read_article(text)
+    # As the KB's loader will read every text it quotes: a sentence of characters it drops
+    # (controls, unassigned code points) would be an empty fact, and the draft would not load.
+    article = read_article(sanitize(text))
     ids = _Ids([*article.body, *(f"{p.question} {p.answer}" for p in article.faqs)])
     lowercase = frozenset(w for w in re.findall(r"[\w’'-]+", text) if w.islower()) | _no_names(
         article.body
     )
     facts, person, thing = [], None, None
     names = full_names(article.body, lowercase)
-    # A sentence longer than a KB text may be would not load: it is left out.
-    for sentence in (s for s in article.body if len(s) <= MAX_TEXT_CHARS):
+    # A sentence longer than a KB text may be would not load, and one with no word ("*", a
+    # rule of dashes) states nothing: both are left out.
+    kept = (s for s in article.body if len(s) <= MAX_TEXT_CHARS and any(map(str.isalnum, s)))
+    for sentence in kept:
         # One drafted question a clause: measured on the seed's KB, two (all the rules draft)
         # answer as many dev questions with meaning and one fewer by words alone, and give
         # the author more to review.
