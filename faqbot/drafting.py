@@ -432,7 +432,7 @@ def _split(words: list[str], lowercase_words: frozenset[str]) -> _Clause | None:
     # "He", "it": the whole subject, the verb next or after an adverb ("It remains to be seen
     # how it will work": not "will")
     pronoun = words[0].lower() in rules.personal | rules.impersonal
-    window = range(1, min(len(words) - 1, (2 if pronoun else MAX_SUBJECT_WORDS) + 1))
+    window = range(1, min(len(words), (2 if pronoun else MAX_SUBJECT_WORDS) + 1))
     forms = {i: _verb_form(words[i]) for i in window}
     # An auxiliary first, then a verb with no ending after a plural ("Organisers expect"),
     # then a past form, then a third-person one.

@@ -230,6 +230,7 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
         ("United beat City on Sunday.",
          ["When did United beat City?", "Did United beat City on Sunday?"]),
         ("Tickets sold out within two hours.", ["Did tickets sell out within two hours?"]),
+        ("The council voted.", ["Did the council vote?"]),  # the verb may end the sentence
         ("Excellent.", []),  # no verb: no question rather than a wrong one
     ],
 )  # fmt: skip
