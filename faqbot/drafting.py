@@ -515,7 +515,6 @@ def _wh_question(clause: _Clause) -> str | None:
     """Ask for the distance, time, number or place the clause states, taking it out."""
     rules = _rules()
     rest = " ".join(clause.rest)
-    types = {t.name: t for t in english().question_types}
     for name in ("distance", "time", "quantity", "place"):
         wh = rules.wh_for_type.get(name)
         if wh is None:
@@ -530,7 +529,8 @@ def _wh_question(clause: _Clause) -> str | None:
                     f"{wh} {clause.auxiliary}", clause.subject, _cut(rest, *found.span())
                 )
             continue
-        matches = types[name].answer_pattern.finditer(rest) if name in types else iter(())
+        pattern = _answer_pattern(name)
+        matches = pattern.finditer(rest) if pattern is not None else iter(())
         found = next(
             (m for m in matches if _askable(name, m) and not _in_own_phrase(rest, m.start())),
             None,
@@ -638,8 +638,15 @@ def _ing_base(word: str) -> str | None:
 
 def _time_in(text: str, start: int) -> re.Match[str] | None:
     """The first time from `start` on that a question may ask for (see _askable)."""
-    times = next(t for t in english().question_types if t.name == "time").answer_pattern
+    times = _answer_pattern("time")
+    assert times is not None  # english.json defines it, as the matcher needs it too
     return next((m for m in times.finditer(text, start) if _askable("time", m)), None)
+
+
+@cache
+def _answer_pattern(name: str) -> re.Pattern[str] | None:
+    """What an answer of the question type `name` holds (resources/english.json)."""
+    return next((t.answer_pattern for t in english().question_types if t.name == name), None)
 
 
 def _askable(name: str, found: re.Match[str]) -> bool:

@@ -61,7 +61,8 @@ class Draft:
 def draft_kb(text: str, article_path: Path, kb_dir: Path) -> Draft:
     # As the KB's loader will read every text it quotes: a sentence of characters it drops
     # (controls, unassigned code points) would be an empty fact, and the draft would not load.
-    article = read_article(sanitize(text))
+    text = sanitize(text)
+    article = read_article(text)
     ids = _Ids([*article.body, *(f"{p.question} {p.answer}" for p in article.faqs)])
     lowercase = frozenset(w for w in re.findall(r"[\w’'-]+", text) if w.islower()) | _no_names(
         article.body

@@ -274,8 +274,8 @@ class _Nearest(NamedTuple):
     entry: Entry
     similarity: float  # cosine to `text`, its nearest phrasing or its answer
     text: str
-    lead: float  # over `rival`, the nearest entry on another subject (None: there is none)
-    rival: str | None
+    lead: float  # over `rival`, the nearest entry on another subject; its similarity if none
+    rival: str | None  # that entry's id; None where every other entry agrees with it
 
     @property
     def described(self) -> str:
