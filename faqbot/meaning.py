@@ -14,9 +14,10 @@ sure of cost what they cost without the extra.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,6 +42,9 @@ MAX_PHRASINGS = 10_000
 # Encoding this many texts takes some seconds: a progress bar shows it, on a terminal.
 PROGRESS_MIN_TEXTS = 300
 NEAREST = 5  # entries returned by `nearest`, best first
+# Questions whose vectors a run keeps (1.5 KB each): in a stream, one asked again within this
+# many is not encoded again.
+QUESTIONS_KEPT = 4_096
 
 
 class Meaning:
@@ -61,23 +65,33 @@ class Meaning:
         self.owners = owners
         self.phrasing_rows = phrasing_rows
         self._words: dict[str, np.ndarray] = {}  # word -> its vector, encoded once a run
-        # The last question and its vector: one question may be asked about twice (an answer
-        # checked, then the nearest entry looked for), and encoding is the cost.
-        self._last: tuple[str, np.ndarray] | None = None
-        self._ahead: dict[str, np.ndarray] = {}  # the questions encoded ahead (encode_ahead)
+        # The questions' vectors, the latest QUESTIONS_KEPT: a question is asked about up to
+        # twice (an answer checked, then the nearest entry looked for), and a stream of users'
+        # questions repeats itself; encoding is the cost.
+        self._questions: dict[str, np.ndarray] = {}
 
     def encode_ahead(self, questions: list[str]) -> None:
         """Encode these questions together, for the questions asked next: in a batch the
         model takes about 5 ms a question (2 cores), alone about 12 (it reads all its weights
-        for each one). The vectors agree with those of one at a time to 1e-6."""
-        self._ahead = dict(zip(questions, self.encoder.encode(questions), strict=True))
+        for each one). The vectors agree with those of one at a time to 1e-6. A question
+        already encoded, or asked twice, is encoded once."""
+        new = [q for q in dict.fromkeys(questions) if q not in self._questions]
+        if new:
+            self._keep(zip(new, self.encoder.encode(new), strict=True))
 
     def _vector(self, question: str) -> np.ndarray:
-        if self._last is None or self._last[0] != question:
-            ahead = self._ahead.get(question)
-            vector = self.encoder.encode([question])[0] if ahead is None else ahead
-            self._last = (question, vector)
-        return self._last[1]
+        vector = self._questions.get(question)
+        if vector is None:
+            vector = self.encoder.encode([question])[0]
+            self._keep([(question, vector)])
+        return vector
+
+    def _keep(self, encoded: Iterable[tuple[str, np.ndarray]]) -> None:
+        """Keep these questions' vectors, and forget the oldest beyond QUESTIONS_KEPT."""
+        kept = self._questions
+        kept.update(encoded)
+        for question in list(itertools.islice(kept, max(0, len(kept) - QUESTIONS_KEPT))):
+            del kept[question]
 
     def nearest(self, question: str) -> list[tuple[int, float, str]]:
         """(entry index, cosine similarity, text) of the nearest text (a phrasing, or the

@@ -413,6 +413,27 @@ def test_questions_encoded_ahead_are_not_encoded_again_and_find_what_they_find_a
         assert [s for _, s, _ in a] == pytest.approx([s for _, s, _ in b], abs=1e-6)
 
 
+def test_a_question_asked_again_is_encoded_once_while_it_is_among_the_latest(
+    tiny_model, small_kb, encoded, monkeypatch
+):
+    monkeypatch.setattr(meaning, "QUESTIONS_KEPT", 3)
+    alone = lazy(small_kb, None, []).nearest("dogs bark")
+    ahead = lazy(small_kb, None, [])
+    ahead.prepare()
+    encoded.clear()
+    ahead.encode_ahead(["dogs bark", "the cat sat", "dogs bark", "dogs bark"])
+    assert encoded == [2]  # within a batch
+    ahead.encode_ahead(["the cat sat", "a bird", "dogs bark"])
+    assert encoded == [2, 1]  # and in the batches after it
+    found = ahead.nearest("dogs bark")
+    assert encoded == [2, 1]
+    assert [(i, text) for i, _, text in found] == [(i, text) for i, _, text in alone]
+    assert [s for _, s, _ in found] == pytest.approx([s for _, s, _ in alone], abs=1e-6)
+    ahead.nearest("a fish")  # the fourth: the oldest, "dogs bark", is forgotten
+    ahead.nearest("dogs bark")
+    assert encoded == [2, 1, 1, 1]
+
+
 def test_a_threshold_of_zero_answers_whatever_meaning_says(write_kb):
     matcher = Matcher(load_kb(write_kb(BAKERY, article=None)), Settings(threshold=0))
     stub = with_meaning(matcher, [], elsewhere=0.0)
