@@ -248,6 +248,9 @@ class Result(NamedTuple):
     answer: Candidate | None  # None: no confident answer
     reason: str  # why faqbot answered or abstained, for --explain
     suggestions: tuple[Candidate, ...] = ()  # when abstaining: the closest entries worth naming
+    # When abstaining with the `meaning` extra, for --explain: the entry nearest in meaning
+    # and why it was not the answer.
+    meaning: str | None = None
 
     @property
     def answered(self) -> bool:
@@ -288,6 +291,14 @@ class _Nearest(NamedTuple):
         """The entry as words `found` it, answered by meaning: its confidence 100 x the
         similarity."""
         return found._replace(confidence=100 * self.similarity, meaning=self.similarity)
+
+
+class _Verdict(NamedTuple):
+    """What one of meaning's signals makes of a question words leave unanswered: an answer
+    and why, or None and why not."""
+
+    answer: Candidate | None
+    why: str
 
 
 class _Worded(NamedTuple):
@@ -553,22 +564,42 @@ class Matcher:
             if doubt is not None:
                 answer, reason = None, doubt
         prepared = worded.prepared
+        why_not = None
         if answer is None and prepared is not None and self.meaning is not None:
-            nearest = self._nearest_in_meaning(worded.analysed)
-            by_meaning = nearest and (
-                self._by_meaning(nearest, prepared, worded.scored, worded.unknown_topic)
-                or self._confirmed_by_meaning(worded, nearest)
-            )
-            if by_meaning:
-                answer, reason = by_meaning[0], f"{by_meaning[1]} (by words: {reason})"
-            elif worded.unknown_topic:
-                answer, reason = self._said_in_other_words(worded) or (answer, reason)
+            answer, reason, why_not = self._meaning_answers(worded, reason)
         candidates = worded.candidates
         offered = () if answer else self._suggestions(worded)
         listed = tuple(candidates[: max(worded.top, 1)])
         if prepared is not None:
             prepared.forget_scores()
-        return Result(worded.question, listed, answer, reason, offered)
+        return Result(worded.question, listed, answer, reason, offered, why_not)
+
+    def _meaning_answers(
+        self, worded: _Worded, reason: str
+    ) -> tuple[Candidate | None, str, str | None]:
+        """Meaning's signals in turn, for a question words leave unanswered (`reason`: why):
+        the first one's answer and why; or no answer, `reason`, and why the entry nearest in
+        meaning is not the answer (for --explain)."""
+        nearest = self._nearest_in_meaning(worded.analysed)
+        verdicts = []
+        for signal in (self._by_meaning, self._confirmed_by_meaning) if nearest else ():
+            verdict = signal(worded, nearest)
+            if verdict.answer is not None:
+                return verdict.answer, f"{verdict.why} (by words: {reason})", None
+            verdicts.append(verdict)
+        if worded.unknown_topic:
+            verdict = self._said_in_other_words(worded)
+            if verdict.answer is not None:
+                return verdict.answer, verdict.why, None
+            verdicts.append(verdict)
+        if nearest is None:
+            return None, reason, None
+        whys = "; ".join(dict.fromkeys(v.why for v in verdicts))
+        return (
+            None,
+            reason,
+            f"{nearest.entry.id} is nearest, {nearest.described}; not the answer: {whys}",
+        )
 
     def _suggestions(self, worded: _Worded) -> tuple[Candidate, ...]:
         """The entries named when the question is declined: the first MAX_SUGGESTIONS, those
@@ -791,62 +822,61 @@ class Matcher:
             )
         return credit
 
-    def _by_meaning(
-        self,
-        nearest: _Nearest,
-        prepared: Question,
-        scored: dict[int, Candidate],
-        unknown_topic: list[str],
-    ) -> tuple[Candidate, str] | None:
+    def _by_meaning(self, worded: _Worded, nearest: _Nearest) -> _Verdict:
         """Signal: meaning. The entry whose phrasing is nearest to the question in meaning,
         when it is near enough, clearly nearer than any entry on another subject, and holds
-        a word near to each rare word the KB never uses; as the answer, with why. None
-        otherwise."""
-        assert self.meaning is not None
+        a word near to each rare word the KB never uses: the answer, with why."""
+        assert self.meaning is not None and worded.prepared is not None
         s = self.settings
         if nearest.similarity < s.meaning_min_similarity or nearest.lead < s.meaning_min_lead:
-            return None
+            return _Verdict(
+                None,
+                f"alone, meaning needs similarity {s.meaning_min_similarity:g} and a lead of "
+                f"{s.meaning_min_lead:g}",
+            )
         text = _entry_text(nearest.entry)
-        if any(
-            self.meaning.nearest_word(word, text)[0] < s.meaning_min_word_similarity
-            for word in unknown_topic
-        ):
-            return None
+        for word in worded.unknown_topic:
+            similarity, kb_word = self.meaning.nearest_word(word, text)
+            if similarity < s.meaning_min_word_similarity:
+                return _Verdict(None, _far_word(word, kb_word, similarity, nearest.entry.id))
         i = nearest.index
-        answer = nearest.answer(scored.get(i) or self._score(i, prepared))
-        return answer, f"it means what {nearest.entry.id} asks: {nearest.described}"
+        answer = nearest.answer(worded.scored.get(i) or self._score(i, worded.prepared))
+        return _Verdict(answer, f"it means what {nearest.entry.id} asks: {nearest.described}")
 
-    def _confirmed_by_meaning(
-        self, worded: _Worded, nearest: _Nearest
-    ) -> tuple[Candidate, str] | None:
+    def _confirmed_by_meaning(self, worded: _Worded, nearest: _Nearest) -> _Verdict:
         """Signal: meaning, as a second opinion on words. The entry words rank best, though
         they decline it, when it is also the entry nearest to the question in meaning, near
         enough, clearly the nearest, and brought nearer by each rare word the KB never uses
-        (Settings.meaning_confirms_*): as the answer, with why. None otherwise."""
+        (Settings.meaning_confirms_*): the answer, with why."""
         assert self.meaning is not None
-        if not worded.candidates:
-            return None
-        best = worded.candidates[0]
+        best = worded.candidates[0] if worded.candidates else None
+        if best is None or nearest.entry is not best.entry:
+            return _Verdict(None, f"words rank {best.entry.id if best else 'no entry'} first")
         s = self.settings
         rare = worded.unknown_topic
         needed = s.meaning_confirms_rare_similarity if rare else s.meaning_confirms_similarity
-        if (
-            nearest.entry is not best.entry
-            or nearest.similarity < needed
-            or nearest.lead < s.meaning_confirms_lead
-        ):
-            return None
+        if nearest.similarity < needed or nearest.lead < s.meaning_confirms_lead:
+            return _Verdict(
+                None,
+                f"with words ranking it first, meaning needs similarity {needed:g} and a lead "
+                f"of {s.meaning_confirms_lead:g}",
+            )
         pulls = []
         for word in rare:
             without = self.meaning.similarity(
                 _without_word(worded.analysed, word), nearest.index, with_answer=True
             )
             if without is None or nearest.similarity - without < s.meaning_confirms_pull:
-                return None
+                return _Verdict(
+                    None,
+                    f"{word!r} does not bring it nearer"
+                    + ("" if without is None else f" ({without:.2f} without)"),
+                )
             pulls.append(f"{word!r} brings it nearer ({without:.2f} without)")
-        return nearest.answer(best), (
+        return _Verdict(
+            nearest.answer(best),
             f"its words and its meaning both point to {best.entry.id}: {nearest.described}"
-            + "".join(f"; {pull}" for pull in pulls)
+            + "".join(f"; {pull}" for pull in pulls),
         )
 
     def _nearest_in_meaning(self, question: str) -> _Nearest | None:
@@ -866,27 +896,30 @@ class Matcher:
         lead = similarity - rival_similarity
         return _Nearest(i, entry, similarity, text, lead, self._indexed[j].entry.id)
 
-    def _said_in_other_words(self, worded: _Worded) -> tuple[Candidate, str] | None:
+    def _said_in_other_words(self, worded: _Worded) -> _Verdict:
         """Signal: meaning, for the rare words the KB never uses that decline a question.
         When each comes near a word of the entry words rank best, it names no other topic
         but says that word in other words ("Do you ship to the usa?" -> an entry that says
-        "US"): the answer words find without the rule, and why. None when a word is not that
+        "US"): the answer words find without the rule, and why; not when a word is not that
         near, or words decline the question for another reason too."""
         assert self.meaning is not None and worded.prepared is not None
         if not worded.candidates:
-            return None
+            return _Verdict(None, "words rank no entry first")
         best = worded.candidates[0]
         text = _entry_text(best.entry)
         said = []
         for word in worded.unknown_topic:
             similarity, kb_word = self.meaning.nearest_word(word, text)
             if similarity < self.settings.meaning_same_word:
-                return None
+                return _Verdict(None, _far_word(word, kb_word, similarity, best.entry.id))
             said.append(f"{word!r} comes near {kb_word!r} in meaning ({similarity:.2f})")
         answer, reason = self._decide(best, worded.runner_up, worded.prepared.tokens, [])
-        if answer is None or self._meaning_doubts(worded, answer) is not None:
-            return None
-        return answer, f"{reason}; {', '.join(said)}"
+        if answer is None:
+            return _Verdict(None, f"without its rare words: {reason}")
+        doubt = self._meaning_doubts(worded, answer)
+        if doubt is not None:
+            return _Verdict(None, doubt)
+        return _Verdict(answer, f"{reason}; {', '.join(said)}")
 
     def _meaning_doubts(self, worded: _Worded, answer: Candidate) -> str | None:
         """Signal: meaning, as a check on words. Why the answer words found (their best
@@ -988,3 +1021,10 @@ def _entry_text(entry: Entry) -> str:
     """What of an entry a word of the question may come near in meaning: its phrasings and
     its answer."""
     return f"{' '.join(entry.phrasings)} {entry.answer}"
+
+
+def _far_word(word: str, kb_word: str, similarity: float, entry_id: str) -> str:
+    """Why a rare word the KB never uses keeps a question from an entry: no word of the entry
+    comes near it in meaning."""
+    nearest = f"{kb_word!r}, {similarity:.2f}" if kb_word else "none"
+    return f"{word!r} comes near no word of {entry_id} (nearest {nearest})"

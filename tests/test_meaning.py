@@ -558,19 +558,51 @@ def test_words_and_meaning_agreeing_answer_what_neither_answers_alone(bakery):
 
 
 @pytest.mark.parametrize(
-    ("pairs", "without"),
+    ("pairs", "without", "why_not"),
     [
-        ([("opening", 0.69), ("parking", 0.3)], 0.6),  # not near enough
-        ([("opening", 0.75), ("parking", 0.63)], 0.6),  # not clearly the nearest
-        ([("opening", 0.75), ("parking", 0.3)], 0.745),  # 'mornings' brings it no nearer
-        ([("opening", 0.75), ("parking", 0.3)], 0.8),  # 'mornings' takes it further away
-        ([("parking", 0.75), ("opening", 0.3)], 0.6),  # meaning ranks another entry first
+        # not near enough
+        ([("opening", 0.69), ("parking", 0.3)], 0.6, "needs similarity 0.7 and a lead of 0.13"),
+        # not clearly the nearest
+        ([("opening", 0.75), ("parking", 0.63)], 0.6, "needs similarity 0.7 and a lead of 0.13"),
+        # 'mornings' brings it no nearer, or takes it further away
+        ([("opening", 0.75), ("parking", 0.3)], 0.745, "'mornings' does not bring it nearer"),
+        ([("opening", 0.75), ("parking", 0.3)], 0.8, "'mornings' does not bring it nearer"),
+        # meaning ranks another entry first
+        ([("parking", 0.75), ("opening", 0.3)], 0.6, "words rank opening first"),
     ],
 )
-def test_words_and_meaning_must_agree_clearly_for_it(bakery, pairs, without):
+def test_words_and_meaning_must_agree_clearly_for_it(bakery, pairs, without, why_not):
     with_meaning(bakery, pairs, words=0.45, without=without)
     result = bakery.match("When do you open on Sunday mornings?")
     assert not result.answered and "never mentions 'mornings'" in result.reason
+    # --explain says which entry meaning found nearest, and why it is not the answer
+    nearest, similarity = pairs[0]
+    assert result.meaning.startswith(f"{nearest} is nearest, similarity {similarity:.2f}")
+    assert why_not in result.meaning
+    assert "'mornings' comes near no word of opening (nearest 'noon', 0.45)" in result.meaning
+
+
+def test_a_declined_question_shows_meanings_view_in_explain_alone(bakery):
+    from faqbot.renderers.jsonl import explanation
+    from faqbot.renderers.plain import explanation_lines
+
+    question = "Are you open on Sunday mornings?"
+    assert bakery.match(question).meaning is None  # words only: no meaning to tell of
+    with_meaning(bakery, [("opening", 0.7), ("parking", 0.6)])
+    declined = bakery.match(question)
+    assert declined.meaning == (
+        "opening is nearest, similarity 0.70 to its phrasing 'When do you open?', 0.10 ahead of "
+        "parking; not the answer: alone, meaning needs similarity 0.6 and a lead of 0.15; "
+        "with words ranking it first, meaning needs similarity 0.7 and a lead of 0.13; "
+        "'mornings' comes near no word of opening (nearest 'noon', 0.55)"
+    )
+    assert explanation_lines(declined)[1] == f"meaning: {declined.meaning}"
+    assert explanation(declined)["meaning"] == declined.meaning
+    with_meaning(bakery, [("opening", 0.7), ("parking", 0.3)])
+    answered = bakery.match(question)
+    assert answered.answered and answered.meaning is None
+    assert explanation(answered)["meaning"] is None
+    assert not any(line.startswith("meaning:") for line in explanation_lines(answered))
 
 
 @pytest.mark.parametrize(("near", "answered"), [(0.62, True), (0.59, False)])

@@ -135,6 +135,7 @@ def explanation(result: Result) -> dict[str, Any]:
     return {
         "decision": "answered" if result.answered else "abstained",
         "reason": result.reason,
+        "meaning": result.meaning,
         "candidates": [_candidate(c) for c in result.candidates],
     }
 

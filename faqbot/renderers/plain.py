@@ -87,6 +87,8 @@ def summary_rows(summary: Summary) -> list[tuple[str, str]]:
 def explanation_lines(result: Result) -> list[str]:
     """Why faqbot answered or not, as readable lines (plain on stderr, terminal dimmed)."""
     lines = [f"decision: {'answered' if result.answered else 'abstained'}: {result.reason}"]
+    if result.meaning is not None:
+        lines.append(f"meaning: {result.meaning}")
     for rank, c in enumerate(result.candidates, 1):
         phrasing_points = 100 * c.phrasing_weight * c.phrasing_score * c.type_factor
         coverage_points = 100 * (1 - c.phrasing_weight) * c.coverage * c.type_factor
