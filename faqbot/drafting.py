@@ -65,6 +65,14 @@ class _Money:
 
 
 @dataclass(frozen=True)
+class _OpenQuestion:
+    frame: re.Pattern[str]  # "it remains to be seen", up to the word that asks
+    wh: frozenset[str]  # what, how, ...: asked with the clause's verb before its subject
+    yes_no: frozenset[str]  # whether, if: asked as a yes-no question
+    subject_wh: frozenset[str]  # what, who: may be the clause's subject ("who will lead")
+
+
+@dataclass(frozen=True)
 class _Rules:
     discourse: tuple[str, ...]
     subordinators: tuple[str, ...]
@@ -99,6 +107,7 @@ class _Rules:
     negative: dict[str, str]  # "no date": asked "any date"
     anticipated: frozenset[str]  # "to", "that": after the verb, "it" stands for what follows
     titles: frozenset[str]  # president, minister, dr: before a name, not part of it
+    open_question: _OpenQuestion  # "It remains to be seen how ...": the question left open
 
 
 @cache
@@ -153,6 +162,12 @@ def _rules() -> _Rules:
         negative=raw["negative_determiners"],
         anticipated=frozenset(raw["impersonal_pronouns"]["standing_for_what_follows_before"]),
         titles=frozenset(raw["titles"]),
+        open_question=_OpenQuestion(
+            frame=re.compile(raw["open_question"]["frame"], re.IGNORECASE),
+            wh=frozenset(raw["open_question"]["wh_words"]),
+            yes_no=frozenset(raw["open_question"]["yes_no_words"]),
+            subject_wh=frozenset(raw["open_question"]["subject_wh_words"]),
+        ),
     )
 
 
@@ -186,6 +201,9 @@ def draft_questions(
         thing = _thing(_split(opening, frozenset())) or thing
     if QUOTATION.search(" ".join(words)):
         return []
+    left_open = _open_question(words, lowercase_words, None if reported else person)
+    if left_open is not None:  # "It remains to be seen how ...": that is the question
+        return [left_open] if left_open else []
     clause = _split(words, lowercase_words)
     if clause is None:
         return []
@@ -212,6 +230,49 @@ def draft_questions(
         or (opened and (_opening_time_question(clause, opened) or _own_time_question(opened)))
     )
     return [q for q in (wh, yes_no) if q]
+
+
+def _open_question(
+    words: list[str], lowercase_words: frozenset[str], person: str | None
+) -> str | None:
+    """The question a sentence says is open, asked directly ("It remains to be seen what the
+    outcomes will be": What will the outcomes be?; "It is unclear whether the club will
+    sell tickets": Will the club sell tickets?); "" where it frames one the rules cannot
+    ask ("what role Russia will play": which words are the subject?); None where it frames
+    none. `person`: who "he" or "she" is (see draft_questions)."""
+    rules = _rules().open_question
+    text = " ".join(words)
+    framed = rules.frame.match(text)
+    if framed is None:
+        return None
+    asked, *clause_words = text[framed.end() :].split()
+    asked = asked.lower()
+    if person:
+        clause_words = _named(clause_words, person)
+    if asked in rules.subject_wh and clause_words and _verb_form(clause_words[0]) is not None:
+        return _question(asked.capitalize(), [], clause_words) or ""  # "who will lead ..."
+    clause = _split(clause_words, lowercase_words)
+    if clause is None or not _names_its_subject(clause.subject[0]):
+        return ""
+    if person:
+        clause = replace(clause, subject=_named(clause.subject, person, whole=True))
+    if asked in rules.yes_no:
+        return _question(clause.auxiliary.capitalize(), clause.subject, clause.rest) or ""
+    return _question(f"{asked.capitalize()} {clause.auxiliary}", clause.subject, clause.rest) or ""
+
+
+def _names_its_subject(first: str) -> bool:
+    """Whether a clause whose subject the rules found opens with a word that surely starts
+    one: a determiner, a pronoun or a name ("the plan", "he", "Kim"), not a noun the asking
+    word may govern ("what role Russia will play")."""
+    rules = _rules()
+    lowered = first.lower()
+    return (
+        first[:1].isupper()
+        or lowered in rules.determiners
+        or lowered in rules.personal | rules.impersonal | rules.plural_pronouns
+        or lowered in rules.demonstrative
+    )
 
 
 def conceded(sentence: str) -> str | None:

@@ -202,8 +202,17 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
         ("When the museum reopens in May, it will charge 5 dollars for entry.",
          ["How much will the museum charge for entry?",
           "Will the museum charge 5 dollars for entry?"]),
-        ("It remains to be seen how the plan will work.",
-         ["Does it remain to be seen how the plan will work?"]),
+        ("It remains to be decided by the council.",
+         ["Does it remain to be decided by the council?"]),
+        # a question the sentence says is open is asked directly; one whose subject the rules
+        # cannot tell ("what role Russia", "how many people") is not asked
+        ("It remains to be seen how the plan will work.", ["How will the plan work?"]),
+        ("It is not yet clear what the fees will be.", ["What will the fees be?"]),
+        ("It is unclear whether the club will sell tickets.", ["Will the club sell tickets?"]),
+        ("Nobody knows why the bridge failed.", ["Why did the bridge fail?"]),
+        ("It remains to be seen who will lead the team.", ["Who will lead the team?"]),
+        ("It is unclear what role Russia will play.", []),
+        ("It is unclear how many people will attend.", []),
         ("Neither club has confirmed the date.", ["Has either club confirmed the date?"]),
         ("Neither Leeds nor York has confirmed the date.",
          ["Has either Leeds or York confirmed the date?"]),
@@ -275,6 +284,10 @@ def test_his_in_what_someone_is_reported_to_say_is_left_to_them():
     assert draft_questions("He scored twice.", person="Haaland")[0] == (
         "How many times did Haaland score?"
     )
+    # and in a question a sentence says is open
+    assert draft_questions("It is unclear when he will return.", person="Haaland") == [
+        "When will Haaland return?"
+    ]
 
 
 def test_an_adverb_between_an_auxiliary_and_its_participle_stays_with_them():
