@@ -17,7 +17,7 @@ import contextlib
 import itertools
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -74,23 +74,29 @@ class Meaning:
         """Encode these questions together, for the questions asked next: in a batch the
         model takes about 5 ms a question (2 cores), alone about 12 (it reads all its weights
         for each one). The vectors agree with those of one at a time to 1e-6. A question
-        already encoded, or asked twice, is encoded once."""
-        new = [q for q in dict.fromkeys(questions) if q not in self._questions]
-        if new:
-            self._keep(zip(new, self.encoder.encode(new), strict=True))
+        already encoded, or asked twice, is encoded once; none of these is forgotten before
+        the questions after them are encoded, however many they are."""
+        kept = self._questions
+        asked = list(dict.fromkeys(questions))
+        new = [q for q in asked if q not in kept]
+        encoded = dict(zip(new, self.encoder.encode(new), strict=True)) if new else {}
+        # the batch's questions kept last, as the newest
+        self._keep({q: encoded[q] if q in encoded else kept.pop(q) for q in asked}, len(asked))
 
     def _vector(self, question: str) -> np.ndarray:
         vector = self._questions.get(question)
         if vector is None:
             vector = self.encoder.encode([question])[0]
-            self._keep([(question, vector)])
+            self._keep({question: vector})
         return vector
 
-    def _keep(self, encoded: Iterable[tuple[str, np.ndarray]]) -> None:
-        """Keep these questions' vectors, and forget the oldest beyond QUESTIONS_KEPT."""
+    def _keep(self, encoded: dict[str, np.ndarray], at_least: int = 0) -> None:
+        """Keep these questions' vectors, and forget the oldest beyond QUESTIONS_KEPT (or
+        beyond `at_least`, a batch's own)."""
         kept = self._questions
         kept.update(encoded)
-        for question in list(itertools.islice(kept, max(0, len(kept) - QUESTIONS_KEPT))):
+        room = max(QUESTIONS_KEPT, at_least)
+        for question in list(itertools.islice(kept, max(0, len(kept) - room))):
             del kept[question]
 
     def nearest(self, question: str) -> list[tuple[int, float, str]]:

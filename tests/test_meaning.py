@@ -429,9 +429,19 @@ def test_a_question_asked_again_is_encoded_once_while_it_is_among_the_latest(
     assert encoded == [2, 1]
     assert [(i, text) for i, _, text in found] == [(i, text) for i, _, text in alone]
     assert [s for _, s, _ in found] == pytest.approx([s for _, s, _ in alone], abs=1e-6)
-    ahead.nearest("a fish")  # the fourth: the oldest, "dogs bark", is forgotten
+    # Kept from the oldest asked: "the cat sat", "a bird", "dogs bark" (in the last batch).
+    ahead.nearest("a fish")  # the fourth: the oldest, "the cat sat", is forgotten
     ahead.nearest("dogs bark")
+    assert encoded == [2, 1, 1]
+    ahead.nearest("the cat sat")
     assert encoded == [2, 1, 1, 1]
+    # A batch of more questions than are kept, "dogs bark" among them, is kept whole until
+    # they are asked.
+    batch = ["one", "two", "three", "dogs bark", "four"]
+    ahead.encode_ahead(batch)
+    for question in batch:
+        ahead.nearest(question)
+    assert encoded == [2, 1, 1, 1, 4]
 
 
 def test_a_threshold_of_zero_answers_whatever_meaning_says(write_kb):
