@@ -215,6 +215,7 @@ def draft_questions(
         )
     if thing and not reported and _stands_for_a_thing(clause):
         clause = replace(clause, subject=thing.split())
+    clause = replace(clause, subject=_untitled(clause.subject))
     negative = _rules().negative
     if clause.subject[0].lower() in negative:  # "No date has been given": has any been given?
         # ("Neither Russia nor China has": has either Russia or China)
@@ -230,6 +231,19 @@ def draft_questions(
         or (opened and (_opening_time_question(clause, opened) or _own_time_question(opened)))
     )
     return [q for q in (wh, yes_no) if q]
+
+
+def _untitled(subject: list[str]) -> list[str]:
+    """The subject without what comes before a full name up to its title ("North Korean
+    leader Kim Jong Un": Kim Jong Un; "Striker Tom Hale": Tom Hale): a question asks about
+    the person, and the fact it is drafted from keeps who they are. A name of one word
+    keeps its title ("Dr. Smith", "President Putin")."""
+    titles = _rules().titles
+    for i in range(len(subject) - 3, -1, -1):
+        if subject[i].lower().rstrip(".") in titles:
+            name = subject[i + 1 :]
+            return name if len(name) <= 3 and all(w[:1].isupper() for w in name) else subject
+    return subject
 
 
 def _open_question(

@@ -405,6 +405,15 @@ def test_a_role_before_a_name_is_no_part_of_it(tmp_path):
         tmp_path, "Striker Tom Hale scored in 2021. Hale has now scored 18 goals this season."
     )
     assert "How many goals has Tom Hale now scored this season?  # drafted" in drafted
+    # and a question asks about the person, whose title the fact keeps; a name of one word
+    # keeps its title
+    assert "When did Tom Hale score?  # drafted" in drafted
+    assert draft_questions("North Korean leader Kim Jong Un arrived in 2019.")[0] == (
+        "When did Kim Jong Un arrive?"
+    )
+    assert draft_questions("Dr. Smith opened the clinic in 2019.")[0] == (
+        "When did Dr. Smith open the clinic?"
+    )
 
 
 # -- the command ----------------------------------------------------------------------------
