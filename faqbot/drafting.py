@@ -89,6 +89,7 @@ class _Rules:
     adverbs: frozenset[str]
     participles: frozenset[str]
     cardinals: frozenset[str]
+    count_adverbs: frozenset[str]  # once, twice: how many times, not when or where
     approximate: re.Pattern[str]  # "about", "up to": the end of a text, before a figure
     frequency: re.Pattern[str]  # "every", "each": the end of a text, before a time
     dimension: re.Pattern[str]  # "long", "wide": what a distance states the size of, after it
@@ -130,6 +131,7 @@ def _rules() -> _Rules:
         adverbs=frozenset(raw["adverbs"]),
         participles=frozenset(raw["participles"]),
         cardinals=frozenset(raw["cardinals"]),
+        count_adverbs=frozenset(raw["count_adverbs"]),
         approximate=re.compile(
             r"\b(?:" + "|".join(map(re.escape, _longest_first(raw["approximators"]))) + r")\s+$",
             re.IGNORECASE,
@@ -601,7 +603,9 @@ def _wh_question(clause: _Clause) -> str | None:
             )
             if found:
                 return _question(
-                    f"{wh} {clause.auxiliary}", clause.subject, _cut(rest, *found.span())
+                    f"{wh} {clause.auxiliary}",
+                    clause.subject,
+                    _uncounted(_cut(rest, *found.span())),
                 )
             continue
         pattern = _answer_pattern(name)
@@ -627,7 +631,8 @@ def _wh_question(clause: _Clause) -> str | None:
             assert span is not None
             # "has run it since 2015" asks "Since when", not "When"
             wh = rules.wh_for_time_preposition.get(span.group(0).split()[0].lower(), wh)
-            return _question(f"{wh} {clause.auxiliary}", clause.subject, _cut(rest, *span.span()))
+            cut = _uncounted(_cut(rest, *span.span()))
+            return _question(f"{wh} {clause.auxiliary}", clause.subject, cut)
         if name == "distance":
             # "50 metres long" states how long, not how far
             size = rules.dimension.match(rest, found.end())
@@ -849,6 +854,15 @@ def _cut(text: str, start: int, end: int) -> list[str] | None:
     ):
         return None
     return before + after
+
+
+def _uncounted(words: list[str] | None) -> list[str] | None:
+    """The words of a question for a time or place without an adverb that counts: "met once
+    with Putin in April" asks "When did Kim meet with Putin?", not "meet once"."""
+    if words is None:
+        return None
+    counts = _rules().count_adverbs
+    return [w for w in words if w.lower() not in counts]
 
 
 # "p.m", "U.S": an abbreviation whose last full stop went with the sentence's (_main_clause)

@@ -240,6 +240,9 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
          ["When did United beat City?", "Did United beat City on Sunday?"]),
         ("Tickets sold out within two hours.", ["Did tickets sell out within two hours?"]),
         ("The council voted.", ["Did the council vote?"]),  # the verb may end the sentence
+        # an adverb that counts is no part of a question for a time
+        ("The band played once in Leeds in May 2019.",
+         ["When did the band play in Leeds?", "Did the band play once in Leeds in May 2019?"]),
         ("Excellent.", []),  # no verb: no question rather than a wrong one
     ],
 )  # fmt: skip
