@@ -572,6 +572,17 @@ DRAFTING_WORDS = st.sampled_from(
         "miles",
         "$85",
         "euros",
+        "remains",
+        "to be seen",
+        "unclear",
+        "whether",
+        "what",
+        "how",
+        "once",
+        "twice",
+        "leader",
+        "Striker",
+        "Tom Hale",
     ]
 )
 
