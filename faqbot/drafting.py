@@ -66,8 +66,7 @@ class _Money:
 
 @dataclass(frozen=True)
 class _OpenQuestion:
-    frame: re.Pattern[str]  # "it remains to be seen", up to the word that asks
-    wh: frozenset[str]  # what, how, ...: asked with the clause's verb before its subject
+    frame: re.Pattern[str]  # "it remains to be seen", before one of the words that ask
     yes_no: frozenset[str]  # whether, if: asked as a yes-no question
     subject_wh: frozenset[str]  # what, who: may be the clause's subject ("who will lead")
 
@@ -165,8 +164,13 @@ def _rules() -> _Rules:
         anticipated=frozenset(raw["impersonal_pronouns"]["standing_for_what_follows_before"]),
         titles=frozenset(raw["titles"]),
         open_question=_OpenQuestion(
-            frame=re.compile(raw["open_question"]["frame"], re.IGNORECASE),
-            wh=frozenset(raw["open_question"]["wh_words"]),
+            frame=re.compile(
+                raw["open_question"]["frame"]
+                + r"\s+(?=(?:"
+                + "|".join(raw["open_question"]["wh_words"] + raw["open_question"]["yes_no_words"])
+                + r")\s)",
+                re.IGNORECASE,
+            ),
             yes_no=frozenset(raw["open_question"]["yes_no_words"]),
             subject_wh=frozenset(raw["open_question"]["subject_wh_words"]),
         ),
