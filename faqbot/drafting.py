@@ -55,6 +55,9 @@ CAPITALISED_RUN = re.compile(rf"(?:{CAPITALISED}\s+)+{CAPITALISED}")
 NAME_WORD = re.compile(rf"({CAPITALISED})((?:[’']s)?[?,;:]?)$")
 # A count further from the verb than this belongs to some other part of the sentence.
 MAX_COUNT_DISTANCE = 4
+# Words that may describe a noun counted, between the figure and it ("three public
+# consultations"): past this many, the figure counts the word after it.
+MAX_DESCRIBING = 2
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,7 @@ class _Rules:
     participles: frozenset[str]
     cardinals: frozenset[str]
     count_adverbs: frozenset[str]  # once, twice: how many times, not when or where
+    plurals_without_s: frozenset[str]  # people, children: plurals all the same
     approximate: re.Pattern[str]  # "about", "up to": the end of a text, before a figure
     frequency: re.Pattern[str]  # "every", "each": the end of a text, before a time
     dimension: re.Pattern[str]  # "long", "wide": what a distance states the size of, after it
@@ -131,6 +135,7 @@ def _rules() -> _Rules:
         participles=frozenset(raw["participles"]),
         cardinals=frozenset(raw["cardinals"]),
         count_adverbs=frozenset(raw["count_adverbs"]),
+        plurals_without_s=frozenset(raw["plurals_without_s"]),
         approximate=re.compile(
             r"\b(?:" + "|".join(map(re.escape, _longest_first(raw["approximators"]))) + r")\s+$",
             re.IGNORECASE,
@@ -447,9 +452,20 @@ def _main_clause(sentence: str) -> _MainClause:
             words[-1] = words[-1].rstrip(",")
             break
     for i in range(2, len(words) - 1):  # "... and had a meeting": a second clause
-        if words[i].lower() == "and" and _verb_form(words[i + 1]) is not None:
+        if words[i].lower() == "and" and _second_verb(words[:i], words[i + 1]):
             return _MainClause(words[:i], reported, opening, opener)
     return _MainClause(words, reported, opening, opener)
+
+
+def _second_verb(before: list[str], word: str) -> bool:
+    """Whether `word`, after an "and", opens a second verb phrase: it has a verb's form
+    ("and had a meeting"), or, after an auxiliary that both share, it is the base form of a
+    common verb ("would cost 240 million euros and take four years")."""
+    rules = _rules()
+    if _verb_form(word) is not None:
+        return True
+    shared = any(w.lower() in rules.auxiliaries for w in before)
+    return shared and word.lower() in rules.irregular_past.values()
 
 
 def _drop_opening(text: str, openers: tuple[str, ...], needs_comma: bool) -> str:
@@ -554,14 +570,7 @@ def _plural_then_verb(before: str, word: str) -> bool:
     ("Tickets available") is not."""
     rules = _rules()
     stop = english().stopwords
-    plural = before.lower()
-    if not (
-        plural.isalpha()
-        and plural.endswith("s")
-        and not plural.endswith(("ss", "us", "is"))
-        and plural not in stop
-        and plural not in rules.auxiliaries
-    ):
+    if not _looks_plural(before) or before.lower() in rules.auxiliaries:
         return False
     if not (word.isalpha() and word.islower()) or word in stop or word in rules.auxiliaries:
         return False
@@ -569,6 +578,19 @@ def _plural_then_verb(before: str, word: str) -> bool:
         zipf(word + ending) > ABSENT for ending in ("ed", "d", "ing")
     )
     return past and zipf(word + "s") > ABSENT
+
+
+def _looks_plural(word: str) -> bool:
+    """Whether a word looks like a plural noun: letters ending in "s", not "ss", "us" or
+    "is" ("visitors", not "class", "bus", "this"), and no function word ("his"); or a
+    plural that ends in none ("people")."""
+    lower = word.lower()
+    return lower in _rules().plurals_without_s or (
+        lower.isalpha()
+        and lower.endswith("s")
+        and not lower.endswith(("ss", "us", "is"))
+        and lower not in english().stopwords
+    )
 
 
 def _is_count(word: str) -> bool:
@@ -805,7 +827,7 @@ def _quantity(clause: _Clause, rest: str, found: re.Match[str]) -> str | None:
         return None
     if rest[found.end() : found.end() + 1].isalpha():
         return None  # "10th", "3D": a figure run into letters counts nothing
-    if word in ("once", "twice"):
+    if word in _rules().count_adverbs:
         return _question(
             f"How many times {clause.auxiliary}", clause.subject, _cut(rest, *found.span())
         )
@@ -814,13 +836,35 @@ def _quantity(clause: _Clause, rest: str, found: re.Match[str]) -> str | None:
         opener = f"{_rules().wh_for_type['money']} {clause.auxiliary}"
         return _question(opener, clause.subject, _cut(rest, *money))
     after = rest[found.end() :].split()
-    counted = after[0].strip(",.") if after else ""
-    if not counted.isalpha() or counted.lower() in english().stopwords:
+    counted = _counted(after)
+    if not counted:
         return None
-    # the figure and the word counted, which only spaces part ("12,000 people")
-    end = rest.index(after[0], found.end()) + len(after[0])
-    opener = f"How many {counted} {clause.auxiliary}"
+    # the figure and the words counted, which only spaces part ("12,000 people")
+    end = found.end()
+    for word in counted:
+        end = rest.index(word, end) + len(word)
+    opener = f"How many {' '.join(counted)} {clause.auxiliary}"
     return _question(opener, clause.subject, _cut(rest, found.start(), end))
+
+
+def _counted(after: list[str]) -> list[str]:
+    """The words a figure counts, of the words after it: its noun, with the words that
+    describe it before it ("three public consultations": public consultations) as far as the
+    first plural within MAX_DESCRIBING words; else the word after the figure ("12,000
+    people attended"); none where that is no word to count ("3 of them")."""
+    stop, prepositions = english().stopwords, _rules().prepositions
+    first = after[0].rstrip(",.") if after else ""
+    if not first.isalpha() or first.lower() in stop:
+        return []
+    for n, word in enumerate(after[: MAX_DESCRIBING + 1]):
+        bare = word.rstrip(",.")
+        if not bare.isalpha() or bare.lower() in stop or bare.lower() in prepositions:
+            break
+        if _looks_plural(bare):
+            return after[:n] + [bare]
+        if bare != word:  # a comma or full stop ends the phrase
+            break
+    return [first]
 
 
 def _money(rest: str, found: re.Match[str]) -> tuple[int, int] | None:

@@ -240,6 +240,16 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
          ["When did United beat City?", "Did United beat City on Sunday?"]),
         ("Tickets sold out within two hours.", ["Did tickets sell out within two hours?"]),
         ("The council voted.", ["Did the council vote?"]),  # the verb may end the sentence
+        # a figure counts its noun and the words describing it; "people" is a plural
+        ("The council held three public consultations before the vote.",
+         ["How many public consultations did the council hold before the vote?",
+          "Did the council hold three public consultations before the vote?"]),
+        ("The shop employs 40 local people.",
+         ["How many local people does the shop employ?", "Does the shop employ 40 local people?"]),
+        # a second verb after "and" that shares the first one's auxiliary is a second clause
+        ("The project would cost 240 million euros and take four years.",
+         ["How much would the project cost?", "Would the project cost 240 million euros?"]),
+        ("The bakery sells bread and cake.", ["Does the bakery sell bread and cake?"]),
         # an adverb that counts is no part of a question for a time
         ("The band played once in Leeds in May 2019.",
          ["When did the band play in Leeds?", "Did the band play once in Leeds in May 2019?"]),

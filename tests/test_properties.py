@@ -583,6 +583,10 @@ DRAFTING_WORDS = st.sampled_from(
         "leader",
         "Striker",
         "Tom Hale",
+        "public",
+        "consultations",
+        "and",
+        "take",
     ]
 )
 
