@@ -250,6 +250,13 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
         ("The project would cost 240 million euros and take four years.",
          ["How much would the project cost?", "Would the project cost 240 million euros?"]),
         ("The bakery sells bread and cake.", ["Does the bakery sell bread and cake?"]),
+        # "takes 33 days" says how long, as "for 60 years" does
+        ("The ferry takes 90 minutes to cross the lake.",
+         ["How long does the ferry take to cross the lake?",
+          "Does the ferry take 90 minutes to cross the lake?"]),
+        # more reporting frames: what is reported is the question
+        ("Engineers cautioned that the bridge will close in May.",
+         ["When will the bridge close?", "Will the bridge close in May?"]),
         # an adverb that counts is no part of a question for a time
         ("The band played once in Leeds in May 2019.",
          ["When did the band play in Leeds?", "Did the band play once in Leeds in May 2019?"]),
