@@ -34,7 +34,8 @@ PARENTHESES = re.compile(r"\s*\([^()]*\)")
 DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]*[A-Z](?:,\s+[A-Z][\w.'’ ]*)?\s+[-–—]+\s+")
 # An aside between the subject and its verb: "The summit, held at the palace, drew ...".
 # It goes only where a verb follows it ("The museum, the library, the park and ..." is a list).
-SUBJECT_ASIDE = re.compile(r"^((?:\S+\s+){0,5}?\S+),\s+[a-z0-9][^,]*,\s+(?=[a-z])")
+# (a comma inside a figure, "2,300", ends nothing)
+SUBJECT_ASIDE = re.compile(r"^((?:\S+\s+){0,5}?\S+),\s+[a-z0-9](?:[^,]|,(?=\d))*,\s+(?=[a-z])")
 # A quotation is what someone said, not a statement a question can be drafted from.
 QUOTATION = re.compile(r"[\"“”]")
 MAX_SUBJECT_WORDS = 8

@@ -250,6 +250,11 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
         ("The project would cost 240 million euros and take four years.",
          ["How much would the project cost?", "Would the project cost 240 million euros?"]),
         ("The bakery sells bread and cake.", ["Does the bakery sell bread and cake?"]),
+        # a comma inside a figure ends no relative clause or aside
+        ("The office will move to the plant in Leeds, which employs 2,300 people.",
+         ["Where will the office move?", "Will the office move to the plant in Leeds?"]),
+        ("The library, which holds 40,000 books, opened in 1998.",
+         ["When did the library open?", "Did the library open in 1998?"]),
         # "takes 33 days" says how long, as "for 60 years" does
         ("The ferry takes 90 minutes to cross the lake.",
          ["How long does the ferry take to cross the lake?",
