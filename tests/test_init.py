@@ -439,6 +439,9 @@ def test_a_role_before_a_name_is_no_part_of_it(tmp_path):
     assert draft_questions("Dr. Smith opened the clinic in 2019.")[0] == (
         "When did Dr. Smith open the clinic?"
     )
+    assert draft_questions("Chief executive Sara Lind blamed rising costs.") == [
+        "Did Sara Lind blame rising costs?"
+    ]
 
 
 # -- the command ----------------------------------------------------------------------------
