@@ -94,6 +94,7 @@ class _Rules:
     cardinals: frozenset[str]
     count_adverbs: frozenset[str]  # once, twice: how many times, not when or where
     plurals_without_s: frozenset[str]  # people, children: plurals all the same
+    percent: re.Pattern[str]  # "%", "per cent": after a figure, a share, asked how much
     approximate: re.Pattern[str]  # "about", "up to": the end of a text, before a figure
     frequency: re.Pattern[str]  # "every", "each": the end of a text, before a time
     dimension: re.Pattern[str]  # "long", "wide": what a distance states the size of, after it
@@ -137,6 +138,10 @@ def _rules() -> _Rules:
         cardinals=frozenset(raw["cardinals"]),
         count_adverbs=frozenset(raw["count_adverbs"]),
         plurals_without_s=frozenset(raw["plurals_without_s"]),
+        percent=re.compile(
+            r"\s*(?:" + "|".join(map(re.escape, raw["percent_words"])) + r")(?![\w])",
+            re.IGNORECASE,
+        ),
         approximate=re.compile(
             r"\b(?:" + "|".join(map(re.escape, _longest_first(raw["approximators"]))) + r")\s+$",
             re.IGNORECASE,
@@ -659,7 +664,10 @@ def _wh_question(clause: _Clause) -> str | None:
             # "has run it since 2015" asks "Since when", not "When"
             wh = rules.wh_for_time_preposition.get(span.group(0).split()[0].lower(), wh)
             cut = _uncounted(_cut(rest, *span.span()))
-            return _question(f"{wh} {clause.auxiliary}", clause.subject, cut)
+            asked = _question(f"{wh} {clause.auxiliary}", clause.subject, cut)
+            if asked is not None:
+                return asked
+            continue  # "in the first half of 2026" cannot lose its year: a figure may ask
         if name == "distance":
             # "50 metres long" states how long, not how far
             size = rules.dimension.match(rest, found.end())
@@ -833,6 +841,9 @@ def _quantity(clause: _Clause, rest: str, found: re.Match[str]) -> str | None:
             f"How many times {clause.auxiliary}", clause.subject, _cut(rest, *found.span())
         )
     money = _money(rest, found)
+    share = _rules().percent.match(rest, found.end())
+    if share is not None:  # "fell 12%": how much, as for a sum of money
+        money = (found.start(), share.end())
     if money is not None:  # "costs $85", "12 euros": how much
         opener = f"{_rules().wh_for_type['money']} {clause.auxiliary}"
         return _question(opener, clause.subject, _cut(rest, *money))

@@ -250,6 +250,13 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
         ("The project would cost 240 million euros and take four years.",
          ["How much would the project cost?", "Would the project cost 240 million euros?"]),
         ("The bakery sells bread and cake.", ["Does the bakery sell bread and cake?"]),
+        # a share is asked how much; a time that cannot be taken out leaves the figure
+        ("Its shares rose 4% after the announcement.",
+         ["How much did its shares rise after the announcement?",
+          "Did its shares rise 4% after the announcement?"]),
+        ("Its sales fell 12 per cent in the first half of 2026.",
+         ["How much did its sales fall in the first half of 2026?",
+          "Did its sales fall 12 per cent in the first half of 2026?"]),
         # a comma inside a figure ends no relative clause or aside
         ("The office will move to the plant in Leeds, which employs 2,300 people.",
          ["Where will the office move?", "Will the office move to the plant in Leeds?"]),

@@ -587,6 +587,8 @@ DRAFTING_WORDS = st.sampled_from(
         "consultations",
         "and",
         "take",
+        "12%",
+        "per cent",
     ]
 )
 
