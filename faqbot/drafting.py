@@ -551,6 +551,9 @@ def _split(words: list[str], lowercase_words: frozenset[str]) -> _Clause | None:
                 continue  # "the meeting takes": a verb; "the talks": a noun after "the"
             if wanted == "does" and _is_count(words[i - 1]):
                 continue  # "50,000 visitors": a noun counted, not a verb
+            before = forms.get(i - 1)
+            if wanted == "did" and form[1] == words[i].lower() and before and before[0] == "does":
+                continue  # "remains shut": how it remains, though "shut" is a past form too
             auxiliary, base = form
             rest = words[i + 1 :]
             if auxiliary in HAVE and not _participle_follows(rest):

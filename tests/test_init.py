@@ -250,6 +250,9 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
         ("The project would cost 240 million euros and take four years.",
          ["How much would the project cost?", "Would the project cost 240 million euros?"]),
         ("The bakery sells bread and cake.", ["Does the bakery sell bread and cake?"]),
+        # a past form that is its own base after a verb says how ("remains shut")
+        ("The road remains shut because of a landslide.",
+         ["Does the road remain shut because of a landslide?"]),
         # "using data from ..." names the data's place, not the verb's
         ("The discovery was made using data from the Webb Space Telescope.",
          ["Was the discovery made using data from the Webb Space Telescope?"]),
