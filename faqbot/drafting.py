@@ -465,11 +465,14 @@ def _main_clause(sentence: str) -> _MainClause:
 
 def _second_verb(before: list[str], word: str) -> bool:
     """Whether `word`, after an "and", opens a second verb phrase: it has a verb's form
-    ("and had a meeting"), or, after an auxiliary that both share, it is the base form of a
-    common verb ("would cost 240 million euros and take four years")."""
+    ("and had a meeting"), unless it lists another thing like the one before ("cars and
+    houses"), or, after an auxiliary that both share, it is the base form of a common verb
+    ("would cost 240 million euros and take four years")."""
     rules = _rules()
-    if _verb_form(word) is not None:
-        return True
+    form = _verb_form(word)
+    if form is not None:
+        # a plural then "and" and a word ending in "s" lists things ("cars and houses")
+        return not (form[0] == "does" and _looks_plural(before[-1]))
     shared = any(w.lower() in rules.auxiliaries for w in before)
     return shared and word.lower() in rules.irregular_past.values()
 

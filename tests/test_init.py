@@ -250,6 +250,12 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
         ("The project would cost 240 million euros and take four years.",
          ["How much would the project cost?", "Would the project cost 240 million euros?"]),
         ("The bakery sells bread and cake.", ["Does the bakery sell bread and cake?"]),
+        # a plural, "and", and a word ending in "s" list things; a verb after "and" is a
+        # second clause
+        ("The crew rescued 47 people from cars and houses.",
+         ["How many people did the crew rescue from cars and houses?",
+          "Did the crew rescue 47 people from cars and houses?"]),
+        ("The shop sells bread and bakes cakes every day.", ["Does the shop sell bread?"]),
         # a past form that is its own base after a verb says how ("remains shut")
         ("The road remains shut because of a landslide.",
          ["Does the road remain shut because of a landslide?"]),
