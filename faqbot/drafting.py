@@ -584,12 +584,13 @@ def _plural_then_verb(before: str, word: str) -> bool:
     stop = english().stopwords
     if not _looks_plural(before) or before.lower() in rules.auxiliaries:
         return False
-    if not (word.isalpha() and word.islower()) or word in stop or word in rules.auxiliaries:
+    irregular = word in rules.irregular_past.values()  # "go", a function word to some lists
+    if not (word.isalpha() and word.islower()) or word in rules.auxiliaries:
         return False
-    past = word in rules.irregular_past.values() or any(
-        zipf(word + ending) > ABSENT for ending in ("ed", "d", "ing")
-    )
-    return past and zipf(word + "s") > ABSENT
+    if word in stop and not irregular:
+        return False
+    past = irregular or any(zipf(word + ending) > ABSENT for ending in ("ed", "d", "ing"))
+    return past and (zipf(word + "s") > ABSENT or zipf(word + "es") > ABSENT)  # runs, goes
 
 
 def _looks_plural(word: str) -> bool:

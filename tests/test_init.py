@@ -256,6 +256,13 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
          ["How many people did the crew rescue from cars and houses?",
           "Did the crew rescue 47 people from cars and houses?"]),
         ("The shop sells bread and bakes cakes every day.", ["Does the shop sell bread?"]),
+        # "go" after a plural is a verb; "next Monday" and "after 25 minutes" go whole; a
+        # clock time at the end of a sentence is a time without its last full stop
+        ("The tickets go on sale next Monday.",
+         ["When do the tickets go on sale?", "Do the tickets go on sale next Monday?"]),
+        ("United had taken the lead after 25 minutes.",
+         ["When had United taken the lead?", "Had United taken the lead after 25 minutes?"]),
+        ("The shop opens at 9 a.m.", ["When does the shop open?", "Does the shop open at 9 a.m.?"]),
         # a past form that is its own base after a verb says how ("remains shut")
         ("The road remains shut because of a landslide.",
          ["Does the road remain shut because of a landslide?"]),
