@@ -368,6 +368,25 @@ def drafted_from(tmp_path, text: str) -> str:  # type: ignore[no-untyped-def]
     return kb.read_text(encoding="utf-8")
 
 
+def test_a_news_article_with_figures_drafts_questions_a_reader_would_ask(tmp_path):
+    # A company report of my own, each line a rule found on it: a share, a figure in a
+    # relative clause, a role before a name, a time that cannot be taken out
+    drafted = drafted_from(
+        tmp_path,
+        "Northwind Foods will close two of its five factories, the company announced on "
+        "Monday. Chief executive Sarah Lindqvist blamed rising energy costs. Sales fell 12% "
+        "in the first half of 2026. Production will move to the largest plant in Leeds, "
+        "which employs 2,300 people. Shares in Northwind rose 4% after the announcement.",
+    )
+    for question in (
+        "Did Sarah Lindqvist blame rising energy costs?",
+        "How much did sales fall in the first half of 2026?",
+        "Where will production move?",
+        "How much did shares in Northwind Foods rise after the announcement?",
+    ):
+        assert f"{question}  # drafted" in drafted
+
+
 def test_a_fact_a_sentence_concedes_is_asked_too(tmp_path):
     # "Although ...": a fact of its own, asked after the main clause's question, a negative
     # subject asked with "any"; "If ...": a condition, no fact
