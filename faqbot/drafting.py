@@ -200,6 +200,11 @@ class _Clause:
     rest: list[str]  # after the verb; with do-support, starts with the verb's base form
     said: str = ""  # with do-support, the verb as the sentence says it ("watched")
 
+    def ask(self, wh: str, rest: list[str] | None) -> str | None:
+        """The question `wh` ("When", "How many people") asks of the subject, inverted with
+        the auxiliary, the part asked for taken out of `rest` (None: no question)."""
+        return _question(f"{wh} {self.auxiliary}", self.subject, rest)
+
 
 def draft_questions(
     sentence: str,
@@ -289,7 +294,7 @@ def _open_question(
         clause = replace(clause, subject=_named(clause.subject, person, whole=True))
     if asked in rules.yes_no:
         return _question(clause.auxiliary.capitalize(), clause.subject, clause.rest) or ""
-    return _question(f"{asked.capitalize()} {clause.auxiliary}", clause.subject, clause.rest) or ""
+    return clause.ask(asked.capitalize(), clause.rest) or ""
 
 
 def _names_its_subject(first: str) -> bool:
@@ -408,8 +413,7 @@ def _thing(clause: _Clause | None) -> str | None:
     if clause is None or not 2 <= len(clause.subject) <= MAX_THING_WORDS:
         return None
     first, *rest = clause.subject
-    last = rest[-1].lower()
-    if first.lower() != "the" or (last.endswith("s") and not last.endswith(("ss", "us", "is"))):
+    if first.lower() != "the" or _looks_plural(rest[-1]):
         return None  # not a thing named, or more than one ("The two clubs")
     if any(not w[:1].isalnum() or w.endswith((",", ";", ":")) for w in rest):
         return None
@@ -641,11 +645,7 @@ def _wh_question(clause: _Clause) -> str | None:
                 None,
             )
             if found:
-                return _question(
-                    f"{wh} {clause.auxiliary}",
-                    clause.subject,
-                    _uncounted(_cut(rest, *found.span())),
-                )
+                return clause.ask(wh, _uncounted(_cut(rest, *found.span())))
             continue
         pattern = _answer_pattern(name)
         matches = pattern.finditer(rest) if pattern is not None else iter(())
@@ -658,20 +658,19 @@ def _wh_question(clause: _Clause) -> str | None:
         often = rules.frequency.search(rest, 0, found.start()) if name == "time" else None
         if often is not None and "frequency" in rules.wh_for_type:
             # "every 15 minutes" says how often, not when
-            opener = f"{rules.wh_for_type['frequency']} {clause.auxiliary}"
-            return _question(opener, clause.subject, _cut(rest, often.start(), found.end()))
+            return clause.ask(
+                rules.wh_for_type["frequency"], _cut(rest, often.start(), found.end())
+            )
         if name == "time":
             lasting = rules.duration.search(rest)
             if lasting is not None and "duration" in rules.wh_for_type:
                 # "has baked it for 60 years" says how long, not when
-                opener = f"{rules.wh_for_type['duration']} {clause.auxiliary}"
-                return _question(opener, clause.subject, _cut(rest, *lasting.span()))
+                return clause.ask(rules.wh_for_type["duration"], _cut(rest, *lasting.span()))
             span = re.search(_time_span(rules, found.group(0)), rest)
             assert span is not None
             # "has run it since 2015" asks "Since when", not "When"
             wh = rules.wh_for_time_preposition.get(span.group(0).split()[0].lower(), wh)
-            cut = _uncounted(_cut(rest, *span.span()))
-            asked = _question(f"{wh} {clause.auxiliary}", clause.subject, cut)
+            asked = clause.ask(wh, _uncounted(_cut(rest, *span.span())))
             if asked is not None:
                 return asked
             continue  # "in the first half of 2026" cannot lose its year: a figure may ask
@@ -682,9 +681,7 @@ def _wh_question(clause: _Clause) -> str | None:
                 wh, end = f"How {size.group(1)}", size.end()
             else:
                 end = found.end()
-            return _question(
-                f"{wh} {clause.auxiliary}", clause.subject, _cut(rest, found.start(), end)
-            )
+            return clause.ask(wh, _cut(rest, found.start(), end))
         return _quantity(clause, rest, found)
     return None
 
@@ -718,7 +715,7 @@ def _opening_time_question(clause: _Clause, opened: _Clause) -> str | None:
     if found is None or not re.fullmatch(_time_span(rules, found.group(0)), text):
         return None
     wh = rules.wh_for_time_preposition.get(opened.rest[0].lower(), rules.wh_for_type["time"])
-    return _question(f"{wh} {clause.auxiliary}", clause.subject, clause.rest)
+    return clause.ask(wh, clause.rest)
 
 
 def _own_time_question(clause: _Clause) -> str | None:
@@ -844,16 +841,12 @@ def _quantity(clause: _Clause, rest: str, found: re.Match[str]) -> str | None:
     if rest[found.end() : found.end() + 1].isalpha():
         return None  # "10th", "3D": a figure run into letters counts nothing
     if word in _rules().count_adverbs:
-        return _question(
-            f"How many times {clause.auxiliary}", clause.subject, _cut(rest, *found.span())
-        )
-    money = _money(rest, found)
+        return clause.ask("How many times", _cut(rest, *found.span()))
+    # "costs $85", "12 euros": how much; so does a share ("fell 12%")
     share = _rules().percent.match(rest, found.end())
-    if share is not None:  # "fell 12%": how much, as for a sum of money
-        money = (found.start(), share.end())
-    if money is not None:  # "costs $85", "12 euros": how much
-        opener = f"{_rules().wh_for_type['money']} {clause.auxiliary}"
-        return _question(opener, clause.subject, _cut(rest, *money))
+    money = (found.start(), share.end()) if share is not None else _money(rest, found)
+    if money is not None:
+        return clause.ask(_rules().wh_for_type["money"], _cut(rest, *money))
     after = rest[found.end() :].split()
     counted = _counted(after)
     if not counted:
@@ -862,8 +855,7 @@ def _quantity(clause: _Clause, rest: str, found: re.Match[str]) -> str | None:
     end = found.end()
     for word in counted:
         end = rest.index(word, end) + len(word)
-    opener = f"How many {' '.join(counted)} {clause.auxiliary}"
-    return _question(opener, clause.subject, _cut(rest, found.start(), end))
+    return clause.ask(f"How many {' '.join(counted)}", _cut(rest, found.start(), end))
 
 
 def _counted(after: list[str]) -> list[str]:
