@@ -32,10 +32,11 @@ from faqbot.general_english import ABSENT, zipf
 PARENTHESES = re.compile(r"\s*\([^()]*\)")
 # A news dateline, once its "(Reuters)" is gone: "LONDON - ", "PARIS, France — ".
 DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]*[A-Z](?:,\s+[A-Z][\w.'’ ]*)?\s+[-–—]+\s+")
-# An aside between the subject and its verb: "The summit, held at the palace, drew ...".
+# An aside between the subject and its verb: "The summit, held at the palace, drew ...",
+# "The airport, Iceland's main hub, was closed", "Its chief executive, Dana Ruiz, said".
 # It goes only where a verb follows it ("The museum, the library, the park and ..." is a list).
 # (a comma inside a figure, "2,300", ends nothing)
-SUBJECT_ASIDE = re.compile(r"^((?:\S+\s+){0,5}?\S+),\s+[a-z0-9](?:[^,]|,(?=\d))*,\s+(?=[a-z])")
+SUBJECT_ASIDE = re.compile(r"^((?:\S+\s+){0,5}?\S+),\s+[A-Za-z0-9](?:[^,]|,(?=\d))*,\s+(?=[a-z])")
 # A quotation is what someone said, not a statement a question can be drafted from.
 QUOTATION = re.compile(r"[\"“”]")
 MAX_SUBJECT_WORDS = 8
@@ -80,6 +81,7 @@ class _Rules:
     discourse: tuple[str, ...]
     subordinators: tuple[str, ...]
     auxiliaries: frozenset[str]
+    be_forms: frozenset[str]  # "it was a robbery": what "it" is, not what it does
     irregular_past: dict[str, str]
     determiners: frozenset[str]
     wh_for_type: dict[str, str]
@@ -106,6 +108,7 @@ class _Rules:
     personal: frozenset[str]  # he, she: who they are, the sentences before may say
     # his: whose, the same way ("her" is left: it is as often the object, "met her")
     possessive: frozenset[str]
+    partitive: frozenset[str]  # "of its": a figure counts what follows ("200 of its cars")
     plural_pronouns: frozenset[str]  # I, we, you, they: their verb shows no ending
     impersonal: frozenset[str]  # it: what thing, the sentence before may say
     demonstrative: frozenset[str]  # this, that: a subject that names no one
@@ -124,6 +127,7 @@ def _rules() -> _Rules:
         discourse=_longest_first(raw["discourse_markers"]),
         subordinators=_longest_first(raw["subordinators"]),
         auxiliaries=frozenset(raw["auxiliaries"]),
+        be_forms=frozenset(raw["be_forms"]),
         irregular_past=raw["irregular_past"],
         determiners=frozenset(raw["determiners"]),
         wh_for_type=raw["wh_for_type"],
@@ -167,6 +171,7 @@ def _rules() -> _Rules:
         prepositions=frozenset(raw["prepositions"]),
         personal=frozenset(raw["personal_pronouns"]),
         possessive=frozenset(raw["possessive_pronouns"]),
+        partitive=frozenset(raw["partitive"]),
         plural_pronouns=frozenset(raw["plural_pronouns"]),
         impersonal=frozenset(raw["impersonal_pronouns"]["pronouns"]),
         demonstrative=frozenset(raw["demonstrative_pronouns"]),
@@ -218,7 +223,7 @@ def draft_questions(
     who "he" or "she" is, as far as the sentences before say; `thing`: what "it" is, as far
     as the sentence before says (see `referents`), unless a clause opening this one names
     it ("If the visit takes place, it will ...")."""
-    words, reported, opening, opener = _main_clause(sentence)
+    words, reported, opening, opener, reporter = _main_clause(sentence)
     if opening:
         thing = _thing(_split(opening, frozenset())) or thing
     if QUOTATION.search(" ".join(words)):
@@ -237,6 +242,11 @@ def draft_questions(
         )
     if thing and not reported and _stands_for_a_thing(clause):
         clause = replace(clause, subject=thing.split())
+    elif reported and _reporter_is_it(reporter, clause):
+        # "The company said it would recall ...": would the company recall ...?
+        first, *others = reporter
+        lowered = first.lower() if first.lower() in english().stopwords else first
+        clause = replace(clause, subject=[lowered, *others])
     clause = replace(clause, subject=_untitled(clause.subject))
     negative = _rules().negative
     if clause.subject[0].lower() in negative:  # "No date has been given": has any been given?
@@ -329,6 +339,20 @@ def _stands_for_a_thing(clause: _Clause) -> bool:
     if len(clause.subject) != 1 or clause.subject[0].lower() not in rules.impersonal:
         return False
     return not any(w.lower() in rules.anticipated for w in clause.rest)
+
+
+def _reporter_is_it(reporter: list[str], clause: _Clause) -> bool:
+    """Whether the "it" a reported clause opens with is who reports it: one thing, named
+    ("Vextra said it would ..."), not "police" or "he", and a clause that says what it does
+    rather than what it is ("Police said it was a robbery")."""
+    rules = _rules()
+    return (
+        bool(reporter)
+        and _stands_for_a_thing(clause)
+        and clause.auxiliary.lower() not in rules.be_forms
+        and reporter[-1].lower() not in rules.personal | rules.impersonal | rules.plural_pronouns
+        and not _looks_plural(reporter[-1])
+    )
 
 
 def _named(words: list[str], person: str, whole: bool = False) -> list[str]:
@@ -428,6 +452,7 @@ class _MainClause(NamedTuple):
     reported: bool
     opening: list[str]  # the words of a clause that opened the sentence ("If the visit ...")
     opener: str  # the word(s) that opened it ("if"), lowered
+    reporter: list[str]  # who is reported to say it ("The company said ..."), if named
 
 
 def _main_clause(sentence: str) -> _MainClause:
@@ -436,7 +461,7 @@ def _main_clause(sentence: str) -> _MainClause:
     text = PARENTHESES.sub("", sentence.strip()).rstrip(".!?;: ")
     text = DATELINE.sub("", text, count=1)
     text = rules.relative_insert.sub("", text)
-    reported, opening, opener = False, [], ""
+    reported, opening, opener, reporter = False, [], "", []
     for _ in range(3):  # "However, although X, Y": markers and clauses may stack
         before = text
         text = _drop_opening(text, rules.discourse, needs_comma=False)
@@ -447,9 +472,11 @@ def _main_clause(sentence: str) -> _MainClause:
             opener = next((o for o in rules.subordinators if lowered.startswith(o + " ")), "")
             opening = opened.split()[len(opener.split()) :]
         text = unopened
-        unframed = rules.reporting.sub("", text, count=1)
-        reported |= unframed != text
-        text = unframed
+        framed = rules.reporting.match(text)
+        if framed is not None:
+            reported = True
+            reporter = reporter or (framed.group("reporter") or "").split()
+            text = text[framed.end() :]
         if text == before:
             break
     aside = SUBJECT_ASIDE.match(text)
@@ -463,8 +490,8 @@ def _main_clause(sentence: str) -> _MainClause:
             break
     for i in range(2, len(words) - 1):  # "... and had a meeting": a second clause
         if words[i].lower() == "and" and _second_verb(words[:i], words[i + 1]):
-            return _MainClause(words[:i], reported, opening, opener)
-    return _MainClause(words, reported, opening, opener)
+            return _MainClause(words[:i], reported, opening, opener, reporter)
+    return _MainClause(words, reported, opening, opener, reporter)
 
 
 def _second_verb(before: list[str], word: str) -> bool:
@@ -864,12 +891,17 @@ def _counted(after: list[str]) -> list[str]:
     first plural within MAX_DESCRIBING words; else the word after the figure ("12,000
     people attended"); none where that is no word to count ("3 of them")."""
     stop, prepositions = english().stopwords, _rules().prepositions
+    if " ".join(after[:2]).lower() in _rules().partitive:  # "200,000 of its smartwatches"
+        counted = _counted(after[2:])
+        return after[:2] + counted if counted else []
     first = after[0].rstrip(",.") if after else ""
     if not first.isalpha() or first.lower() in stop:
         return []
     for n, word in enumerate(after[: MAX_DESCRIBING + 1]):
         bare = word.rstrip(",.")
-        if not bare.isalpha() or bare.lower() in stop or bare.lower() in prepositions:
+        # a model's number goes with its name ("Pulse 3 smartwatches")
+        numbered = bare.isdigit() and after[n - 1][:1].isupper()
+        if not (bare.isalpha() or numbered) or bare.lower() in stop or bare.lower() in prepositions:
             break
         if _looks_plural(bare):
             return after[:n] + [bare]

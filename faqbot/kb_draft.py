@@ -22,7 +22,7 @@ from faqbot import __version__
 from faqbot.analysis import english
 from faqbot.article import Article, read_article
 from faqbot.drafting import conceded, draft_questions, full_names, referents, with_full_names
-from faqbot.general_english import zipf
+from faqbot.general_english import ABSENT, zipf
 from faqbot.kb_index import inverse_frequency
 from faqbot.kb_loader import MAX_TEXT_CHARS, read_article_text
 from faqbot.sanitize import sanitize
@@ -122,10 +122,11 @@ _OPENER = re.compile(r"([A-Z][\w-]*)\s+[^A-Z\s]")
 def _no_names(sentences: list[str]) -> frozenset[str]:
     """The words, lowered, that open a sentence capitalised, before a word that is not, but
     that the article never writes capitalised after another word ("Shares in Acme rose"): a
-    word, not a name, though the article may never write it in lower case."""
+    word, not a name, though the article may never write it in lower case. A word English
+    does not know ("Keflavik airport was closed") is a name however the article writes it."""
     names = {w for s in sentences for w in _CAPITALISED_WORD.findall(s[1:])}
     openers = {m.group(1) for s in sentences if (m := _OPENER.match(s))}
-    return frozenset(w.lower() for w in openers - names)
+    return frozenset(w.lower() for w in openers - names if zipf(w.lower()) > ABSENT)
 
 
 def _title_from(article: Article, path: Path) -> str:

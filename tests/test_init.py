@@ -292,6 +292,28 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
         ("The band played once in Leeds in May 2019.",
          ["When did the band play in Leeds?", "Did the band play once in Leeds in May 2019?"]),
         ("Excellent.", []),  # no verb: no question rather than a wrong one
+        # an aside naming the subject again, capitalised, is left out
+        ("The ferry port, Norway's busiest, was closed on Monday.",
+         ["When was the ferry port closed?", "Was the ferry port closed on Monday?"]),
+        ("The bakery's owner, Ann Lee, thanked the volunteers.",
+         ["Did the bakery's owner thank the volunteers?"]),
+        # a word that softens a time goes with it
+        ("The storm arrived shortly after 11 p.m. near the coast.",
+         ["When did the storm arrive near the coast?",
+          "Did the storm arrive shortly after 11 p.m. near the coast?"]),
+        ("The ferry sank just before 6 a.m.",
+         ["When did the ferry sink?", "Did the ferry sink just before 6 a.m.?"]),
+        # a figure counts what follows "of its", a model's number and all
+        ("The airline will sell 12 of its Airbus 320 planes.",
+         ["How many of its Airbus 320 planes will the airline sell?",
+          "Will the airline sell 12 of its Airbus 320 planes?"]),
+        ("The club lost 3 of them.", ["Did the club lose 3 of them?"]),
+        # "it" in what a named one says is the one who says it; not where "it" is what it
+        # says is so, nor where many say it
+        ("The council said on Monday it would close 4 libraries.",
+         ["How many libraries would the council close?", "Would the council close 4 libraries?"]),
+        ("Police said it was a robbery.", ["Was it a robbery?"]),
+        ("Officials said it would close the road.", ["Would it close the road?"]),
     ],
 )  # fmt: skip
 def test_drafting_rules(sentence, expected):
@@ -459,6 +481,10 @@ def test_a_sentences_first_word_is_lowered_unless_the_article_writes_it_as_a_nam
     drafted = drafted_from(tmp_path, "Shares in Acme rose 3% in 2020. Acme moved to Oslo in 2004.")
     assert "When did shares in Acme rise 3%?  # drafted" in drafted
     assert "When did Acme move to Oslo?  # drafted" in drafted
+    # A word English does not know is a name, though only ever written to open a sentence.
+    (tmp_path / "unknown").mkdir()
+    drafted = drafted_from(tmp_path / "unknown", "Zorvik airport was closed on Monday.")
+    assert "When was Zorvik airport closed?  # drafted" in drafted
 
 
 def test_a_word_two_names_share_is_left_as_it_is(tmp_path):
