@@ -1,0 +1,69 @@
+"""Answer quality on KBs `faqbot init` drafts from news articles other than the seed, no
+editing: the questions a reader would ask each one, asked of its draft, scored as score.py
+scores them.
+
+    .venv/bin/python benchmarks/drafted_articles.py [--words-only]
+
+The articles and their questions (benchmarks/articles/NAME.txt and NAME.jsonl, in the
+`{"q": ..., "any": [...]}` form of ../shared/eval/dev.jsonl) were written for this benchmark
+(public domain), the questions before any draft of their article was read, off-topic ones
+(`"any": []`) among them. Rules were then looked for on the first three (bikes, volcano,
+watch); museum and strike were kept aside, so that they say how far those rules carry.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+from shared_sets import is_right, yardstick
+
+from faqbot import answering
+from faqbot.kb_draft import draft_from_file, to_yaml
+from faqbot.matcher import Settings
+
+ARTICLES = Path(__file__).resolve().parent / "articles"
+LOOKED_AT = ("bikes", "volcano", "watch")  # the articles rules were found on
+KEPT_ASIDE = ("museum", "strike")
+
+
+def scored(name: str, folder: Path, settings: Settings) -> tuple[int, int, int, int]:
+    """(questions, right, answered, wrong) for the article's draft."""
+    article = ARTICLES / f"{name}.txt"
+    kb = folder / f"{name}.yaml"
+    kb.write_text(to_yaml(draft_from_file(article, kb), article.name), encoding="utf-8")
+    matcher = answering.matcher_for(kb, settings, use_cache=False)
+    rows = yardstick().load(ARTICLES / f"{name}.jsonl")
+    right = answered = wrong = 0
+    for row, result in zip(rows, matcher.match_all([r["q"] for r in rows]), strict=True):
+        entry = result.answer.entry if result.answer else None
+        ok = is_right(row, entry)
+        right += ok
+        answered += entry is not None
+        wrong += entry is not None and not ok
+    return len(rows), right, answered, wrong
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words-only", action="store_true")
+    args = parser.parse_args()
+    settings = Settings(meaning=not args.words_only)
+    print(f"{'article':10} {'accuracy':>9} {'wrong-answer rate':>18}")
+    with tempfile.TemporaryDirectory() as folder:
+        for group in (LOOKED_AT, KEPT_ASIDE):
+            sums = [0, 0, 0, 0]
+            for name in group:
+                n, right, answered, wrong = figures = scored(name, Path(folder), settings)
+                sums = [a + b for a, b in zip(sums, figures, strict=True)]
+                print(f"{name:10} {right / n:>9.3f} {wrong / max(answered, 1):>18.3f}"
+                      f"   ({right}/{n} right, {wrong} of {answered} answers wrong)")  # fmt: skip
+            n, right, answered, wrong = sums
+            label = "looked at" if group is LOOKED_AT else "kept aside"
+            print(f"{label:10} {right / n:>9.3f} {wrong / max(answered, 1):>18.3f}"
+                  f"   ({right}/{n} right, {wrong} of {answered} answers wrong)")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
