@@ -235,10 +235,12 @@ def draft_questions(
     if clause is None:
         return []
     if person and not reported:
+        subject = _named(clause.subject, person, whole=True)
+        # "his" is the subject's own where the subject is the person ("Moreira is to make
+        # his debut"), and is left so
+        own = set(" ".join(subject).split()) <= set(person.split())
         clause = replace(
-            clause,
-            subject=_named(clause.subject, person, whole=True),
-            rest=_named(clause.rest, person),
+            clause, subject=subject, rest=clause.rest if own else _named(clause.rest, person)
         )
     if thing and not reported and _stands_for_a_thing(clause):
         clause = replace(clause, subject=thing.split())
@@ -538,6 +540,8 @@ def _verb_form(word: str) -> tuple[str, str] | None:
         candidates = [lower[:-2], lower[:-1], *doubled]
         return "did", _base(candidates + ([lower[:-3] + "y"] if lower.endswith("ied") else []))
     if len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is", "ous")):
+        if lower.endswith("ies"):  # "lies": lie; "carries": carry, not the name Carrie
+            return "does", _base([lower[:-1], lower[:-3] + "y"])
         if lower.endswith("es") and zipf(lower[:-1]) >= COMMON_WORD_ZIPF:
             return "does", lower[:-1]  # "uses": use, though "us" is the commoner word
         # two letters come off only an -es ("passes": pass), never a plain -s ("seats": seat)
@@ -689,7 +693,10 @@ def _wh_question(clause: _Clause) -> str | None:
                 rules.wh_for_type["frequency"], _cut(rest, often.start(), found.end())
             )
         if name == "time":
-            lasting = rules.duration.search(rest)
+            lasting = next(
+                (m for m in rules.duration.finditer(rest) if not _in_own_phrase(rest, m.start())),
+                None,
+            )
             if lasting is not None and "duration" in rules.wh_for_type:
                 # "has baked it for 60 years" says how long, not when
                 return clause.ask(rules.wh_for_type["duration"], _cut(rest, *lasting.span()))

@@ -313,6 +313,13 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
         ("The council said on Monday it would close 4 libraries.",
          ["How many libraries would the council close?", "Would the council close 4 libraries?"]),
         ("Police said it was a robbery.", ["Was it a robbery?"]),
+        # "-ies" is a "-y" verb's where English says so ("carries": carry, not Carrie)
+        ("The ferry carries 600 cars a day.",
+         ["How many cars does the ferry carry a day?", "Does the ferry carry 600 cars a day?"]),
+        # a figure in a relative clause is not asked of the main verb
+        ("The pool reopened on Monday after a refit that took three years.",
+         ["When did the pool reopen after a refit that took three years?",
+          "Did the pool reopen on Monday after a refit that took three years?"]),
         ("Officials said it would close the road.", ["Would it close the road?"]),
     ],
 )  # fmt: skip
@@ -321,6 +328,20 @@ def test_drafting_rules(sentence, expected):
         {"the", "volunteers", "ferry", "pilgrims", "storm", "about", "three", "tickets"}
     )
     assert draft_questions(sentence, lowercase_words) == expected
+
+
+def test_his_is_the_persons_own_where_the_person_is_the_subject():
+    assert draft_questions("Moreira will make his debut in May.", person="Lucas Moreira") == [
+        "When will Moreira make his debut?",
+        "Will Moreira make his debut in May?",
+    ]
+    assert draft_questions("He made his name in Porto in 2019.", person="Lucas Moreira")[0] == (
+        "When did Lucas Moreira make his name in Porto?"
+    )
+    # and the person's where someone else is
+    assert draft_questions("The club sold his house in 2019.", person="Lucas Moreira")[0] == (
+        "When did the club sell Lucas Moreira's house?"
+    )
 
 
 def test_it_is_the_thing_the_sentence_before_named():
