@@ -7,8 +7,9 @@ scores them.
 The articles and their questions (benchmarks/articles/NAME.txt and NAME.jsonl, in the
 `{"q": ..., "any": [...]}` form of ../shared/eval/dev.jsonl) were written for this benchmark
 (public domain), the questions before any draft of their article was read, off-topic ones
-(`"any": []`) among them. Rules were then looked for on the first three (bikes, volcano,
-watch); museum and strike were kept aside, so that they say how far those rules carry.
+(`"any": []`) among them. Rules were then looked for on the first eight (LOOKED_AT); the
+last two were kept aside (KEPT_ASIDE), so that they say how far those rules carry. Add new
+articles to KEPT_ASIDE, and move them to LOOKED_AT once their misses have been read.
 """
 
 from __future__ import annotations
@@ -24,8 +25,9 @@ from faqbot.kb_draft import draft_from_file, to_yaml
 from faqbot.matcher import Settings
 
 ARTICLES = Path(__file__).resolve().parent / "articles"
-LOOKED_AT = ("bikes", "volcano", "watch")  # the articles rules were found on
-KEPT_ASIDE = ("museum", "strike")
+# the articles whose misses rules were looked for on, and those whose misses no one has read
+LOOKED_AT = ("bikes", "volcano", "watch", "hospital", "transfer", "rates", "museum", "strike")
+KEPT_ASIDE = ("ferry", "bakery")
 
 
 def scored(name: str, folder: Path, settings: Settings) -> tuple[int, int, int, int]:
