@@ -19,6 +19,7 @@ The English they need is data, in `resources/drafting.json`.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from dataclasses import dataclass, replace
@@ -36,7 +37,7 @@ DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]*[A-Z](?:,\s+[A-Z][\w.'’ ]*)?\s+[-–
 # "The airport, Iceland's main hub, was closed", "Its chief executive, Dana Ruiz, said".
 # It goes only where a verb follows it ("The museum, the library, the park and ..." is a list).
 # (a comma inside a figure, "2,300", ends nothing)
-SUBJECT_ASIDE = re.compile(r"^((?:\S+\s+){0,5}?\S+),\s+[A-Za-z0-9](?:[^,]|,(?=\d))*,\s+(?=[a-z])")
+SUBJECT_ASIDE = re.compile(r"^((?:\S+\s+){0,7}?\S+),\s+[A-Za-z0-9](?:[^,]|,(?=\d))*,\s+(?=[a-z])")
 # A quotation is what someone said, not a statement a question can be drafted from.
 QUOTATION = re.compile(r"[\"“”]")
 MAX_SUBJECT_WORDS = 8
@@ -55,6 +56,8 @@ OWNER = re.compile(rf"\b((?:{CAPITALISED}\s){{0,2}}{CAPITALISED})[’']s\b")
 CAPITALISED_RUN = re.compile(rf"(?:{CAPITALISED}\s+)+{CAPITALISED}")
 # A word of a drafted question that may stand for a name: capitalised, maybe an owner.
 NAME_WORD = re.compile(rf"({CAPITALISED})((?:[’']s)?[?,;:]?)$")
+# A title is at most this many words into the sentence ("North Korean leader Kim Jong Un").
+MAX_ROLE_WORDS = 4
 # A count further from the verb than this belongs to some other part of the sentence.
 MAX_COUNT_DISTANCE = 4
 # Words that may describe a noun counted, between the figure and it ("three public
@@ -82,6 +85,7 @@ class _Rules:
     subordinators: tuple[str, ...]
     auxiliaries: frozenset[str]
     be_forms: frozenset[str]  # "it was a robbery": what "it" is, not what it does
+    contrasting: frozenset[str]  # "but", "while": a second clause follows
     irregular_past: dict[str, str]
     determiners: frozenset[str]
     wh_for_type: dict[str, str]
@@ -128,6 +132,7 @@ def _rules() -> _Rules:
         subordinators=_longest_first(raw["subordinators"]),
         auxiliaries=frozenset(raw["auxiliaries"]),
         be_forms=frozenset(raw["be_forms"]),
+        contrasting=frozenset(raw["contrasting"]),
         irregular_past=raw["irregular_past"],
         determiners=frozenset(raw["determiners"]),
         wh_for_type=raw["wh_for_type"],
@@ -265,6 +270,48 @@ def draft_questions(
         or (opened and (_opening_time_question(clause, opened) or _own_time_question(opened)))
     )
     return [q for q in (wh, yes_no) if q]
+
+
+def role_question(sentence: str, lowercase_words: frozenset[str] = frozenset()) -> str | None:
+    """Who holds the role the sentence names beside a person: in an aside ("Its chief nurse,
+    Rhian Evans, said ...": Who is its chief nurse?) or as a title before a full name
+    opening the sentence ("Union leader Mick Lowe said ...": Who is the union leader?).
+    None where it names no one so. `lowercase_words`: as draft_questions'."""
+    text = DATELINE.sub("", PARENTHESES.sub("", sentence.strip()), count=1)
+    aside = SUBJECT_ASIDE.match(text)
+    if aside is not None:
+        role = aside.group(1).split()
+        named = text[aside.end(1) : aside.end()].strip(" ,").split()
+        held = role[-1].lower() in _rules().titles  # "the airport, Oslo Gardermoen": no role
+        return _who_is(role, lowercase_words) if held and _is_full_name(named) else None
+    words = text.split()
+    titles = _rules().titles
+    for i, word in enumerate(words[:MAX_ROLE_WORDS]):
+        if "," in word:
+            break
+        if word.lower().rstrip(".") in titles:
+            name = list(itertools.takewhile(lambda w: w[:1].isupper(), words[i + 1 : i + 4]))
+            after = words[i + 1 + len(name) : i + 2 + len(name)]
+            if _is_full_name(name) and after and _verb_form(after[0]) is not None:
+                return _who_is(words[: i + 1], lowercase_words)
+    return None
+
+
+def _is_full_name(words: list[str]) -> bool:
+    """Two or three capitalised words and nothing else: a person's name, as far as words show."""
+    return 2 <= len(words) <= 3 and all(re.fullmatch(CAPITALISED, w) for w in words)
+
+
+def _who_is(role: list[str], lowercase_words: frozenset[str]) -> str:
+    """ "Who is the union leader?": the role's titles and the words the article writes in
+    lower case lowered, "the" before it unless an owner or a determiner opens it."""
+    rules, stop = _rules(), english().stopwords
+    said = [
+        w.lower() if w.lower().rstrip(".") in rules.titles | lowercase_words | stop else w
+        for w in role
+    ]
+    owned = said[0].endswith(("'s", "’s")) or said[0] in stop
+    return f"Who is {' '.join(said if owned else ['the', *said])}?"
 
 
 def _untitled(subject: list[str]) -> list[str]:
@@ -473,7 +520,7 @@ def _main_clause(sentence: str) -> _MainClause:
             lowered = opened.lower()
             opener = next((o for o in rules.subordinators if lowered.startswith(o + " ")), "")
             opening = opened.split()[len(opener.split()) :]
-        text = unopened
+        text = _without_subject_aside(unopened)  # "Its nurse, Ann Lee, said ...": no comma
         framed = rules.reporting.match(text)
         if framed is not None:
             reported = True
@@ -481,9 +528,7 @@ def _main_clause(sentence: str) -> _MainClause:
             text = text[framed.end() :]
         if text == before:
             break
-    aside = SUBJECT_ASIDE.match(text)
-    if aside and _verb_form(text[aside.end() :].split(maxsplit=1)[0]) is not None:
-        text = aside.group(1) + " " + text[aside.end() :]
+    text = _without_subject_aside(text)
     words = text.split()
     for i, word in enumerate(words):  # what follows a later comma is an aside
         if word.endswith(",") and i >= 3:
@@ -491,9 +536,20 @@ def _main_clause(sentence: str) -> _MainClause:
             words[-1] = words[-1].rstrip(",")
             break
     for i in range(2, len(words) - 1):  # "... and had a meeting": a second clause
-        if words[i].lower() == "and" and _second_verb(words[:i], words[i + 1]):
+        joining = words[i].lower()
+        if (joining == "and" or joining in rules.contrasting) and _second_verb(
+            words[:i], words[i + 1]
+        ):
             return _MainClause(words[:i], reported, opening, opener, reporter)
     return _MainClause(words, reported, opening, opener, reporter)
+
+
+def _without_subject_aside(text: str) -> str:
+    """The text without an aside between its subject and its verb (see SUBJECT_ASIDE)."""
+    aside = SUBJECT_ASIDE.match(text)
+    if aside and _verb_form(text[aside.end() :].split(maxsplit=1)[0]) is not None:
+        return aside.group(1) + " " + text[aside.end() :]
+    return text
 
 
 def _second_verb(before: list[str], word: str) -> bool:

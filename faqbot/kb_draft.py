@@ -21,7 +21,14 @@ import yaml
 from faqbot import __version__
 from faqbot.analysis import english
 from faqbot.article import Article, read_article
-from faqbot.drafting import conceded, draft_questions, full_names, referents, with_full_names
+from faqbot.drafting import (
+    conceded,
+    draft_questions,
+    full_names,
+    referents,
+    role_question,
+    with_full_names,
+)
 from faqbot.general_english import ABSENT, zipf
 from faqbot.kb_index import inverse_frequency
 from faqbot.kb_loader import MAX_TEXT_CHARS, read_article_text
@@ -81,6 +88,8 @@ def draft_kb(text: str, article_path: Path, kb_dir: Path) -> Draft:
         stated = conceded(sentence)
         if stated is not None:
             drafted += draft_questions(stated, lowercase, person, thing)[:DRAFTED_PER_FACT]
+        # and who holds a role it names beside a person ("Its chief nurse, Ann Lee, said")
+        drafted += filter(None, [role_question(sentence, lowercase)])
         drafted = [with_full_names(q, names) for q in drafted]
         facts.append(DraftEntry(ids.new(sentence), sentence, sentence, drafted=drafted))
         # "it" is taken up from the sentence just before only: a thing named further back

@@ -10,7 +10,7 @@ import pytest
 
 from faqbot.article import read_article
 from faqbot.cli import app
-from faqbot.drafting import draft_questions, referents
+from faqbot.drafting import draft_questions, referents, role_question
 from faqbot.exit_codes import ExitCode
 from faqbot.files import WouldOverwrite, write_text_atomic
 from faqbot.kb_loader import load_kb
@@ -313,6 +313,15 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
         ("The council said on Monday it would close 4 libraries.",
          ["How many libraries would the council close?", "Would the council close 4 libraries?"]),
         ("Police said it was a robbery.", ["Was it a robbery?"]),
+        # the aside goes before what someone said is looked for
+        ("Its head chef, Ann Lee, said the kitchen had closed for a week.",
+         ["Had the kitchen closed for a week?"]),
+        # a subject of up to eight words keeps its aside out
+        ("The last big storm on the north coast, in 2019, lasted for 3 days.",
+         ["How long did the last big storm on the north coast last?",
+          "Did the last big storm on the north coast last for 3 days?"]),
+        # "but" and a verb open a second clause, as "and" does
+        ("The ferry was running but stopped at noon.", ["Was the ferry running?"]),
         # "-ies" is a "-y" verb's where English says so ("carries": carry, not Carrie)
         ("The ferry carries 600 cars a day.",
          ["How many cars does the ferry carry a day?", "Does the ferry carry 600 cars a day?"]),
@@ -328,6 +337,29 @@ def test_drafting_rules(sentence, expected):
         {"the", "volunteers", "ferry", "pilgrims", "storm", "about", "three", "tickets"}
     )
     assert draft_questions(sentence, lowercase_words) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Its chief nurse, Ann Lee, said the ward was full.", "Who is its chief nurse?"),
+        ("Acme's chief executive, Dana Ruiz, apologised.", "Who is Acme's chief executive?"),
+        ("Union leader Mick Lowe said drivers were worse off.", "Who is the union leader?"),
+        ("Manager Tom Fielding said the striker was fast.", "Who is the manager?"),
+        # a thing beside its name, a name after a comma, a one-word name: no role held
+        ("The airport, Oslo Gardermoen, was closed.", None),
+        ("On Monday, President Joe Biden said no.", None),
+        ("Manager Fielding said the striker was fast.", None),
+    ],
+)
+def test_who_holds_a_role_named_beside_a_person(sentence, expected):
+    assert role_question(sentence, frozenset({"union", "manager"})) == expected
+
+
+def test_a_draft_asks_who_holds_a_role(tmp_path):
+    drafted = drafted_from(tmp_path, "The clinic, Oak Dental, opened in May. Its chief nurse, "
+                           "Ann Lee, said the clinic was busy.")  # fmt: skip
+    assert "Who is its chief nurse?  # drafted" in drafted
 
 
 def test_his_is_the_persons_own_where_the_person_is_the_subject():
