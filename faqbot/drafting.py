@@ -104,6 +104,8 @@ class _Rules:
     approximate: re.Pattern[str]  # "about", "up to": the end of a text, before a figure
     frequency: re.Pattern[str]  # "every", "each": the end of a text, before a time
     dimension: re.Pattern[str]  # "long", "wide": what a distance states the size of, after it
+    age: re.Pattern[str]  # "old": a time that states an age, after it ("16 years old")
+    past_after_one: frozenset[str]  # past after one ("It cost"), present after many
     money: _Money  # what says a figure is a sum of money
     duration: re.Pattern[str]  # "for 60 years": how long
     calendar: frozenset[str]  # months and days: a time, written capitalised, with no figure
@@ -159,6 +161,8 @@ def _rules() -> _Rules:
             r"\b(?:" + "|".join(map(re.escape, raw["frequency_words"])) + r")\s+$", re.IGNORECASE
         ),
         dimension=re.compile(r"\s+(" + "|".join(map(re.escape, raw["dimensions"])) + r")\b"),
+        age=re.compile(r"\s+(" + "|".join(map(re.escape, raw["ages"])) + r")\b"),
+        past_after_one=frozenset(raw["past_after_one"]),
         duration=re.compile(raw["duration_pattern"], re.IGNORECASE),
         money=_Money(
             symbols="".join(raw["money"]["symbols"]),
@@ -630,7 +634,7 @@ def _split(words: list[str], lowercase_words: frozenset[str]) -> _Clause | None:
     # how it will work": not "will")
     pronoun = words[0].lower() in rules.personal | rules.impersonal
     window = range(1, min(len(words), (2 if pronoun else MAX_SUBJECT_WORDS) + 1))
-    forms = {i: _verb_form(words[i]) for i in window}
+    forms = {i: _verb_form(words[i]) or _past_after_one(words[i - 1], words[i]) for i in window}
     # An auxiliary first, then a verb with no ending after a plural ("Organisers expect"),
     # then a past form, then a third-person one.
     for wanted in ("", "do", "did", "does"):
@@ -653,6 +657,9 @@ def _split(words: list[str], lowercase_words: frozenset[str]) -> _Clause | None:
             if auxiliary in HAVE and not _participle_follows(rest):
                 auxiliary, base = HAVE[auxiliary], "have"  # "has a preference": does ... have
             subject = list(words[:i])
+            when = _time_before_verb(subject)
+            if when:  # "The council on Tuesday approved ...": the day goes with the rest
+                subject, rest = subject[:when], rest + subject[when:]
             first = subject[0]
             acronym = first.isupper() and len(first) > 1  # "US", not "A"
             # a word the article writes in lower case, unless a name goes on after it
@@ -664,6 +671,26 @@ def _split(words: list[str], lowercase_words: frozenset[str]) -> _Clause | None:
             said = words[i] if base else ""
             return _Clause(subject, auxiliary, ([base] if base else []) + rest, said)
     return None
+
+
+def _time_before_verb(subject: list[str]) -> int:
+    """Where a day named between the subject and its verb begins ("Leeds City Council on
+    Tuesday": 3), or 0."""
+    calendar = _rules().calendar
+    for k in range(1, len(subject) - 1):
+        if subject[k].lower() == "on" and subject[k + 1].lower() in calendar:
+            return k
+    return 0
+
+
+def _past_after_one(before: str, word: str) -> tuple[str, str] | None:
+    """("did", word) for a verb whose past is its base ("cost") after one ("It cost",
+    "The project cost"): after many it is the present ("Tickets cost"), which
+    _plural_then_verb finds."""
+    rules = _rules()
+    if word not in rules.past_after_one or _looks_plural(before):
+        return None
+    return None if before.lower() in rules.plural_pronouns else ("did", word)
 
 
 def _plural_then_verb(before: str, word: str) -> bool:
@@ -732,7 +759,10 @@ def _wh_question(clause: _Clause) -> str | None:
                 None,
             )
             if found:
-                return clause.ask(wh, _uncounted(_cut(rest, *found.span())))
+                asked = _uncounted(_cut(rest, *found.span()))
+                if asked is not None and found.group(0).lower().startswith("from "):
+                    asked.append("from")  # "Where did the money come from?"
+                return clause.ask(wh, asked)
             continue
         pattern = _answer_pattern(name)
         matches = pattern.finditer(rest) if pattern is not None else iter(())
@@ -749,6 +779,9 @@ def _wh_question(clause: _Clause) -> str | None:
                 rules.wh_for_type["frequency"], _cut(rest, often.start(), found.end())
             )
         if name == "time":
+            aged = rules.age.match(rest, found.end())
+            if aged is not None:  # "at least 16 years old": how old
+                return clause.ask(f"How {aged.group(1)}", _cut(rest, found.start(), aged.end()))
             lasting = next(
                 (m for m in rules.duration.finditer(rest) if not _in_own_phrase(rest, m.start())),
                 None,

@@ -320,6 +320,24 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
         ("The last big storm on the north coast, in 2019, lasted for 3 days.",
          ["How long did the last big storm on the north coast last?",
           "Did the last big storm on the north coast last for 3 days?"]),
+        # a day between the subject and its verb is the time asked for
+        ("The council on Tuesday approved the new tram line.",
+         ["When did the council approve the new tram line?",
+          "Did the council approve the new tram line on Tuesday?"]),
+        # a list of places goes whole
+        ("The ferry sails to Oban and Mull.",
+         ["Where does the ferry sail?", "Does the ferry sail to Oban and Mull?"]),
+        # "16 years old" states an age
+        ("Riders must be 16 years old.",
+         ["How old must Riders be?", "Must Riders be 16 years old?"]),
+        # after one, "cost" is the past; after many, the present
+        ("The bridge cost 40 million pounds.",
+         ["How much did the bridge cost?", "Did the bridge cost 40 million pounds?"]),
+        ("The tickets cost 5 pounds.",
+         ["How much do the tickets cost?", "Do the tickets cost 5 pounds?"]),
+        # what something comes from is asked with "from"
+        ("The money came from the Lottery Fund.",
+         ["Where did the money come from?", "Did the money come from the Lottery Fund?"]),
         # "but" and a verb open a second clause, as "and" does
         ("The ferry was running but stopped at noon.", ["Was the ferry running?"]),
         # "-ies" is a "-y" verb's where English says so ("carries": carry, not Carrie)
