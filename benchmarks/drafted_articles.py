@@ -27,7 +27,8 @@ from faqbot.matcher import Settings
 ARTICLES = Path(__file__).resolve().parent / "articles"
 # the articles whose misses rules were looked for on, and those whose misses no one has read
 LOOKED_AT = (
-    "bikes", "volcano", "watch", "hospital", "transfer", "rates", "museum", "strike", "ferry", "award",
+    "bikes", "volcano", "watch", "hospital", "transfer", "rates", "museum", "strike", "ferry",
+    "award",
 )  # fmt: skip
 KEPT_ASIDE = ("terminal", "library")
 
