@@ -40,6 +40,9 @@ DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]*[A-Z](?:,\s+[A-Z][\w.'’ ]*)?\s+[-–
 SUBJECT_ASIDE = re.compile(r"^((?:\S+\s+){0,7}?\S+),\s+[A-Za-z0-9](?:[^,]|,(?=\d))*,\s+(?=[a-z])")
 # A quotation is what someone said, not a statement a question can be drafted from.
 QUOTATION = re.compile(r"[\"“”]")
+# A person's age in an aside after their name: "Rosa Bianchi, 62, won ..." (where a clause
+# about them follows, "Rosa Bianchi, 62, who ...", its comma stays: see _without_age)
+AGE_ASIDE = re.compile(r",\s+\d{1,3},(?=\s)(\s+(?:who|whose|which)\b)?")
 MAX_SUBJECT_WORDS = 8
 MAX_THING_WORDS = 5  # "The new Riverside public library": longer subjects are not taken up by "it"
 # A word English uses at least this often (Zipf scale) is a word ("use"), not a cut too short
@@ -56,6 +59,14 @@ OWNER = re.compile(rf"\b((?:{CAPITALISED}\s){{0,2}}{CAPITALISED})[’']s\b")
 CAPITALISED_RUN = re.compile(rf"(?:{CAPITALISED}\s+)+{CAPITALISED}")
 # A word of a drafted question that may stand for a name: capitalised, maybe an owner.
 NAME_WORD = re.compile(rf"({CAPITALISED})((?:[’']s)?[?,;:]?)$")
+# Someone or something named, and a clause about them between commas: "Rosa Bianchi, who
+# opened the bakery in 1989,", "The MV Loch Ard, which was built in 1994,".
+# A place a thing comes from, named ("from the Lottery Fund", not "from flour milled in ...")
+FROM_A_NAME = re.compile(rf"from\s+(?:the\s+)?{CAPITALISED}")
+RELATIVE_CLAUSE = re.compile(
+    rf"(?P<named>(?:[Tt]he\s+)?(?:{CAPITALISED}\s+){{0,2}}{CAPITALISED}),\s+(?:who|which)\s+"
+    r"(?P<clause>[^,]+?)(?:,|\.?$)"
+)
 # A title is at most this many words into the sentence ("North Korean leader Kim Jong Un").
 MAX_ROLE_WORDS = 4
 # A count further from the verb than this belongs to some other part of the sentence.
@@ -301,6 +312,25 @@ def role_question(sentence: str, lowercase_words: frozenset[str] = frozenset()) 
     return None
 
 
+def relative_question(sentence: str, lowercase_words: frozenset[str] = frozenset()) -> str | None:
+    """The question a clause about someone or something named asks, where it states a time,
+    place or figure of its own ("Rosa Bianchi, 62, who opened the bakery in 1989, won ...":
+    When did Rosa Bianchi open the bakery?): what the main clause's question leaves out, as
+    the relative clause is taken out of it. None where it asks only yes or no."""
+    text = _without_age(DATELINE.sub("", PARENTHESES.sub("", sentence.strip()), count=1))
+    told = RELATIVE_CLAUSE.search(text)
+    if told is None:
+        return None
+    stated = f"{told.group('named')} {told.group('clause')}."
+    asked = draft_questions(stated, lowercase_words)
+    return asked[0] if len(asked) > 1 else None  # a wh-question comes before the yes or no
+
+
+def _without_age(text: str) -> str:
+    """The text without an age beside a name (see AGE_ASIDE)."""
+    return AGE_ASIDE.sub(lambda m: f",{m.group(1)}" if m.group(1) else "", text)
+
+
 def _is_full_name(words: list[str]) -> bool:
     """Two or three capitalised words and nothing else: a person's name, as far as words show."""
     return 2 <= len(words) <= 3 and all(re.fullmatch(CAPITALISED, w) for w in words)
@@ -513,7 +543,7 @@ def _main_clause(sentence: str) -> _MainClause:
     rules = _rules()
     text = PARENTHESES.sub("", sentence.strip()).rstrip(".!?;: ")
     text = DATELINE.sub("", text, count=1)
-    text = rules.relative_insert.sub("", text)
+    text = rules.relative_insert.sub("", _without_age(text))
     reported, opening, opener, reporter = False, [], "", []
     for _ in range(3):  # "However, although X, Y": markers and clauses may stack
         before = text
@@ -760,7 +790,7 @@ def _wh_question(clause: _Clause) -> str | None:
             )
             if found:
                 asked = _uncounted(_cut(rest, *found.span()))
-                if asked is not None and found.group(0).lower().startswith("from "):
+                if asked is not None and FROM_A_NAME.match(found.group(0)):
                     asked.append("from")  # "Where did the money come from?"
                 return clause.ask(wh, asked)
             continue

@@ -26,6 +26,7 @@ from faqbot.drafting import (
     draft_questions,
     full_names,
     referents,
+    relative_question,
     role_question,
     with_full_names,
 )
@@ -90,6 +91,9 @@ def draft_kb(text: str, article_path: Path, kb_dir: Path) -> Draft:
             drafted += draft_questions(stated, lowercase, person, thing)[:DRAFTED_PER_FACT]
         # and who holds a role it names beside a person ("Its chief nurse, Ann Lee, said")
         drafted += filter(None, [role_question(sentence, lowercase)])
+        # and what a clause about someone named states of its own ("Ann Lee, who opened the
+        # shop in 1989, ...")
+        drafted += filter(None, [relative_question(sentence, lowercase)])
         drafted = [with_full_names(q, names) for q in drafted]
         facts.append(DraftEntry(ids.new(sentence), sentence, sentence, drafted=drafted))
         # "it" is taken up from the sentence just before only: a thing named further back

@@ -10,7 +10,7 @@ import pytest
 
 from faqbot.article import read_article
 from faqbot.cli import app
-from faqbot.drafting import draft_questions, referents, role_question
+from faqbot.drafting import draft_questions, referents, relative_question, role_question
 from faqbot.exit_codes import ExitCode
 from faqbot.files import WouldOverwrite, write_text_atomic
 from faqbot.kb_loader import load_kb
@@ -338,6 +338,13 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
         # what something comes from is asked with "from"
         ("The money came from the Lottery Fund.",
          ["Where did the money come from?", "Did the money come from the Lottery Fund?"]),
+        # a person's age beside their name is no part of the sentence ...
+        ("Ann Lee, 62, who opened the shop in 1989, won the prize.",
+         ["Did Ann Lee win the prize?"]),
+        ("Ann Lee, 62, won the prize.", ["Did Ann Lee win the prize?"]),
+        # ... but a figure after a figure's comma is
+        ("The shop sells 40,000 books, 3,000 films and maps.",
+         ["How many books does the shop sell?", "Does the shop sell 40,000 books?"]),
         # "but" and a verb open a second clause, as "and" does
         ("The ferry was running but stopped at noon.", ["Was the ferry running?"]),
         # "-ies" is a "-y" verb's where English says so ("carries": carry, not Carrie)
@@ -378,6 +385,23 @@ def test_a_draft_asks_who_holds_a_role(tmp_path):
     drafted = drafted_from(tmp_path, "The clinic, Oak Dental, opened in May. Its chief nurse, "
                            "Ann Lee, said the clinic was busy.")  # fmt: skip
     assert "Who is its chief nurse?  # drafted" in drafted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ann Lee, 62, who opened the shop in 1989, won the prize.",
+         "When did Ann Lee open the shop?"),
+        ("The Loch Ard, which was built in 1994, broke down.", "When was the Loch Ard built?"),
+        ("The best signing was Sam Okafor, who joined for 30 million euros in 2022.",
+         "When did Sam Okafor join for 30 million euros?"),
+        # a clause that states no time, place or figure: its yes or no adds nothing
+        ("Amira Shah, who led the project, said the bikes would help.", None),
+        ("The shop opened in 1989.", None),
+    ],
+)  # fmt: skip
+def test_a_clause_about_someone_named_asks_what_it_states(sentence, expected):
+    assert relative_question(sentence) == expected
 
 
 def test_his_is_the_persons_own_where_the_person_is_the_subject():
