@@ -228,14 +228,19 @@ def _kb_vectors(
     """The vectors of the KB's phrasings and their entries: from `path` when it holds them
     for this model and KB, else encoded and written there (atomically; a cache that cannot be
     written is no error); None when they would take too long to encode (MAX_WORDS_ENCODED)."""
+    unusable = False
     if path is not None and path.exists():
         found = _read(path, encoder, entry_of)
         if found is not None:
             return found
-        warn(f"faqbot: warning: the cached sentence vectors {path} are unusable; re-encoding")
+        unusable = True
     from faqbot.sentence_encoder import MAX_TOKENS
 
-    if sum(min(len(t.split()) + 2, MAX_TOKENS) for t in texts) > MAX_WORDS_ENCODED:
+    too_long = sum(min(len(t.split()) + 2, MAX_TOKENS) for t in texts) > MAX_WORDS_ENCODED
+    if unusable:  # said as what happens next: encoded again, or not at all
+        then = "matching by words only" if too_long else "re-encoding"
+        warn(f"faqbot: warning: the cached sentence vectors {path} are unusable; {then}")
+    if too_long:
         return None
     import numpy as np
 

@@ -263,6 +263,18 @@ def test_a_kb_too_long_to_encode_is_matched_by_words_alone(
     assert cache.exists()
 
 
+def test_unusable_vectors_of_a_kb_too_long_to_encode_say_words_go_on(
+    tiny_model, small_kb, tmp_path, encoded, monkeypatch
+):
+    monkeypatch.setattr(meaning, "MAX_WORDS_ENCODED", 5)
+    cache = tmp_path / "kb.meaning.npz"
+    cache.write_bytes(b"not vectors")
+    warnings: list[str] = []
+    assert lazy(small_kb, cache, warnings).nearest("the cat sat") == []
+    assert encoded == [] and len(warnings) == 1
+    assert "matching by words only" in warnings[0] and "re-encoding" not in warnings[0]
+
+
 def test_a_damaged_model_is_said_once_and_words_go_on(tiny_model, small_kb):
     (tiny_model / "config.json").write_text("{}")
     warnings: list[str] = []
