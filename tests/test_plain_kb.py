@@ -75,6 +75,22 @@ def test_words_written_joined_hyphenated_or_apart_are_one_word(write_kb, questio
     assert result.answer.entry.id == expected
 
 
+def test_a_word_written_apart_only_in_an_answer_is_one_word_too(write_kb):
+    # Only the answer writes "Wi-Fi": the question's "wifi" is still that word, not a word the
+    # KB never uses (which would decline the question).
+    text = """
+        faqs:
+          - id: online
+            question: Can I get online in the shop?
+            answer: Yes, free Wi-Fi covers the whole shop; the network is Shop-Guest.
+          - id: hours
+            question: When is the shop open?
+            answer: Tuesday to Sunday, 10:00 to 18:00.
+    """
+    result = Matcher(load_kb(write_kb(text, article=None))).match("is there wifi in the shop")
+    assert result.answer is not None and result.answer.entry.id == "online", result.reason
+
+
 def test_an_entry_sharing_only_function_words_is_no_answer(write_kb):
     # "Is there a ..." is the whole overlap with the dark-mode entry: not an answer.
     result = shop_kb(write_kb).match("Is there a car park?")
