@@ -59,10 +59,10 @@ OWNER = re.compile(rf"\b((?:{CAPITALISED}\s){{0,2}}{CAPITALISED})[’']s\b")
 CAPITALISED_RUN = re.compile(rf"(?:{CAPITALISED}\s+)+{CAPITALISED}")
 # A word of a drafted question that may stand for a name: capitalised, maybe an owner.
 NAME_WORD = re.compile(rf"({CAPITALISED})((?:[’']s)?[?,;:]?)$")
-# Someone or something named, and a clause about them between commas: "Rosa Bianchi, who
-# opened the bakery in 1989,", "The MV Loch Ard, which was built in 1994,".
 # A place a thing comes from, named ("from the Lottery Fund", not "from flour milled in ...")
 FROM_A_NAME = re.compile(rf"from\s+(?:the\s+)?{CAPITALISED}")
+# Someone or something named, and a clause about them between commas: "Rosa Bianchi, who
+# opened the bakery in 1989,", "The MV Loch Ard, which was built in 1994,".
 RELATIVE_CLAUSE = re.compile(
     rf"(?P<named>(?:[Tt]he\s+)?(?:{CAPITALISED}\s+){{0,2}}{CAPITALISED}),\s+(?:who|which)\s+"
     r"(?P<clause>[^,]+?)(?:,|\.?$)"
@@ -292,15 +292,15 @@ def role_question(sentence: str, lowercase_words: frozenset[str] = frozenset()) 
     Rhian Evans, said ...": Who is its chief nurse?) or as a title before a full name
     opening the sentence ("Union leader Mick Lowe said ...": Who is the union leader?).
     None where it names no one so. `lowercase_words`: as draft_questions'."""
+    titles = _rules().titles
     text = DATELINE.sub("", PARENTHESES.sub("", sentence.strip()), count=1)
     aside = SUBJECT_ASIDE.match(text)
     if aside is not None:
         role = aside.group(1).split()
         named = text[aside.end(1) : aside.end()].strip(" ,").split()
-        held = role[-1].lower() in _rules().titles  # "the airport, Oslo Gardermoen": no role
+        held = role[-1].lower() in titles  # "the airport, Oslo Gardermoen": no role
         return _who_is(role, lowercase_words) if held and _is_full_name(named) else None
     words = text.split()
-    titles = _rules().titles
     for i, word in enumerate(words[:MAX_ROLE_WORDS]):
         if "," in word:
             break
@@ -1026,7 +1026,7 @@ def _counted(after: list[str]) -> list[str]:
     for n, word in enumerate(after[: MAX_DESCRIBING + 1]):
         bare = word.rstrip(",.")
         # a model's number goes with its name ("Pulse 3 smartwatches")
-        numbered = bare.isdigit() and after[n - 1][:1].isupper()
+        numbered = n > 0 and bare.isdigit() and after[n - 1][:1].isupper()
         if not (bare.isalpha() or numbered) or bare.lower() in stop or bare.lower() in prepositions:
             break
         if _looks_plural(bare):

@@ -89,11 +89,10 @@ def draft_kb(text: str, article_path: Path, kb_dir: Path) -> Draft:
         stated = conceded(sentence)
         if stated is not None:
             drafted += draft_questions(stated, lowercase, person, thing)[:DRAFTED_PER_FACT]
-        # and who holds a role it names beside a person ("Its chief nurse, Ann Lee, said")
-        drafted += filter(None, [role_question(sentence, lowercase)])
-        # and what a clause about someone named states of its own ("Ann Lee, who opened the
-        # shop in 1989, ...")
-        drafted += filter(None, [relative_question(sentence, lowercase)])
+        # and who holds a role it names beside a person ("Its chief nurse, Ann Lee, said"),
+        # and what a clause about someone named states ("Ann Lee, who opened it in 1989,")
+        asides = (role_question(sentence, lowercase), relative_question(sentence, lowercase))
+        drafted += [q for q in asides if q]
         drafted = [with_full_names(q, names) for q in drafted]
         facts.append(DraftEntry(ids.new(sentence), sentence, sentence, drafted=drafted))
         # "it" is taken up from the sentence just before only: a thing named further back
