@@ -120,8 +120,8 @@ class Settings(NamedTuple):
     many_phrasings: float = 4.0
     # Where a KB shows how its users ask, a question that is one of its entries resembles one
     # of that entry's phrasings: it says at least this share of the nearest one's weight. One
-    # that only touches a phrasing's context ("What is covid?" against "Is delivery affected
-    # by covid?") is declined.
+    # that only touches a phrasing's context (one asking what covid is, against "Is delivery
+    # affected by covid?") is declined.
     min_precision: float = 0.4
     # Where it does not, a question word that no entry uses, no KB word is a typo of, and
     # English uses less often than this (Zipf scale: "linux" 4.0, "museum" 4.7, "today" 5.6)
@@ -151,8 +151,8 @@ class Settings(NamedTuple):
     # ("usa" -> "us" 0.86, "distance" -> "miles" 0.73). The answer must still reach the
     # threshold, lead its rival and agree in meaning. Nearer than the bar above, which
     # follows a whole question near in meaning: on the shared sets 0.6 is the lowest at
-    # which no set gains a wrong answer (0.55: three on covidfaq; 0.5: "Do you sell books?"
-    # -> the library's donations).
+    # which no set gains a wrong answer (0.55: three on covidfaq; 0.5: a question whether the
+    # library sells books -> the library's donations).
     meaning_same_word: float = 0.6
     # Where words and meaning both rank one entry first, though neither alone would answer
     # (a rare word the KB never uses, or a confidence under the threshold), the entry is the

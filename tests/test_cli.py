@@ -15,7 +15,7 @@ from faqbot.renderers import OutputMode, choose_mode
 from tests.conftest import PACKAGED_KB
 
 KB = load_kb(PACKAGED_KB)
-ANSWERABLE = "How far is Vladivostok from the North Korean border?"
+ANSWERABLE = "How far is Vladivostok from the border with North Korea?"
 OFF_TOPIC = "How do I bake sourdough bread?"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 

@@ -60,7 +60,8 @@ def write(tmp_path: Path, lines: list[str]) -> Path:
 
 def test_min_accuracy_sets_the_exit_code(runner, tmp_path):
     path = write(tmp_path, [
-        json.dumps({"q": "How far is Vladivostok from the North Korean border?", "any": ["130"]}),
+        json.dumps({"q": "How far is Vladivostok from the border with North Korea?",
+                    "any": ["130"]}),
         json.dumps({"q": "How do I bake sourdough bread?", "any": ["April 2019"]}),
     ])  # fmt: skip
     passing = runner.invoke(app, ["test", str(path), "--min-accuracy", "0.5"])

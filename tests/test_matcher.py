@@ -251,7 +251,7 @@ def test_a_typo_is_looked_for_once_a_run_in_bounded_memory(small_kb, monkeypatch
 
 
 def test_where_questions_prefer_entries_that_say_where():
-    result = MATCHER.match("Where did Kim meet Moon Jae-in?", top=30)
+    result = MATCHER.match("Where did Kim and Moon Jae-in meet?", top=30)
     assert result.answer is not None
     assert result.answer.entry.id == "moon-dmz-meeting"
     by_id = {c.entry.id: c for c in result.candidates}

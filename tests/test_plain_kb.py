@@ -32,7 +32,7 @@ def shop_kb(write_kb, n: int | None = None) -> Matcher:
 
 OFF_TOPIC = [
     "What is the capital of Germany?",
-    "Who won the football match yesterday?",
+    "Which team won the rugby final last night?",
     "How do I bake sourdough bread?",
     "What are the side effects of aspirin?",
 ]
@@ -244,7 +244,7 @@ def test_in_a_kb_of_many_phrasings_a_question_must_resemble_one(write_kb):
             answer: Within five working days.
             alternates:
               - Is my delivery delayed because of the storm warning?
-              - how long does shipping take
+              - how many days until my parcel comes
               - where is my parcel
           - id: returns
             question: Can I return an item?

@@ -90,7 +90,7 @@ def _with_kb(env: dict[str, str], tmp_path: Path, kb_env: str | None) -> dict[st
     kb = tmp_path / ("nowhere.yaml" if kb_env == "missing" else "kb.yaml")
     if kb_env == "library":
         kb.write_text(
-            "faqs:\n  - id: hours\n    question: When is the library open?\n"
+            "faqs:\n  - id: hours\n    question: When does the library open its doors?\n"
             "    answer: Nine to five.\n",
             encoding="utf-8",
         )
@@ -138,10 +138,10 @@ def _library_kb(tmp_path: Path) -> str:
         (["--kb={kb}", "--json", "When", "is", "it", "open?"], None, None),
         (
             ["--kb", "{kb}", "-"],
-            "When is the library open?\nWhat is the capital of Germany?\n",
+            "When does the library open its doors?\nWhat is the capital of Germany?\n",
             None,
         ),
-        (["--json", "-", "--kb", "{kb}"], "When is the library open?\n", None),
+        (["--json", "-", "--kb", "{kb}"], "When does the library open its doors?\n", None),
         (["-"], f"{QUESTION}\n\nWhat weapons?\n", None),
         (["--kb", "{kb}", "When", "open?"], None, "broken"),  # the option, not FAQBOT_KB
         (["--kb", "{missing}", QUESTION], None, None),  # exit 2, naming the file
@@ -174,7 +174,7 @@ def test_ask_with_a_kb_from_stdin_is_answered_without_the_cli_framework(tmp_path
         "except SystemExit as exit:\n"
         "    print(exit.code, sorted(m for m in ('typer', 'click') if m in sys.modules))"
     )
-    result = run([sys.executable, "-c", probe], input="When is the library open?\n")
+    result = run([sys.executable, "-c", probe], input="When does the library open its doors?\n")
     answer, last = result.stdout.splitlines()
     assert json.loads(answer)["match"]["id"] == "hours"
     assert last == "0 []"
