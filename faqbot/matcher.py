@@ -16,7 +16,7 @@ frequency over entries: "Kim" is in nearly every entry of the article KB, so it 
   is not even scored (see faqbot.retrieval);
 - meaning, with the `meaning` extra installed: a question the signals above leave unanswered
   is answered by the entry nearest to it in meaning, when that one is near and clearly the
-  nearest ("Are you open on Sunday mornings?" -> "When do you open?"; see faqbot.meaning);
+  nearest ("On Sunday mornings, are you open?" -> "When do you open?"; see faqbot.meaning);
   and an answer words find without being sure of it is kept only when the question is near
   the entry in meaning too ("Do you sell cars?" is not "Do you sell gluten-free bread?");
   and a rare word the KB never uses, which declines a question on a plain KB, does not when

@@ -1,6 +1,6 @@
 """Meaning: the entries whose phrasings say what a question says in other words.
 
-Words alone cannot see that "Are you open on Sunday mornings?" asks "When do you open?" in a
+Words alone cannot see that "On Sunday mornings, are you open?" asks "When do you open?" in a
 KB that never says "mornings". With the `meaning` extra installed (see
 faqbot.sentence_encoder), the matcher asks this module about a question it would otherwise
 decline, and whether a question words answer without being sure means what the entry asks:

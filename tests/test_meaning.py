@@ -388,7 +388,7 @@ def test_an_answer_meaning_doubts_can_go_to_the_entry_it_means(bakery):
 def test_a_batch_encodes_ahead_together_the_questions_meaning_will_weigh(bakery):
     sure = "Do you sell gluten-free bread?"  # a phrasing said whole: words are sure
     checked = "Which days do you sell your gluten-free loaves?"  # words answer, meaning checks
-    declined = "Are you open on Sunday mornings?"  # words decline, meaning is asked
+    declined = "On Sunday mornings, are you open?"  # words decline, meaning is asked
     questions = [sure, checked, declined, sure]
     one_by_one = [bakery.match(q) for q in questions]  # words alone
     with_meaning(bakery, [("gluten", 0.2)])
@@ -404,7 +404,7 @@ def test_a_batch_encodes_ahead_together_the_questions_meaning_will_weigh(bakery)
 
 def test_a_batch_of_one_or_of_questions_words_are_sure_of_encodes_nothing_ahead(bakery):
     stub = with_meaning(bakery, [("gluten", 0.9)])
-    bakery.match_all(["Are you open on Sunday mornings?"])
+    bakery.match_all(["On Sunday mornings, are you open?"])
     bakery.match_all(["Do you sell gluten-free bread?", "When do you open?"])
     assert stub.ahead == []
 
@@ -493,13 +493,13 @@ def test_the_reason_says_when_meaning_found_the_entry_by_its_answer(bakery):
     stub = with_meaning(bakery, [("opening", 0.7), ("parking", 0.3)])
     index, similarity, _ = stub.found[0]
     stub.found[0] = (index, similarity, bakery.index.entries[index].entry.answer)
-    result = bakery.match("Are you open on Sunday mornings?")
+    result = bakery.match("On Sunday mornings, are you open?")
     assert result.answer.entry.id == "opening"
     assert "similarity 0.70 to its answer 'Every day from 7 a.m." in result.reason
 
 
 def test_a_question_words_decline_is_answered_by_a_near_clear_meaning(bakery):
-    question = "Are you open on Sunday mornings?"
+    question = "On Sunday mornings, are you open?"
     assert not bakery.match(question).answered  # words alone: 'mornings' is unknown
     with_meaning(bakery, [("opening", 0.7), ("parking", 0.3)])
     result = bakery.match(question)
@@ -518,7 +518,7 @@ def test_a_question_words_decline_is_answered_by_a_near_clear_meaning(bakery):
 )
 def test_a_meaning_that_is_far_or_unclear_leaves_the_question_declined(bakery, pairs):
     with_meaning(bakery, pairs)
-    assert not bakery.match("Are you open on Sunday mornings?").answered
+    assert not bakery.match("On Sunday mornings, are you open?").answered
 
 
 @pytest.mark.parametrize(("near", "answered"), [(0.55, True), (0.45, False)])
@@ -526,7 +526,7 @@ def test_a_rare_word_the_kb_never_uses_needs_a_near_word_in_the_entry(bakery, ne
     # "When does the museum open?" is no question for a bakery's hours, however alike the two
     # sentences: 'museum' must come near a word of the entry, not only its frame.
     stub = with_meaning(bakery, [("opening", 0.7), ("parking", 0.3)], words=near)
-    result = bakery.match("Are you open on Sunday mornings?")
+    result = bakery.match("On Sunday mornings, are you open?")
     assert result.answered is answered
     assert set(stub.words_asked) == {"mornings"}
     if answered:
@@ -608,7 +608,7 @@ def test_a_declined_question_shows_meanings_view_in_explain_alone(bakery):
     from faqbot.renderers.jsonl import explanation
     from faqbot.renderers.plain import explanation_lines
 
-    question = "Are you open on Sunday mornings?"
+    question = "On Sunday mornings, are you open?"
     assert bakery.match(question).meaning is None  # words only: no meaning to tell of
     with_meaning(bakery, [("opening", 0.7), ("parking", 0.6)])
     declined = bakery.match(question)
@@ -683,7 +683,7 @@ def test_the_cli_answers_a_rewording_by_meaning_and_declines_another_subject(wri
     kb = write_kb(BAKERY, article=None)
     faqbot = [sys.executable, "-m", "faqbot", "ask", "--json", "--kb", str(kb), "-"]
     asked = [
-        "Are you open on Sunday mornings?",  # 'mornings' -> 'noon': the opening hours
+        "On Sunday mornings, are you open?",  # 'mornings' -> 'noon': the opening hours
         "Who won the football match last night?",  # near nothing
         # Near an entry as sentences (0.68, 0.73), but 'clown' and 'pizza' are near no word
         # of it: other subjects in the same words.
@@ -729,7 +729,7 @@ def test_words_only_declines_what_meaning_would_answer(write_kb, runner):
     from faqbot.cli import app
 
     kb = str(write_kb(BAKERY, article=None))
-    question = "Are you open on Sunday mornings?"
+    question = "On Sunday mornings, are you open?"
     by_meaning = runner.invoke(app, ["ask", "--json", "--kb", kb, question])
     assert json.loads(by_meaning.stdout)["match"]["by"] == "meaning"
     words_only = runner.invoke(app, ["ask", "--json", "--words-only", "--kb", kb, question])
@@ -763,7 +763,7 @@ def test_the_terminal_says_an_answer_was_found_by_meaning(bakery):
     from faqbot.renderers import OutputMode, View, renderer_for
 
     with_meaning(bakery, [("opening", 0.7), ("parking", 0.3)])
-    by_meaning = bakery.match("Are you open on Sunday mornings?")
+    by_meaning = bakery.match("On Sunday mornings, are you open?")
     by_words = bakery.match("When do you open?")
     shown = []
     for result in (by_meaning, by_words):
