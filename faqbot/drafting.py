@@ -293,7 +293,7 @@ def role_question(sentence: str, lowercase_words: frozenset[str] = frozenset()) 
     opening the sentence ("Union leader Mick Lowe said ...": Who is the union leader?).
     None where it names no one so. `lowercase_words`: as draft_questions'."""
     titles = _rules().titles
-    text = DATELINE.sub("", PARENTHESES.sub("", sentence.strip()), count=1)
+    text = _undated(sentence)
     aside = SUBJECT_ASIDE.match(text)
     if aside is not None:
         role = aside.group(1).split()
@@ -317,13 +317,18 @@ def relative_question(sentence: str, lowercase_words: frozenset[str] = frozenset
     place or figure of its own ("Rosa Bianchi, 62, who opened the bakery in 1989, won ...":
     When did Rosa Bianchi open the bakery?): what the main clause's question leaves out, as
     the relative clause is taken out of it. None where it asks only yes or no."""
-    text = _without_age(DATELINE.sub("", PARENTHESES.sub("", sentence.strip()), count=1))
+    text = _without_age(_undated(sentence))
     told = RELATIVE_CLAUSE.search(text)
     if told is None:
         return None
     stated = f"{told.group('named')} {told.group('clause')}."
     asked = draft_questions(stated, lowercase_words)
     return asked[0] if len(asked) > 1 else None  # a wh-question comes before the yes or no
+
+
+def _undated(sentence: str) -> str:
+    """The sentence without its parentheses and news dateline, as an aside reads it."""
+    return DATELINE.sub("", PARENTHESES.sub("", sentence.strip()), count=1)
 
 
 def _without_age(text: str) -> str:
@@ -357,7 +362,7 @@ def _untitled(subject: list[str]) -> list[str]:
     for i in range(len(subject) - 3, -1, -1):
         if subject[i].lower().rstrip(".") in titles:
             name = subject[i + 1 :]
-            return name if len(name) <= 3 and all(w[:1].isupper() for w in name) else subject
+            return name if _is_full_name(name) else subject
     return subject
 
 

@@ -834,11 +834,9 @@ class Matcher:
                 f"alone, meaning needs similarity {s.meaning_min_similarity:g} and a lead of "
                 f"{s.meaning_min_lead:g}",
             )
-        text = _entry_text(nearest.entry)
-        for word in worded.unknown_topic:
-            similarity, kb_word = self.meaning.nearest_word(word, text)
-            if similarity < s.meaning_min_word_similarity:
-                return _Verdict(None, _far_word(word, kb_word, similarity, nearest.entry.id))
+        far, _ = self._rare_words_near(worded, nearest.entry, s.meaning_min_word_similarity)
+        if far is not None:
+            return _Verdict(None, far)
         i = nearest.index
         answer = nearest.answer(worded.scored.get(i) or self._score(i, worded.prepared))
         return _Verdict(answer, f"it means what {nearest.entry.id} asks: {nearest.described}")
@@ -906,13 +904,9 @@ class Matcher:
         if not worded.candidates:
             return _Verdict(None, "words rank no entry first")
         best = worded.candidates[0]
-        text = _entry_text(best.entry)
-        said = []
-        for word in worded.unknown_topic:
-            similarity, kb_word = self.meaning.nearest_word(word, text)
-            if similarity < self.settings.meaning_same_word:
-                return _Verdict(None, _far_word(word, kb_word, similarity, best.entry.id))
-            said.append(f"{word!r} comes near {kb_word!r} in meaning ({similarity:.2f})")
+        far, said = self._rare_words_near(worded, best.entry, self.settings.meaning_same_word)
+        if far is not None:
+            return _Verdict(None, far)
         answer, reason = self._decide(best, worded.runner_up, worded.prepared.tokens, [])
         if answer is None:
             return _Verdict(None, f"without its rare words: {reason}")
@@ -920,6 +914,23 @@ class Matcher:
         if doubt is not None:
             return _Verdict(None, doubt)
         return _Verdict(answer, f"{reason}; {', '.join(said)}")
+
+    def _rare_words_near(
+        self, worded: _Worded, entry: Entry, bar: float
+    ) -> tuple[str | None, list[str]]:
+        """How near each rare word the KB never uses comes to a word of the entry in meaning:
+        why the first that comes no nearer than `bar` keeps the question from it (None if
+        none), and what each word before it comes near."""
+        assert self.meaning is not None
+        text = _entry_text(entry)
+        said = []
+        for word in worded.unknown_topic:
+            similarity, kb_word = self.meaning.nearest_word(word, text)
+            if similarity < bar:
+                nearest = f"{kb_word!r}, {similarity:.2f}" if kb_word else "none"
+                return f"{word!r} comes near no word of {entry.id} (nearest {nearest})", said
+            said.append(f"{word!r} comes near {kb_word!r} in meaning ({similarity:.2f})")
+        return None, said
 
     def _meaning_doubts(self, worded: _Worded, answer: Candidate) -> str | None:
         """Signal: meaning, as a check on words. Why the answer words found (their best
@@ -1021,10 +1032,3 @@ def _entry_text(entry: Entry) -> str:
     """What of an entry a word of the question may come near in meaning: its phrasings and
     its answer."""
     return f"{' '.join(entry.phrasings)} {entry.answer}"
-
-
-def _far_word(word: str, kb_word: str, similarity: float, entry_id: str) -> str:
-    """Why a rare word the KB never uses keeps a question from an entry: no word of the entry
-    comes near it in meaning."""
-    nearest = f"{kb_word!r}, {similarity:.2f}" if kb_word else "none"
-    return f"{word!r} comes near no word of {entry_id} (nearest {nearest})"
