@@ -7,8 +7,8 @@ scores them.
 The articles and their questions (benchmarks/articles/NAME.txt and NAME.jsonl, in the
 `{"q": ..., "any": [...]}` form of ../shared/eval/dev.jsonl) were written for this benchmark
 (public domain), the questions before any draft of their article was read, off-topic ones
-(`"any": []`) among them. Rules were then looked for on the first eight (LOOKED_AT); the
-last two were kept aside (KEPT_ASIDE), so that they say how far those rules carry. Add new
+(`"any": []`) among them. Rules are looked for on some (LOOKED_AT); the others are kept
+aside (KEPT_ASIDE), their misses unread, so that they say how far those rules carry. Add new
 articles to KEPT_ASIDE, and move them to LOOKED_AT once their misses have been read.
 """
 
@@ -30,7 +30,7 @@ LOOKED_AT = (
     "bikes", "volcano", "watch", "hospital", "transfer", "rates", "museum", "strike", "ferry",
     "award",
 )  # fmt: skip
-KEPT_ASIDE = ("terminal", "library")
+KEPT_ASIDE = ("terminal", "library", "drought", "marathon")
 
 
 def scored(name: str, folder: Path, settings: Settings) -> tuple[int, int, int, int]:
