@@ -44,6 +44,8 @@ QUOTATION = re.compile(r"[\"“”]")
 # about them follows, "Rosa Bianchi, 62, who ...", its comma stays: see _without_age)
 AGE_ASIDE = re.compile(r",\s+\d{1,3},(?=\s)(\s+(?:who|whose|which)\b)?")
 MAX_SUBJECT_WORDS = 8
+# ... or up to this many, before an auxiliary, where none of the first has a verb's form
+MAX_LONG_SUBJECT_WORDS = 12
 MAX_THING_WORDS = 5  # "The new Riverside public library": longer subjects are not taken up by "it"
 # A word English uses at least this often (Zipf scale) is a word ("use"), not a cut too short
 # of one ("passe", "boxe").
@@ -64,8 +66,8 @@ FROM_A_NAME = re.compile(rf"from\s+(?:the\s+)?{CAPITALISED}")
 # Someone or something named, and a clause about them between commas: "Rosa Bianchi, who
 # opened the bakery in 1989,", "The MV Loch Ard, which was built in 1994,".
 RELATIVE_CLAUSE = re.compile(
-    rf"(?P<named>(?:[Tt]he\s+)?(?:{CAPITALISED}\s+){{0,2}}{CAPITALISED}),\s+(?:who|which)\s+"
-    r"(?P<clause>[^,]+?)(?:,|\.?$)"
+    rf"(?P<named>(?:[Tt]he\s+)?(?:{CAPITALISED}\s+){{0,2}}{CAPITALISED}),\s+"
+    r"(?:(?P<relative>who|which)\s+|(?P<participle>[a-z]+)\s+)(?P<clause>[^,]+?)(?:,|\.?$)"
 )
 # A title is at most this many words into the sentence ("North Korean leader Kim Jong Un").
 MAX_ROLE_WORDS = 4
@@ -101,6 +103,7 @@ class _Rules:
     determiners: frozenset[str]
     wh_for_type: dict[str, str]
     wh_for_time_preposition: dict[str, str]  # since: "Since when"
+    starting_from: dict[str, str]  # from: "start to" ("When will they start to open?")
     place: re.Pattern[str]
     time_preposition: str
     reporting: re.Pattern[str]  # "sources say that", "it is possible that"
@@ -150,6 +153,7 @@ def _rules() -> _Rules:
         determiners=frozenset(raw["determiners"]),
         wh_for_type=raw["wh_for_type"],
         wh_for_time_preposition=raw["wh_for_time_preposition"],
+        starting_from={k: v for k, v in raw["starting_from"].items() if k != "_comment"},
         place=re.compile(raw["place_pattern"]),
         time_preposition=raw["time_preposition"],
         reporting=re.compile(raw["reporting_frame"], re.IGNORECASE),
@@ -256,9 +260,11 @@ def draft_questions(
         return []
     if person and not reported:
         subject = _named(clause.subject, person, whole=True)
-        # "his" is the subject's own where the subject is the person ("Moreira is to make
-        # his debut"), and is left so
-        own = set(" ".join(subject).split()) <= set(person.split())
+        # "his" is the subject's own where the subject is the person or another one named
+        # ("Moreira is to make his debut"), and is left so
+        own = set(" ".join(subject).split()) <= set(person.split()) or all(
+            w[:1].isupper() for w in subject
+        )
         clause = replace(
             clause, subject=subject, rest=clause.rest if own else _named(clause.rest, person)
         )
@@ -315,15 +321,39 @@ def role_question(sentence: str, lowercase_words: frozenset[str] = frozenset()) 
 def relative_question(sentence: str, lowercase_words: frozenset[str] = frozenset()) -> str | None:
     """The question a clause about someone or something named asks, where it states a time,
     place or figure of its own ("Rosa Bianchi, 62, who opened the bakery in 1989, won ...":
-    When did Rosa Bianchi open the bakery?): what the main clause's question leaves out, as
-    the relative clause is taken out of it. None where it asks only yes or no."""
+    When did Rosa Bianchi open the bakery?; "The Central Library, built in 1934, is ...":
+    When was the Central Library built?): what the main clause's question leaves out, as
+    the clause is taken out of it. Else, of a person named in full, who the clause says
+    they are ("Councillor Priya Nair, who is responsible for culture, said ...": Who is
+    responsible for culture?). None where it asks only yes or no."""
     text = _without_age(_undated(sentence))
     told = RELATIVE_CLAUSE.search(text)
     if told is None:
         return None
-    stated = f"{told.group('named')} {told.group('clause')}."
-    asked = draft_questions(stated, lowercase_words)
-    return asked[0] if len(asked) > 1 else None  # a wh-question comes before the yes or no
+    named, clause, participle = told.group("named", "clause", "participle")
+    if participle is not None:  # "built in 1934": "which was built in 1934"
+        verb = text[told.end() :].split(maxsplit=1)[:1]  # the main verb goes on after it
+        if not _is_participle(participle) or not verb or _verb_form(verb[0]) is None:
+            return None
+        be = "were" if _looks_plural(named.split()[-1]) else "was"
+        clause = f"{be} {participle} {clause}"
+    asked = draft_questions(f"{named} {clause}.", lowercase_words)
+    if len(asked) > 1:
+        return asked[0]  # a wh-question comes before the yes or no
+    first = clause.split()[0]
+    if told.group("relative") == "who" and _is_full_name(_untitled(named.split())):
+        return f"Who {clause}?" if _verb_form(first) is not None else None
+    return None
+
+
+def _is_participle(word: str) -> bool:
+    """A past participle, as far as its form shows: "opened", "built", "known"."""
+    rules = _rules()
+    return (
+        (word.endswith("ed") and zipf(word) > ABSENT)
+        or word in rules.irregular_past
+        or word in rules.participles
+    )
 
 
 def _undated(sentence: str) -> str:
@@ -508,14 +538,21 @@ def referents(sentence: str) -> tuple[str | None, str | None]:
     """Who a "he" or "his" in the sentences after this one most likely is, and what an "it"
     in the next one is, as far as this sentence says: its subject if it is a name ("Kim",
     "Vladimir Putin"), or else the last name it writes as an owner ("This would be Kim's
-    10th trip"); its subject if it names one thing ("The Riverside Library")."""
-    clause = _split(_main_clause(sentence).words, frozenset())
-    return _person(sentence, clause), _thing(clause)
+    10th trip"), or else who it reports to say it, named in full ("Councillor Priya Nair
+    said ..."); its subject if it names one thing ("The Riverside Library")."""
+    main = _main_clause(sentence)
+    clause = _split(main.words, frozenset())
+    return _person(sentence, clause, main.reporter), _thing(clause)
 
 
-def _person(sentence: str, clause: _Clause | None) -> str | None:
+def _person(sentence: str, clause: _Clause | None, reporter: list[str]) -> str | None:
     if clause is not None and all(w[:1].isupper() for w in clause.subject):
         return " ".join(clause.subject) if len(clause.subject) <= 3 else None
+    # the one who speaks is who "she said" goes on with, not a place written as an owner
+    # ("Sheffield's libraries will ..., Councillor Priya Nair said")
+    speaker = _untitled(reporter)
+    if _is_full_name(speaker):
+        return " ".join(speaker)
     # "It's", "That's": a contraction, not an owner
     owners = [o for o in OWNER.findall(sentence) if o.lower() not in english().stopwords]
     return owners[-1] if owners else None
@@ -670,13 +707,43 @@ def _split(words: list[str], lowercase_words: frozenset[str]) -> _Clause | None:
     pronoun = words[0].lower() in rules.personal | rules.impersonal
     window = range(1, min(len(words), (2 if pronoun else MAX_SUBJECT_WORDS) + 1))
     forms = {i: _verb_form(words[i]) or _past_after_one(words[i - 1], words[i]) for i in window}
-    # An auxiliary first, then a verb with no ending after a plural ("Organisers expect"),
-    # then a past form, then a third-person one.
+    found = _verb_in(words, forms)
+    if found is None:
+        return None
+    i, (auxiliary, base) = found
+    rest = words[i + 1 :]
+    if auxiliary in HAVE and not _participle_follows(rest):
+        auxiliary, base = HAVE[auxiliary], "have"  # "has a preference": does ... have
+    subject = list(words[:i])
+    when = _time_before_verb(subject)
+    if when:  # "The council on Tuesday approved ...": the day goes with the rest
+        subject, rest = subject[:when], rest + subject[when:]
+    first = subject[0]
+    acronym = first.isupper() and len(first) > 1  # "US", not "A"
+    # a word the article writes in lower case, unless a name goes on after it
+    named = len(subject) > 1 and subject[1][:1].isupper()  # "Storm Ada", "Southern Rail"
+    if not acronym and (first.lower() in stop or (first.lower() in lowercase_words and not named)):
+        subject[0] = first.lower()  # "The meeting", not "US officials" or "Kim"
+    said = words[i] if base else ""
+    return _Clause(subject, auxiliary, ([base] if base else []) + rest, said)
+
+
+def _verb_in(
+    words: list[str], forms: dict[int, tuple[str, str] | None]
+) -> tuple[int, tuple[str, str]] | None:
+    """Where the verb is among the words `forms` has read (see _verb_form), and its
+    (auxiliary, base): an auxiliary first, then a verb with no ending after a plural
+    ("Organisers expect"), then a past form, then a third-person one. Failing all, an
+    auxiliary after a longer subject in which no word has a verb's form ("A new bus link to
+    Bristol Temple Meads station will run")."""
+    rules = _rules()
     for wanted in ("", "do", "did", "does"):
         for i, form in forms.items():
             if wanted == "do":
                 if form is not None or not _plural_then_verb(words[i - 1], words[i]):
                     continue
+                if i > 1 and words[i - 1][:1].isupper():
+                    continue  # "Temple Meads station": a name's last word, not a plural
                 form = ("do", words[i])
             elif form is None or (form[0] != wanted if wanted else form[1] != ""):
                 continue
@@ -687,24 +754,13 @@ def _split(words: list[str], lowercase_words: frozenset[str]) -> _Clause | None:
             before = forms.get(i - 1)
             if wanted == "did" and form[1] == words[i].lower() and before and before[0] == "does":
                 continue  # "remains shut": how it remains, though "shut" is a past form too
-            auxiliary, base = form
-            rest = words[i + 1 :]
-            if auxiliary in HAVE and not _participle_follows(rest):
-                auxiliary, base = HAVE[auxiliary], "have"  # "has a preference": does ... have
-            subject = list(words[:i])
-            when = _time_before_verb(subject)
-            if when:  # "The council on Tuesday approved ...": the day goes with the rest
-                subject, rest = subject[:when], rest + subject[when:]
-            first = subject[0]
-            acronym = first.isupper() and len(first) > 1  # "US", not "A"
-            # a word the article writes in lower case, unless a name goes on after it
-            named = len(subject) > 1 and subject[1][:1].isupper()  # "Storm Ada", "Southern Rail"
-            if not acronym and (
-                first.lower() in stop or (first.lower() in lowercase_words and not named)
-            ):
-                subject[0] = first.lower()  # "The meeting", not "US officials" or "Kim"
-            said = words[i] if base else ""
-            return _Clause(subject, auxiliary, ([base] if base else []) + rest, said)
+            return i, form
+    if any(forms.values()) or len(forms) < MAX_SUBJECT_WORDS:
+        return None
+    for i in range(MAX_SUBJECT_WORDS + 1, min(len(words), MAX_LONG_SUBJECT_WORDS + 1)):
+        form = _verb_form(words[i])
+        if form is not None:
+            return (i, form) if form[1] == "" else None
     return None
 
 
@@ -828,7 +884,9 @@ def _wh_question(clause: _Clause) -> str | None:
             assert span is not None
             # "has run it since 2015" asks "Since when", not "When"
             wh = rules.wh_for_time_preposition.get(span.group(0).split()[0].lower(), wh)
-            asked = clause.ask(wh, _uncounted(_cut(rest, *span.span())))
+            asked = clause.ask(
+                wh, _started(clause, span.group(0), _uncounted(_cut(rest, *span.span())))
+            )
             if asked is not None:
                 return asked
             continue  # "in the first half of 2026" cannot lose its year: a figure may ask
@@ -842,6 +900,21 @@ def _wh_question(clause: _Clause) -> str | None:
             return clause.ask(wh, _cut(rest, found.start(), end))
         return _quantity(clause, rest, found)
     return None
+
+
+def _started(clause: _Clause, time: str, rest: list[str] | None) -> list[str] | None:
+    """What is left of the clause once its time is asked for, as when it starts where that
+    time says so ("will open on Sundays from January": start to open on Sundays), with a
+    verb of its own (not "is open from May"); not for a range ("from 11 a.m. to 4 p.m.") or
+    the hour of a day ("from 8 a.m."), which say when, each day."""
+    rules = _rules()
+    start = rules.starting_from.get(time.split()[0].lower())
+    verb = clause.auxiliary.lower() not in rules.be_forms | set(HAVE)
+    if start is None or rest is None or not verb or not rest or not rest[0].isalpha():
+        return rest
+    if re.search(r"\d\s*[ap]\.?m\b|\d[:.]\d|\s(?:to|until|through)\s|[-–]", time):
+        return rest
+    return [*start.split(), *rest]
 
 
 def _subject_count_question(clause: _Clause) -> str | None:
@@ -962,7 +1035,7 @@ def _named_time_tail(part_of_day: str) -> str:
     return (
         r"(?:\s*(?:to|through|until|-|–)\s*[A-Z][a-z]+)?"
         r"(?:,?\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+(?:[A-Z][a-z]+\s+)?\d{4}\b)?"
-        rf"(?:\s+{part_of_day})?"  # "Wednesday morning"
+        rf"(?:\s+{part_of_day}s?\b)?"  # "Wednesday morning", "on Sunday afternoons"
         rf"(?:\s+from\s+{_HOUR}\s+(?:to|until)\s+{_HOUR})?"
     )
 
@@ -1026,19 +1099,24 @@ def _counted(after: list[str]) -> list[str]:
         counted = _counted(after[2:])
         return after[:2] + counted if counted else []
     first = after[0].rstrip(",.") if after else ""
-    if not first.isalpha() or first.lower() in stop:
+    if not _is_word(first) or first.lower() in stop:
         return []
     for n, word in enumerate(after[: MAX_DESCRIBING + 1]):
         bare = word.rstrip(",.")
         # a model's number goes with its name ("Pulse 3 smartwatches")
         numbered = n > 0 and bare.isdigit() and after[n - 1][:1].isupper()
-        if not (bare.isalpha() or numbered) or bare.lower() in stop or bare.lower() in prepositions:
+        if not (_is_word(bare) or numbered) or bare.lower() in stop or bare.lower() in prepositions:
             break
         if _looks_plural(bare):
             return after[:n] + [bare]
         if bare != word:  # a comma or full stop ends the phrase
             break
     return [first]
+
+
+def _is_word(text: str) -> bool:
+    """Letters, or letters joined by hyphens ("part-time"): a word that may describe a noun."""
+    return all(part.isalpha() for part in text.split("-"))
 
 
 def _money(rest: str, found: re.Match[str]) -> tuple[int, int] | None:

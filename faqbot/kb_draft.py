@@ -72,9 +72,8 @@ def draft_kb(text: str, article_path: Path, kb_dir: Path) -> Draft:
     text = sanitize(text)
     article = read_article(text)
     ids = _Ids([*article.body, *(f"{p.question} {p.answer}" for p in article.faqs)])
-    lowercase = frozenset(w for w in re.findall(r"[\w’'-]+", text) if w.islower()) | _no_names(
-        article.body
-    )
+    lowercase = frozenset(w for w in re.findall(r"[\w’'-]+", text) if w.islower())
+    lowercase |= _no_names(article.body, lowercase)
     facts, person, thing = [], None, None
     names = full_names(article.body, lowercase)
     # A sentence longer than a KB text may be would not load, and one with no word ("*", a
@@ -131,14 +130,25 @@ _CAPITALISED_WORD = re.compile(r"(?<=\s)([A-Z][\w-]*)")
 _OPENER = re.compile(r"([A-Z][\w-]*)\s+[^A-Z\s]")
 
 
-def _no_names(sentences: list[str]) -> frozenset[str]:
+def _no_names(sentences: list[str], lowercase: frozenset[str]) -> frozenset[str]:
     """The words, lowered, that open a sentence capitalised, before a word that is not, but
-    that the article never writes capitalised after another word ("Shares in Acme rose"): a
-    word, not a name, though the article may never write it in lower case. A word English
-    does not know ("Keflavik airport was closed") is a name however the article writes it."""
+    that the article never writes capitalised after another word ("Shares in Acme rose"), or
+    whose plural it writes in lower case ("Library membership has risen", beside "public
+    libraries" and "the Central Library"): a word, not a name, though the article may never
+    write it in lower case. A word English does not know ("Keflavik airport was closed") is
+    a name however the article writes it."""
     names = {w for s in sentences for w in _CAPITALISED_WORD.findall(s[1:])}
     openers = {m.group(1) for s in sentences if (m := _OPENER.match(s))}
-    return frozenset(w.lower() for w in openers - names if zipf(w.lower()) > ABSENT)
+    return frozenset(
+        w.lower()
+        for w in openers
+        if zipf(w.lower()) > ABSENT and (w not in names or _plurals(w.lower()) & lowercase)
+    )
+
+
+def _plurals(word: str) -> set[str]:
+    """What the plural of a noun may be: "libraries", "buses", "books"."""
+    return {word + "s", word + "es", *([word[:-1] + "ies"] if word.endswith("y") else [])}
 
 
 def _title_from(article: Article, path: Path) -> str:
