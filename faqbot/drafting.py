@@ -40,6 +40,8 @@ DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]*[A-Z](?:,\s+[A-Z][\w.'’ ]*)?\s+[-–
 SUBJECT_ASIDE = re.compile(r"^((?:\S+\s+){0,7}?\S+),\s+[A-Za-z0-9](?:[^,]|,(?=\d))*,\s+(?=[a-z])")
 # A quotation is what someone said, not a statement a question can be drafted from.
 QUOTATION = re.compile(r"[\"“”]")
+# A share in figures: "91%"
+SHARE = re.compile(r"\d[\d.,]*%")
 # A person's age in an aside after their name: "Rosa Bianchi, 62, won ..." (where a clause
 # about them follows, "Rosa Bianchi, 62, who ...", its comma stays: see _without_age)
 AGE_ASIDE = re.compile(r",\s+\d{1,3},(?=\s)(\s+(?:who|whose|which)\b)?")
@@ -311,6 +313,8 @@ def role_question(sentence: str, lowercase_words: frozenset[str] = frozenset()) 
         if "," in word:
             break
         if word.lower().rstrip(".") in titles:
+            if i + 1 < len(words) and words[i + 1].lower().rstrip(".") in titles:
+                continue  # "Prime Minister": the title goes on
             name = list(itertools.takewhile(lambda w: w[:1].isupper(), words[i + 1 : i + 4]))
             after = words[i + 1 + len(name) : i + 2 + len(name)]
             if _is_full_name(name) and after and _verb_form(after[0]) is not None:
@@ -607,7 +611,8 @@ def _main_clause(sentence: str) -> _MainClause:
     text = _without_subject_aside(text)
     words = text.split()
     for i, word in enumerate(words):  # what follows a later comma is an aside
-        if word.endswith(",") and i >= 3:
+        joined = i + 1 < len(words) and words[i + 1].lower() in rules.contrasting | {"and"}
+        if word.endswith(",") and (i >= 3 or (i >= 1 and joined)):  # "Entry is free, but"
             words = words[: i + 1]
             words[-1] = words[-1].rstrip(",")
             break
@@ -744,6 +749,8 @@ def _verb_in(
                     continue
                 if i > 1 and words[i - 1][:1].isupper():
                     continue  # "Temple Meads station": a name's last word, not a plural
+                if i + 1 == len(words) and forms.get(i - 1) is not None:
+                    continue  # "Entry remains free": the verb before, and what it is
                 form = ("do", words[i])
             elif form is None or (form[0] != wanted if wanted else form[1] != ""):
                 continue
@@ -922,6 +929,10 @@ def _subject_count_question(clause: _Clause) -> str | None:
     many fans watched the match?), asked of the subject, with the verb as the sentence says
     it."""
     rules, subject = _rules(), clause.subject
+    verb = [clause.said, *clause.rest[1:]] if clause.said else [clause.auxiliary, *clause.rest]
+    if SHARE.fullmatch(subject[0]) and len(subject) > 2 and subject[1].lower() == "of":
+        # "91% of its members voted": what share of its members voted?
+        return _question("What share of", subject[2:], verb)
     at = next((i for i, w in enumerate(subject) if _is_count(w)), None)
     if at is None or at + 1 >= len(subject):
         return None
@@ -932,7 +943,6 @@ def _subject_count_question(clause: _Clause) -> str | None:
     counted = subject[at + 1 :]
     if not counted[0].isalpha() or counted[0].lower() in english().stopwords:
         return None
-    verb = [clause.said, *clause.rest[1:]] if clause.said else [clause.auxiliary, *clause.rest]
     return _question("How many", counted, verb)
 
 
