@@ -30,7 +30,7 @@ LOOKED_AT = (
     "bikes", "volcano", "watch", "hospital", "transfer", "rates", "museum", "strike", "ferry",
     "award", "terminal", "library",
 )  # fmt: skip
-KEPT_ASIDE = ("drought", "marathon")
+KEPT_ASIDE = ("drought", "marathon", "recycling", "heatwave")
 
 
 def scored(name: str, folder: Path, settings: Settings) -> tuple[int, int, int, int]:
