@@ -344,9 +344,8 @@ def relative_question(sentence: str, lowercase_words: frozenset[str] = frozenset
     asked = draft_questions(f"{named} {clause}.", lowercase_words)
     if len(asked) > 1:
         return asked[0]  # a wh-question comes before the yes or no
-    first = clause.split()[0]
     if told.group("relative") == "who" and _is_full_name(_untitled(named.split())):
-        return f"Who {clause}?" if _verb_form(first) is not None else None
+        return f"Who {clause}?" if _verb_form(clause.split()[0]) is not None else None
     return None
 
 
@@ -610,8 +609,9 @@ def _main_clause(sentence: str) -> _MainClause:
             break
     text = _without_subject_aside(text)
     words = text.split()
+    joining = rules.contrasting | {"and"}
     for i, word in enumerate(words):  # what follows a later comma is an aside
-        joined = i + 1 < len(words) and words[i + 1].lower() in rules.contrasting | {"and"}
+        joined = i + 1 < len(words) and words[i + 1].lower() in joining
         if word.endswith(",") and (i >= 3 or (i >= 1 and joined)):  # "Entry is free, but"
             words = words[: i + 1]
             words[-1] = words[-1].rstrip(",")
