@@ -82,6 +82,23 @@ def test_terminal_wrapping_keeps_the_quote_indented_and_phrases_whole(matcher, w
     assert any(score in line for line in lines[end + 1 :])
 
 
+def test_a_fact_that_is_its_source_sentence_is_shown_once_as_a_quote(tmp_path):
+    # as `faqbot init` drafts facts: the answer is the article's sentence, word for word
+    sentence = "The bridge reopened on Monday after a two-year repair."
+    kb = tmp_path / "kb.yaml"
+    kb.write_text(
+        "facts:\n  - id: bridge\n"
+        f"    fact: {sentence}\n    source: {sentence}\n"
+        "    questions:\n      - When did the bridge reopen?\n",
+        encoding="utf-8",
+    )
+    result = Matcher(load_kb(kb)).match("When did the bridge reopen?")
+    assert result.answered
+    out, _ = rendered(OutputMode.RICH, result, width=200, color=False)
+    text = re.sub(r"\x1b\[[0-9;]*m", "", out)
+    assert text.count(sentence) == 1 and text.startswith(f"“{sentence}”")
+
+
 @pytest.mark.parametrize("width", [40, 60, 100, 200])
 def test_a_wrapped_explanation_line_stays_under_its_own_label(matcher, width):
     result = matcher.match("How far is Vladivostok from the border?")

@@ -89,10 +89,14 @@ class TerminalRenderer:
                     )
         else:
             entry = best.entry
-            console.print(Text(entry.answer, style="bold"))
-            if entry.source:  # indented as a quote, wrapped lines too
-                quote = Text.assemble(("“", "dim"), (entry.source, "italic"), ("”", "dim"))
-                console.print(Padding(quote, (0, 0, 0, 2), expand=False))
+            if entry.source and entry.source.split() == entry.answer.split():
+                # a fact that is its source sentence, as `init` drafts them: shown once, quoted
+                console.print(Text.assemble(("“", "dim"), (entry.answer, "bold"), ("”", "dim")))
+            else:
+                console.print(Text(entry.answer, style="bold"))
+                if entry.source:  # indented as a quote, wrapped lines too
+                    quote = Text.assemble(("“", "dim"), (entry.source, "italic"), ("”", "dim"))
+                    console.print(Padding(quote, (0, 0, 0, 2), expand=False))
             self._matched(best.entry, best.confidence, by_meaning=best.meaning is not None)
         runners = runners_up(result, self.view.top)
         if runners:
