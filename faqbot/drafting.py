@@ -852,10 +852,7 @@ def _wh_question(clause: _Clause) -> str | None:
         if wh is None:
             continue
         if name == "place":
-            found = next(
-                (m for m in rules.place.finditer(rest) if not _in_own_phrase(rest, m.start())),
-                None,
-            )
+            found = _place_in(rest)
             if found:
                 asked = _uncounted(_cut(rest, *found.span()))
                 if asked is not None and FROM_A_NAME.match(found.group(0)):
@@ -922,6 +919,29 @@ def _started(clause: _Clause, time: str, rest: list[str] | None) -> list[str] | 
     if re.search(r"\d\s*[ap]\.?m\b|\d[:.]\d|\s(?:to|until|through)\s|[-–]", time):
         return rest
     return [*start.split(), *rest]
+
+
+def _place_in(rest: str) -> re.Match[str] | None:
+    """The first place the clause states, not in a phrase of its own; past a verb after
+    "to", the place that follows it ("to take place in Vladivostok": in Vladivostok)."""
+    place, start = _rules().place, 0
+    while (found := place.search(rest, start)) is not None:
+        if _infinitive(found.group(0)):
+            start = found.start() + 1
+        elif _in_own_phrase(rest, found.start()):
+            start = found.end()
+        else:
+            return found
+    return None
+
+
+def _infinitive(place: str) -> bool:
+    """Whether what the place pattern found opens with a verb after "to" ("to take place in
+    Vladivostok": the place is "in Vladivostok"), not a place ("to a bakery in Bath"): a
+    word in lower case that is no determiner."""
+    first, _, after = place.partition(" ")
+    word = after.split(maxsplit=1)[0] if after else ""
+    return first == "to" and word.islower() and word not in _rules().determiners
 
 
 def _subject_count_question(clause: _Clause) -> str | None:

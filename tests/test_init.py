@@ -377,6 +377,12 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
         # and a sentence may open with it
         ("From Monday, buses will run every hour.",
          ["When will buses run every hour?", "Will buses run every hour?"]),
+        # a verb after "to" is no place: the place is the one after it; "to" a place is one
+        ("The final is expected to take place in Oslo.",
+         ["Where is the final expected to take place?",
+          "Is the final expected to take place in Oslo?"]),
+        ("The prize went to a bakery in Bath.",
+         ["Where did the prize go?", "Did the prize go to a bakery in Bath?"]),
         # "late" or "early" goes with the time after it
         ("A volcano erupted late on Sunday.",
          ["When did a volcano erupt?", "Did a volcano erupt late on Sunday?"]),
