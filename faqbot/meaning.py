@@ -140,10 +140,15 @@ class Meaning:
         for a text without words."""
         import numpy as np
 
+        from faqbot.analysis import english
+
         word = word.casefold()
         words = sorted(set(re.findall(r"[^\W_]+", text.casefold())))
         if word in words:
             return 1.0, word
+        # a rare word said in other words is said in a word that names something ("sell"
+        # near "do" says nothing of the question)
+        words = [w for w in words if w not in english().stopwords]
         unknown = [w for w in [word, *words] if w not in self._words]
         if unknown:
             self._words.update(zip(unknown, self.encoder.encode(unknown), strict=True))

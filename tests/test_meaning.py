@@ -709,6 +709,22 @@ def test_the_cli_answers_a_rewording_by_meaning_and_declines_another_subject(wri
 
 
 @needs_model
+def test_a_word_is_said_in_other_words_by_a_word_that_names_something():
+    # "sell" is nearer "do" (0.51) than any word of the question about donations; a function
+    # word says nothing of what is asked, so the nearest word is one that names something
+    from faqbot.analysis import english
+
+    encoder = SentenceEncoder(REAL_MODEL)
+    empty = np.zeros((0, encoder.dimensions), dtype=np.float32)
+    found = meaning.Meaning(encoder, [], empty, np.zeros(0, dtype=np.int32), 0)
+    for word, text in [("sell", "Do you accept book donations?"), ("buy", "Can I get a card?")]:
+        similarity, near = found.nearest_word(word, text)
+        assert near in text.lower() and near not in english().stopwords, (word, near)
+        assert 0 < similarity < 1
+    assert found.nearest_word("sell", "Do you sell bread?") == (1.0, "sell")  # its own word
+
+
+@needs_model
 def test_numpy_loads_only_for_a_question_words_leave_unanswered():
     import subprocess
 
