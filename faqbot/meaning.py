@@ -143,12 +143,15 @@ class Meaning:
         from faqbot.analysis import english
 
         word = word.casefold()
-        words = sorted(set(re.findall(r"[^\W_]+", text.casefold())))
+        written = set(re.findall(r"[^\W_]+", text))
+        words = sorted({w.casefold() for w in written})
         if word in words:
             return 1.0, word
         # a rare word said in other words is said in a word that names something ("sell"
-        # near "do" says nothing of the question)
-        words = [w for w in words if w not in english().stopwords]
+        # near "do" says nothing of the question), a function word's letters in capitals
+        # included ("usa" near "US")
+        stop = english().stopwords
+        words = sorted({w.casefold() for w in written if w.casefold() not in stop or _acronym(w)})
         unknown = [w for w in [word, *words] if w not in self._words]
         if unknown:
             self._words.update(zip(unknown, self.encoder.encode(unknown), strict=True))
@@ -157,6 +160,11 @@ class Meaning:
         similarities = np.stack([self._words[w] for w in words]) @ self._words[word]
         best = int(np.argmax(similarities))
         return float(similarities[best]), words[best]
+
+
+def _acronym(word: str) -> bool:
+    """Capitals, two or more: "US", "IT", not "A" or "Us"."""
+    return len(word) > 1 and word.isupper()
 
 
 class LazyMeaning:

@@ -722,6 +722,8 @@ def test_a_word_is_said_in_other_words_by_a_word_that_names_something():
         assert near in text.lower() and near not in english().stopwords, (word, near)
         assert 0 < similarity < 1
     assert found.nearest_word("sell", "Do you sell bread?") == (1.0, "sell")  # its own word
+    # a function word's letters in capitals are a name: "US", not "us"
+    assert found.nearest_word("usa", "We ship to the US and Canada.")[1] == "us"
 
 
 @needs_model
