@@ -69,7 +69,7 @@ FROM_A_NAME = re.compile(rf"from\s+(?:the\s+)?{CAPITALISED}")
 # opened the bakery in 1989,", "The MV Loch Ard, which was built in 1994,".
 RELATIVE_CLAUSE = re.compile(
     rf"(?P<named>(?:[Tt]he\s+)?(?:{CAPITALISED}\s+){{0,2}}{CAPITALISED}),\s+"
-    r"(?:(?P<relative>who|which)\s+|(?P<participle>[a-z]+)\s+)(?P<clause>[^,]+?)(?:,|\.?$)"
+    r"(?:(?P<relative>who|which)\s+|(?P<participle>[a-z]+)\s+)(?P<clause>[^,\s][^,]*?)(?:,|\.?$)"
 )
 # A title is at most this many words into the sentence ("North Korean leader Kim Jong Un").
 MAX_ROLE_WORDS = 4

@@ -449,6 +449,7 @@ def test_a_draft_asks_who_holds_a_role(tmp_path):
          "Who is responsible for culture?"),
         # ... else its yes or no adds nothing
         ("The Old Mill, which needs repairs, was sold.", None),
+        ("Ann Lee, who  , said no.", None),  # a clause of nothing but spaces: none
         ("The shop opened in 1989.", None),
     ],
 )  # fmt: skip
