@@ -144,8 +144,7 @@ class Meaning:
 
         word = word.casefold()
         written = set(re.findall(r"[^\W_]+", text))
-        words = sorted({w.casefold() for w in written})
-        if word in words:
+        if word in {w.casefold() for w in written}:
             return 1.0, word
         # a rare word said in other words is said in a word that names something ("sell"
         # near "do" says nothing of the question), a function word's letters in capitals
