@@ -2,7 +2,9 @@
 editing: the questions a reader would ask each one, asked of its draft, scored as score.py
 scores them.
 
-    .venv/bin/python benchmarks/drafted_articles.py [--words-only]
+    .venv/bin/python benchmarks/drafted_articles.py [--words-only] [VARIANT]
+
+VARIANT: other settings, as benchmarks/sweep.py takes them (`meaning_confirms_lead=0.08`).
 
 The articles and their questions (benchmarks/articles/NAME.txt and NAME.jsonl, in the
 `{"q": ..., "any": [...]}` form of ../shared/eval/dev.jsonl) were written for this benchmark
@@ -18,7 +20,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from shared_sets import is_right, yardstick
+from shared_sets import is_right, variant, yardstick
 
 from faqbot import answering
 from faqbot.kb_draft import draft_from_file, to_yaml
@@ -53,9 +55,10 @@ def scored(name: str, folder: Path, settings: Settings) -> tuple[int, int, int, 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words-only", action="store_true")
+    parser.add_argument("variant", nargs="?", default="")
     args = parser.parse_args()
-    settings = Settings(meaning=not args.words_only)
-    print(f"{'article':10} {'accuracy':>9} {'wrong-answer rate':>18}")
+    label, settings = variant(args.variant, args.words_only)
+    print(f"{'article':10} {'accuracy':>9} {'wrong-answer rate':>18}   ({label})")
     with tempfile.TemporaryDirectory() as folder:
         for group in (LOOKED_AT, KEPT_ASIDE):
             sums = [0, 0, 0, 0]

@@ -44,6 +44,21 @@ def is_right(row: dict, entry) -> bool:  # type: ignore[no-untyped-def]
     return bool(yardstick().is_right(row, prediction(entry)))
 
 
+def variant(text: str, words_only: bool):  # type: ignore[no-untyped-def]
+    """(label, Settings) for a VARIANT, NAME=VALUE[,NAME=VALUE...] of faqbot.matcher.Settings
+    ("" for the defaults)."""
+    from faqbot.matcher import Settings
+
+    defaults = Settings(meaning=not words_only)
+    changes = {}
+    for pair in filter(None, text.split(",")):
+        name, _, value = pair.partition("=")
+        current = getattr(defaults, name)
+        kind = float if current is None else type(current)  # None: the threshold, derived
+        changes[name] = value.lower() in {"1", "true"} if kind is bool else kind(value)
+    return text or "defaults", defaults._replace(**changes)
+
+
 @cache
 def yardstick():  # type: ignore[no-untyped-def]
     sys.path.insert(0, str(SHARED / "eval"))

@@ -26,6 +26,7 @@ from shared_sets import (
     cross,
     prediction,
     questions_of,
+    variant,
     yardstick,
 )
 
@@ -69,17 +70,6 @@ def same_words_answered(settings: Settings) -> str:
         answered += sum(matcher.match(q).answered for q in questions)
         total += len(questions)
     return f"{answered} of {total}"
-
-
-def variant(text: str, words_only: bool) -> tuple[str, Settings]:
-    defaults = Settings(meaning=not words_only)
-    changes = {}
-    for pair in filter(None, text.split(",")):
-        name, _, value = pair.partition("=")
-        current = getattr(defaults, name)
-        kind = float if current is None else type(current)  # None: the threshold, derived
-        changes[name] = value.lower() in {"1", "true"} if kind is bool else kind(value)
-    return text or "defaults", defaults._replace(**changes)
 
 
 def main() -> None:
