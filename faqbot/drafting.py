@@ -300,20 +300,19 @@ def role_question(sentence: str, lowercase_words: frozenset[str] = frozenset()) 
     Rhian Evans, said ...": Who is its chief nurse?) or as a title before a full name
     opening the sentence ("Union leader Mick Lowe said ...": Who is the union leader?).
     None where it names no one so. `lowercase_words`: as draft_questions'."""
-    titles = _rules().titles
     text = _undated(sentence)
     aside = SUBJECT_ASIDE.match(text)
     if aside is not None:
         role = aside.group(1).split()
         named = text[aside.end(1) : aside.end()].strip(" ,").split()
-        held = role[-1].lower() in titles  # "the airport, Oslo Gardermoen": no role
+        held = _is_title(role[-1])  # "the airport, Oslo Gardermoen": no role
         return _who_is(role, lowercase_words) if held and _is_full_name(named) else None
     words = text.split()
     for i, word in enumerate(words[:MAX_ROLE_WORDS]):
         if "," in word:
             break
-        if word.lower().rstrip(".") in titles:
-            if i + 1 < len(words) and words[i + 1].lower().rstrip(".") in titles:
+        if _is_title(word):
+            if i + 1 < len(words) and _is_title(words[i + 1]):
                 continue  # "Prime Minister": the title goes on
             name = list(itertools.takewhile(lambda w: w[:1].isupper(), words[i + 1 : i + 4]))
             after = words[i + 1 + len(name) : i + 2 + len(name)]
@@ -374,14 +373,16 @@ def _is_full_name(words: list[str]) -> bool:
     return 2 <= len(words) <= 3 and all(re.fullmatch(CAPITALISED, w) for w in words)
 
 
+def _is_title(word: str) -> bool:
+    """A title or role before a name: "President", "Dr.", "leader"."""
+    return word.lower().rstrip(".") in _rules().titles
+
+
 def _who_is(role: list[str], lowercase_words: frozenset[str]) -> str:
     """ "Who is the union leader?": the role's titles and the words the article writes in
     lower case lowered, "the" before it unless an owner or a determiner opens it."""
-    rules, stop = _rules(), english().stopwords
-    said = [
-        w.lower() if w.lower().rstrip(".") in rules.titles | lowercase_words | stop else w
-        for w in role
-    ]
+    stop = english().stopwords
+    said = [w.lower() if _is_title(w) or w.lower() in lowercase_words | stop else w for w in role]
     owned = said[0].endswith(("'s", "’s")) or said[0] in stop
     return f"Who is {' '.join(said if owned else ['the', *said])}?"
 
@@ -391,9 +392,8 @@ def _untitled(subject: list[str]) -> list[str]:
     leader Kim Jong Un": Kim Jong Un; "Striker Tom Hale": Tom Hale): a question asks about
     the person, and the fact it is drafted from keeps who they are. A name of one word
     keeps its title ("Dr. Smith", "President Putin")."""
-    titles = _rules().titles
     for i in range(len(subject) - 3, -1, -1):
-        if subject[i].lower().rstrip(".") in titles:
+        if _is_title(subject[i]):
             name = subject[i + 1 :]
             return name if _is_full_name(name) else subject
     return subject
@@ -494,12 +494,12 @@ def full_names(
     such name shares that word: {"Kim": "Kim Jong Un", "Putin": "Vladimir Putin", ...}. A
     function word, or a word the article also writes in lower case (`lowercase_words`),
     that opens a run is no part of the name ("Yesterday Anna Berg")."""
-    rules, stop = _rules(), english().stopwords
+    stop = english().stopwords
     names: set[str] = set()
     for sentence in sentences:
         for run in CAPITALISED_RUN.findall(sentence):
             words = run.split()
-            titled = [i for i, w in enumerate(words) if w.lower().rstrip(".") in rules.titles]
+            titled = [i for i, w in enumerate(words) if _is_title(w)]
             words = words[titled[-1] + 1 :] if titled else words
             while words and (words[0].lower() in stop or words[0].lower() in lowercase_words):
                 words = words[1:]  # "When Kim Jong Un", "The Kremlin"
@@ -586,8 +586,7 @@ class _MainClause(NamedTuple):
 def _main_clause(sentence: str) -> _MainClause:
     """The sentence's main clause, as far as the rules find it (see _MainClause)."""
     rules = _rules()
-    text = PARENTHESES.sub("", sentence.strip()).rstrip(".!?;: ")
-    text = DATELINE.sub("", text, count=1)
+    text = _undated(sentence).rstrip(".!?;: ")
     text = rules.relative_insert.sub("", _without_age(text))
     reported, opening, opener, reporter = False, [], "", []
     for _ in range(3):  # "However, although X, Y": markers and clauses may stack
@@ -916,7 +915,7 @@ def _started(clause: _Clause, time: str, rest: list[str] | None) -> list[str] | 
     verb = clause.auxiliary.lower() not in rules.be_forms | set(HAVE)
     if start is None or rest is None or not verb or not rest or not rest[0].isalpha():
         return rest
-    if re.search(r"\d\s*[ap]\.?m\b|\d[:.]\d|\s(?:to|until|through)\s|[-–]", time):
+    if HOURS_OR_RANGE.search(time):
         return rest
     return [*start.split(), *rest]
 
@@ -1049,6 +1048,9 @@ def _in_own_phrase(text: str, start: int) -> bool:
     return bool(opened) and "," not in text[opened[-1] : start]
 
 
+# A time that says an hour of the day or a range ("from 8 a.m.", "from 2019 to 2021"): when,
+# each day or over a span, not when something starts (see _started)
+HOURS_OR_RANGE = re.compile(r"\d\s*[ap]\.?m\b|\d[:.]\d|\s(?:to|until|through)\s|[-–]")
 # "in May 2020", "on 3 June 2021": the month and day go with the year
 _MONTH_DAY = r"(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?"
 _HOUR = r"\d{1,2}(?:[.:]\d\d)?(?:\s*[ap]\.?m\.?)?"

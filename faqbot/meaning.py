@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from faqbot.analysis import english
 from faqbot.kb_index import KBIndex
 
 if TYPE_CHECKING:
@@ -139,8 +140,6 @@ class Meaning:
         """The word of `text` nearest in meaning to `word`, and how near (cosine); (0, "")
         for a text without words."""
         import numpy as np
-
-        from faqbot.analysis import english
 
         word = word.casefold()
         written = set(re.findall(r"[^\W_]+", text))
