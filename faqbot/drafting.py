@@ -66,9 +66,11 @@ NAME_WORD = re.compile(rf"({CAPITALISED})((?:[’']s)?[?,;:]?)$")
 # A place a thing comes from, named ("from the Lottery Fund", not "from flour milled in ...")
 FROM_A_NAME = re.compile(rf"from\s+(?:the\s+)?{CAPITALISED}")
 # Someone or something named, and a clause about them between commas: "Rosa Bianchi, who
-# opened the bakery in 1989,", "The MV Loch Ard, which was built in 1994,".
+# opened the bakery in 1989,", "The MV Loch Ard, which was built in 1994,", "The route,
+# which starts near the Brandenburg Gate,".
 RELATIVE_CLAUSE = re.compile(
-    rf"(?P<named>(?:[Tt]he\s+)?(?:{CAPITALISED}\s+){{0,2}}{CAPITALISED}),\s+"
+    rf"(?P<named>(?:[Tt]he\s+)?(?:{CAPITALISED}\s+){{0,2}}{CAPITALISED}"
+    r"|\b[Tt]he\s+(?:[a-z]+\s+)?[a-z]+),\s+"
     r"(?:(?P<relative>who|which)\s+|(?P<participle>[a-z]+)\s+)(?P<clause>[^,\s][^,]*?)(?:,|\.?$)"
 )
 # A title is at most this many words into the sentence ("North Korean leader Kim Jong Un").
@@ -106,6 +108,7 @@ class _Rules:
     wh_for_type: dict[str, str]
     wh_for_time_preposition: dict[str, str]  # since: "Since when"
     starting_from: dict[str, str]  # from: "start to" ("When will they start to open?")
+    starting_verbs: frozenset[str]  # "start", "begin": no "start to" before them
     place: re.Pattern[str]
     time_preposition: str
     reporting: re.Pattern[str]  # "sources say that", "it is possible that"
@@ -116,6 +119,8 @@ class _Rules:
     cardinals: frozenset[str]
     count_adverbs: frozenset[str]  # once, twice: how many times, not when or where
     plurals_without_s: frozenset[str]  # people, children: plurals all the same
+    unit_scales: frozenset[str]  # "Celsius": goes with the unit before it
+    distance_as_time: frozenset[str]  # "after 35 kilometres": when, on the way
     percent: re.Pattern[str]  # "%", "per cent": after a figure, a share, asked how much
     approximate: re.Pattern[str]  # "about", "up to": the end of a text, before a figure
     frequency: re.Pattern[str]  # "every", "each": the end of a text, before a time
@@ -156,6 +161,7 @@ def _rules() -> _Rules:
         wh_for_type=raw["wh_for_type"],
         wh_for_time_preposition=raw["wh_for_time_preposition"],
         starting_from={k: v for k, v in raw["starting_from"].items() if k != "_comment"},
+        starting_verbs=frozenset(raw["starting_verbs"]["verbs"]),
         place=re.compile(raw["place_pattern"]),
         time_preposition=raw["time_preposition"],
         reporting=re.compile(raw["reporting_frame"], re.IGNORECASE),
@@ -166,6 +172,8 @@ def _rules() -> _Rules:
         cardinals=frozenset(raw["cardinals"]),
         count_adverbs=frozenset(raw["count_adverbs"]),
         plurals_without_s=frozenset(raw["plurals_without_s"]),
+        unit_scales=frozenset(raw["unit_scales"]["names"]),
+        distance_as_time=frozenset(raw["distance_as_time"]["prepositions"]),
         percent=re.compile(
             r"\s*(?:" + "|".join(map(re.escape, raw["percent_words"])) + r")(?![\w])",
             re.IGNORECASE,
@@ -291,8 +299,28 @@ def draft_questions(
         or _wh_question(clause)
         or _own_time_question(clause)
         or (opened and (_opening_time_question(clause, opened) or _own_time_question(opened)))
+        or _doer_question(clause)
     )
     return [q for q in (wh, yes_no) if q]
+
+
+def _doer_question(clause: _Clause) -> str | None:
+    """Who did what a passive verb says was done, where a person's name follows "by" ("The
+    men's race was won by Ethiopia's Dawit Bekele": Who was the men's race won by?)."""
+    rest = clause.rest
+    if clause.auxiliary.lower() not in _rules().be_forms or len(rest) < 4:
+        return None
+    if not (rest[0].isalpha() and rest[0].islower()) or rest[1] != "by":
+        return None
+    doer = rest[2:6]
+    if doer[0].endswith(("'s", "’s")):  # "Ethiopia's Dawit Bekele": Dawit Bekele
+        doer = doer[1:]
+    name: list[str] = []
+    for word in itertools.takewhile(lambda w: w[:1].isupper(), doer):
+        name.append(word.rstrip(",.;"))
+        if name[-1] != word:  # a comma or full stop ends the name
+            break
+    return clause.ask("Who", rest[:2]) if _is_full_name(name) else None
 
 
 def role_question(sentence: str, lowercase_words: frozenset[str] = frozenset()) -> str | None:
@@ -331,13 +359,12 @@ def relative_question(sentence: str, lowercase_words: frozenset[str] = frozenset
     responsible for culture?). None where it asks only yes or no."""
     text = _without_age(_undated(sentence))
     told = RELATIVE_CLAUSE.search(text)
+    while told is not None and not _relative_or_participle(told):
+        told = RELATIVE_CLAUSE.search(text, told.start() + 1)  # "In the end, the council, who"
     if told is None:
         return None
     named, clause, participle = told.group("named", "clause", "participle")
     if participle is not None:  # "built in 1934": "which was built in 1934"
-        verb = text[told.end() :].split(maxsplit=1)[:1]  # the main verb goes on after it
-        if not _is_participle(participle) or not verb or _verb_form(verb[0]) is None:
-            return None
         be = "were" if _looks_plural(named.split()[-1]) else "was"
         clause = f"{be} {participle} {clause}"
     asked = draft_questions(f"{named} {clause}.", lowercase_words)
@@ -346,6 +373,17 @@ def relative_question(sentence: str, lowercase_words: frozenset[str] = frozenset
     if told.group("relative") == "who" and _is_full_name(_untitled(named.split())):
         return f"Who {clause}?" if _verb_form(clause.split()[0]) is not None else None
     return None
+
+
+def _relative_or_participle(told: re.Match[str]) -> bool:
+    """Whether what RELATIVE_CLAUSE found opens with "who" or "which", or with a past
+    participle that the main verb follows ("The Central Library, built in 1934, is"), not
+    with any other word ("In the end, the council ...")."""
+    participle = told.group("participle")
+    if participle is None:
+        return True
+    verb = told.string[told.end() :].split(maxsplit=1)[:1]  # the main verb goes on after it
+    return _is_participle(participle) and bool(verb) and _verb_form(verb[0]) is not None
 
 
 def _is_participle(word: str) -> bool:
@@ -617,6 +655,8 @@ def _main_clause(sentence: str) -> _MainClause:
             break
     for i in range(2, len(words) - 1):  # "... and had a meeting": a second clause
         joining = words[i].lower()
+        if joining == "and" and _verbs_paired(words[i - 1], words[i + 1]):
+            continue  # "makes and sells watches": one verb phrase, two verbs
         if (joining == "and" or joining in rules.contrasting) and _second_verb(
             words[:i], words[i + 1]
         ):
@@ -630,6 +670,13 @@ def _without_subject_aside(text: str) -> str:
     if aside and _verb_form(text[aside.end() :].split(maxsplit=1)[0]) is not None:
         return aside.group(1) + " " + text[aside.end() :]
     return text
+
+
+def _verbs_paired(before: str, after: str) -> bool:
+    """Whether the words either side of an "and" are two verbs in the same form, sharing
+    subject and object ("makes and sells", "arrived and met")."""
+    first, second = _verb_form(before), _verb_form(after.rstrip(",."))
+    return bool(first and second and first[1] and second[1] and first[0] == second[0])
 
 
 def _second_verb(before: list[str], word: str) -> bool:
@@ -729,6 +776,11 @@ def _split(words: list[str], lowercase_words: frozenset[str]) -> _Clause | None:
     if not acronym and (first.lower() in stop or (first.lower() in lowercase_words and not named)):
         subject[0] = first.lower()  # "The meeting", not "US officials" or "Kim"
     said = words[i] if base else ""
+    if base and len(rest) > 1 and rest[0] == "and" and _verbs_paired(words[i], rest[1]):
+        # "starts and finishes near the Gate": does it start and finish
+        second = _verb_form(rest[1].rstrip(",."))
+        assert second is not None
+        rest = ["and", second[1] + rest[1][len(rest[1].rstrip(",.")) :], *rest[2:]]
     return _Clause(subject, auxiliary, ([base] if base else []) + rest, said)
 
 
@@ -757,17 +809,28 @@ def _verb_in(
                 continue  # "the meeting takes": a verb; "the talks": a noun after "the"
             if wanted == "does" and _is_count(words[i - 1]):
                 continue  # "50,000 visitors": a noun counted, not a verb
+            if wanted == "does" and _listed(words, i):
+                continue  # "Farmers, hospitals and businesses": things listed
             before = forms.get(i - 1)
             if wanted == "did" and form[1] == words[i].lower() and before and before[0] == "does":
                 continue  # "remains shut": how it remains, though "shut" is a past form too
             return i, form
-    if any(forms.values()) or len(forms) < MAX_SUBJECT_WORDS:
+    if any(f for i, f in forms.items() if not _listed(words, i)) or len(forms) < MAX_SUBJECT_WORDS:
         return None
     for i in range(MAX_SUBJECT_WORDS + 1, min(len(words), MAX_LONG_SUBJECT_WORDS + 1)):
         form = _verb_form(words[i])
         if form is not None:
             return (i, form) if form[1] == "" else None
     return None
+
+
+def _listed(words: list[str], i: int) -> bool:
+    """Whether words[i] is an item of a list after its first: after a comma and before
+    another comma or "and", or after that "and" ("Farmers, hospitals and businesses")."""
+    if i >= 3 and words[i - 1].lower() == "and" and _listed(words, i - 2):
+        return True
+    after = words[i + 1] if i + 1 < len(words) else ""
+    return words[i - 1].endswith(",") and (words[i].endswith(",") or after.lower() == "and")
 
 
 def _time_before_verb(subject: list[str]) -> int:
@@ -894,6 +957,11 @@ def _wh_question(clause: _Clause) -> str | None:
                 return asked
             continue  # "in the first half of 2026" cannot lose its year: a figure may ask
         if name == "distance":
+            on_the_way = re.search(r"(\w+)\s+$", rest[: found.start()])
+            if on_the_way and on_the_way.group(1).lower() in rules.distance_as_time:
+                # "pulled away after 35 kilometres": when, not how far
+                cut = _cut(rest, on_the_way.start(), found.end())
+                return clause.ask(rules.wh_for_type["time"], cut)
             # "50 metres long" states how long, not how far
             size = rules.dimension.match(rest, found.end())
             if size is not None:
@@ -914,6 +982,8 @@ def _started(clause: _Clause, time: str, rest: list[str] | None) -> list[str] | 
     start = rules.starting_from.get(time.split()[0].lower())
     verb = clause.auxiliary.lower() not in rules.be_forms | set(HAVE)
     if start is None or rest is None or not verb or not rest or not rest[0].isalpha():
+        return rest
+    if rest[0].lower() in rules.starting_verbs:  # "will start collections from April 7"
         return rest
     if HOURS_OR_RANGE.search(time):
         return rest
@@ -1033,6 +1103,10 @@ def _askable(name: str, found: re.Match[str]) -> bool:
     for: a figure ("130 km", "April 2019"), a number word, or a month or day ("in May", "on
     Monday"); the words the patterns also know ("near", "since", "may") say none."""
     rules, said = _rules(), found.group(0)
+    if name == "time" and any(
+        m.start() <= found.start() < m.end() for m in TIME_TAKEN.finditer(found.string)
+    ):
+        return False  # "won in 2:03:11": how long it took, not an hour of the day
     return (
         any(c.isdigit() for c in said)
         or (name == "quantity" and said.lower() in rules.cardinals)
@@ -1048,6 +1122,8 @@ def _in_own_phrase(text: str, start: int) -> bool:
     return bool(opened) and "," not in text[opened[-1] : start]
 
 
+# Hours, minutes and seconds ("2:03:11"): a time taken, not a time of day
+TIME_TAKEN = re.compile(r"\b\d{1,2}:\d\d:\d\d\b")
 # A time that says an hour of the day or a range ("from 8 a.m.", "from 2019 to 2021"): when,
 # each day or over a span, not when something starts (see _started)
 HOURS_OR_RANGE = re.compile(r"\d\s*[ap]\.?m\b|\d[:.]\d|\s(?:to|until|through)\s|[-–]")
@@ -1140,7 +1216,8 @@ def _counted(after: list[str]) -> list[str]:
         if not (_is_word(bare) or numbered) or bare.lower() in stop or bare.lower() in prepositions:
             break
         if _looks_plural(bare):
-            return after[:n] + [bare]
+            scale = after[n + 1].rstrip(",.") if bare == word and n + 1 < len(after) else ""
+            return after[:n] + [bare, *([scale] if scale in _rules().unit_scales else [])]
         if bare != word:  # a comma or full stop ends the phrase
             break
     return [first]
