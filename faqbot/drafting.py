@@ -121,6 +121,7 @@ class _Rules:
     plurals_without_s: frozenset[str]  # people, children: plurals all the same
     unit_scales: frozenset[str]  # "Celsius": goes with the unit before it
     distance_as_time: frozenset[str]  # "after 35 kilometres": when, on the way
+    clause_openers: frozenset[str]  # "after", "because": a clause inside the sentence
     percent: re.Pattern[str]  # "%", "per cent": after a figure, a share, asked how much
     approximate: re.Pattern[str]  # "about", "up to": the end of a text, before a figure
     frequency: re.Pattern[str]  # "every", "each": the end of a text, before a time
@@ -174,6 +175,7 @@ def _rules() -> _Rules:
         plurals_without_s=frozenset(raw["plurals_without_s"]),
         unit_scales=frozenset(raw["unit_scales"]["names"]),
         distance_as_time=frozenset(raw["distance_as_time"]["prepositions"]),
+        clause_openers=frozenset(raw["clause_openers"]["words"]),
         percent=re.compile(
             r"\s*(?:" + "|".join(map(re.escape, raw["percent_words"])) + r")(?![\w])",
             re.IGNORECASE,
@@ -649,9 +651,9 @@ def _main_clause(sentence: str) -> _MainClause:
     joining = rules.contrasting | {"and"}
     for i, word in enumerate(words):  # what follows a later comma is an aside
         joined = i + 1 < len(words) and words[i + 1].lower() in joining
-        if word.endswith(",") and (i >= 3 or (i >= 1 and joined)):  # "Entry is free, but"
-            words = words[: i + 1]
-            words[-1] = words[-1].rstrip(",")
+        # "Entry is free, but"; a semicolon ends a clause however short
+        if (word.endswith(",") and (i >= 3 or (i >= 1 and joined))) or word.endswith(";"):
+            words = _up_to_comma(words, i)
             break
     for i in range(2, len(words) - 1):  # "... and had a meeting": a second clause
         joining = words[i].lower()
@@ -662,6 +664,25 @@ def _main_clause(sentence: str) -> _MainClause:
         ):
             return _MainClause(words[:i], reported, opening, opener, reporter)
     return _MainClause(words, reported, opening, opener, reporter)
+
+
+def _up_to_comma(words: list[str], i: int) -> list[str]:
+    """The words up to the comma or semicolon that ends words[i], which ends the clause;
+    and without a clause opened before it whose subject that comma cuts from its verb
+    ("cancelled all sailings after its only large ship, the MV Loch Ard, broke down": not
+    "... after its only large ship")."""
+    kept = words[: i + 1]
+    kept[-1] = kept[-1].rstrip(",;")
+    aside_end = next((j for j in range(i + 1, len(words)) if words[j].endswith(",")), None)
+    if aside_end is None or aside_end + 1 >= len(words):
+        return kept
+    if _verb_form(words[aside_end + 1]) is None:
+        return kept
+    openers = _rules().clause_openers
+    opener = max((k for k, w in enumerate(kept) if w.lower() in openers), default=0)
+    if opener < 2 or any(_verb_form(w) is not None for w in kept[opener + 1 :]):
+        return kept
+    return kept[:opener]
 
 
 def _without_subject_aside(text: str) -> str:
@@ -1119,7 +1140,26 @@ def _in_own_phrase(text: str, start: int) -> bool:
     opened before it with no comma between: "since assuming power in 2011" says when he took
     power, not when the verb happened; "amid conflict in Ukraine", where the conflict is."""
     opened = [m.end() for m in _rules().own_phrase.finditer(text, 0, start)]
-    return bool(opened) and "," not in text[opened[-1] : start]
+    return (bool(opened) and "," not in text[opened[-1] : start]) or _after_participle(text[:start])
+
+
+def _after_participle(before: str) -> bool:
+    """Whether the text ends with a thing and a past participle that describes it, maybe a
+    preposition after them: what follows is where or when that was done ("a law passed in
+    2023", "a bridge opened in 1901"), not the main verb's."""
+    rules, words = _rules(), before.split()
+    if words and words[-1].lower() in rules.prepositions:
+        words = words[:-1]
+    if len(words) < 2:
+        return False
+    # "-ed" or a participle no past form shares ("ran": the verb of a clause, "run": not)
+    described, thing = words[-1], words[-2]
+    if not (
+        (described.endswith("ed") and zipf(described) > ABSENT) or described in rules.participles
+    ):
+        return False
+    noun = thing.isalpha() and thing.islower() and not thing.endswith("ly")
+    return noun and thing not in english().stopwords | rules.adverbs and _verb_form(thing) is None
 
 
 # Hours, minutes and seconds ("2:03:11"): a time taken, not a time of day
@@ -1249,8 +1289,9 @@ def _cut(text: str, start: int, end: int) -> list[str] | None:
     that softens it ("employs about 12,000 people": "How many people does ... employ?", not
     "employ about").
     None where that leaves a preposition with no object ("deliver within 30 km of the
-    shop": "deliver within of the shop"; "sold out within two hours": "sell out within"): no
-    question rather than a wrong one."""
+    shop": "deliver within of the shop"; "sold out within two hours": "sell out within"), an
+    "and" with nothing after it, or a "between" that has lost its first end: no question
+    rather than a wrong one."""
     rules = _rules()
     softened = rules.approximate.search(text, 0, start)
     if softened is not None:
@@ -1262,6 +1303,10 @@ def _cut(text: str, start: int, end: int) -> list[str] | None:
         and (not after or after[0].lower() in rules.prepositions)
     ):
         return None
+    if before and before[-1].lower() in {"and", "or"} and not after:
+        return None  # "has free Wi-Fi and 24 desks": "have free Wi-Fi and"
+    if before and before[-1].lower() == "between":
+        return None  # "between 9 a.m. and 5 p.m.": "between and 5 p.m."
     return before + after
 
 

@@ -432,6 +432,28 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
         # things listed after a comma are no verb
         ("Farmers, hospitals and firms that need water for their work are exempt.",
          ["Are Farmers, hospitals and firms that need water for their work exempt?"]),
+        # a time "between" two others goes whole, or no question asks for it
+        ("The volunteers urged people to stay indoors between noon and 6 p.m.",
+         ["When did the volunteers urge people to stay indoors?",
+          "Did the volunteers urge people to stay indoors between noon and 6 p.m.?"]),
+        ("The volunteers urged people to stay indoors between 9 a.m. and 5 p.m.",
+         ["Did the volunteers urge people to stay indoors between 9 a.m. and 5 p.m.?"]),
+        # the time or place of a thing a participle describes is not the verb's
+        ("The volunteers must stop work under a law passed in 2023.",
+         ["Must the volunteers stop work under a law passed in 2023?"]),
+        ("The volunteers have already arrived in Leeds.",
+         ["Where have the volunteers already arrived?",
+          "Have the volunteers already arrived in Leeds?"]),
+        # an "and" left with nothing after it asks nothing
+        ("The room has free Wi-Fi and 24 desks.", ["Does the room have free Wi-Fi and 24 desks?"]),
+        # a semicolon ends the clause
+        ("The ferry costs 4 pounds for adults; children travel free.",
+         ["How much does the ferry cost for adults?", "Does the ferry cost 4 pounds for adults?"]),
+        # a comma that cuts a clause's subject from its verb ends the clause before it opens
+        ("Westline has cancelled all sailings to Mull after its only large ship, the MV Loch "
+         "Ard, broke down.",
+         ["Where has Westline cancelled all sailings?",
+          "Has Westline cancelled all sailings to Mull?"]),
     ],
 )  # fmt: skip
 def test_drafting_rules(sentence, expected):
