@@ -40,6 +40,7 @@ class QuestionType(NamedTuple):
 class Language(NamedTuple):
     stopwords: frozenset[str]
     question_types: tuple[QuestionType, ...]
+    participle_bases: dict[str, str]  # "risen": "rise", before stemming
 
 
 @cache
@@ -57,6 +58,7 @@ def english() -> Language:
             )
             for t in raw["question_types"]
         ),
+        participle_bases=raw["participles"]["bases"],
     )
 
 
@@ -104,7 +106,9 @@ class Analyzer:
         stem = self._stems.get(word)
         if stem is None:
             # Numbers and short words stay as written: stemming "10th" or "us" only confuses.
-            stem = word if len(word) < 3 or not word.isalpha() else _stemmer().stemWord(word)
+            # "risen" as "rise": a participle the stemmer leaves as it is
+            base = self.language.participle_bases.get(word, word)
+            stem = base if len(base) < 3 or not base.isalpha() else _stemmer().stemWord(base)
             self._stems[word] = stem
         return stem
 

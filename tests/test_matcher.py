@@ -394,3 +394,23 @@ def test_a_clock_time_answers_a_question_asking_when(write_kb, told):
     )
     found = Matcher(load_kb(kb), Settings(threshold=0)).match("When do talks start?").answer
     assert found is not None and found.entry.id == "start" and found.type_factor == 1.0
+
+
+RATES_KB = """
+    faqs:
+      - {id: rise, question: Did interest rates rise again in May?, answer: "Yes, to 5.25%."}
+      - {id: hours, question: When do the branches open?, answer: At 9 a.m.}
+      - {id: cards, question: How do I order a new card?, answer: In the app.}
+"""
+
+
+def test_a_participle_meets_its_verb_where_a_stemmer_leaves_it_apart(write_kb):
+    # "risen" and "rise": the stemmer keeps them apart, english.json's participles join them
+    from faqbot.analysis import Analyzer
+
+    analyzer = Analyzer()
+    assert [t.term for t in analyzer.tokens("risen")] == [t.term for t in analyzer.tokens("rise")]
+    assert analyzer.tokens("risen")[0].surface == "risen"  # shown as written
+    matcher = Matcher(load_kb(write_kb(RATES_KB, article=None)), Settings(meaning=False))
+    result = matcher.match("Have interest rates risen again?")
+    assert result.answer is not None and result.answer.entry.id == "rise"
