@@ -32,7 +32,7 @@ LOOKED_AT = (
     "bikes", "volcano", "watch", "hospital", "transfer", "rates", "museum", "strike", "ferry",
     "award", "terminal", "library", "marathon", "recycling",
 )  # fmt: skip
-KEPT_ASIDE = ("drought", "heatwave")
+KEPT_ASIDE = ("drought", "heatwave", "bridge", "zoo")
 
 
 def scored(name: str, folder: Path, settings: Settings) -> tuple[int, int, int, int]:
