@@ -1,14 +1,14 @@
 """Read a plain-text article into its title, its body sentences and its FAQ pairs.
 
 The FAQ section starts at a heading ("Frequently Asked Questions", "FAQ", "Q&A", "Questions and
-answers", Markdown or not) or, without one, at the first marked question (`Q:`, a numbered or
-Markdown-heading question). In it, a sentence ending in "?" starts a question and what follows
-is its answer, so an answer run together with the next question on one line (as in the seed
-article) is split where the question begins. Sentences are split by pysbd (rule-based, after
-the "Golden Rules" of sentence boundaries: `U.S.`, `Mr.`, `Ms.` after a quotation, `6 p.m. Dr.`,
-`3.5%`, `130 km (80 miles)` and quotations come out right; sentencex and syntok each split one
-of those wrongly, see the README), paragraph by paragraph, and kept verbatim: each is a
-`source` the KB quotes.
+answers", Markdown or not) or, without one, at the first marked question (`Q:`; a numbered,
+bulleted or bold question; a Markdown-heading question). In it, a sentence ending in "?"
+starts a question and what follows is its answer, so an answer run together with the next
+question on one line (as in the seed article) is split where the question begins. Sentences
+are split by pysbd (rule-based, after the "Golden Rules" of sentence boundaries: `U.S.`,
+`Mr.`, `Ms.` after a quotation, `6 p.m. Dr.`, `3.5%`, `130 km (80 miles)` and quotations come
+out right; sentencex and syntok each split one of those wrongly, see the README), paragraph by
+paragraph, and kept verbatim: each is a `source` the KB quotes.
 """
 
 from __future__ import annotations
@@ -24,8 +24,12 @@ FAQ_HEADING = re.compile(
     rf"^\s*(?:#{{1,6}}\s*)?[*_]*\s*(?:{_HEADING_WORDS})\b[^\n]{{0,40}}$", re.IGNORECASE
 )
 MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+(.*?)\s*#*\s*$")
-QUESTION_MARK = re.compile(r"^\s*(?:[-*]\s+)?(?:Q(?:uestion)?\s*\d*\s*[:.)]\s+|\d{1,3}\s*[.)]\s+)")
+QUESTION_MARK = re.compile(
+    r"^\s*(?:(?:[-*•]\s+)?(?:Q(?:uestion)?\s*\d*\s*[:.)]\s+|\d{1,3}\s*[.)]\s+)|[-*•]\s+)"
+)
 ANSWER_MARK = re.compile(r"^\s*(?:[-*]\s+)?A(?:nswer)?\s*[:.)]\s+")
+# A line that is all emphasis: "**Can I pay by card?**"
+EMPHASISED_LINE = re.compile(r"^\s*([*_]{1,2})(?=\S).*\S\1\s*$")
 BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,3}[.)])\s+")
 EMPHASIS = re.compile(r"^[*_]+|[*_]+$")
 _EMPHASIS_OPENING = re.compile(r"([*_]+)(?:\s+|$)")
@@ -135,8 +139,10 @@ def _faq_start(lines: list[str]) -> int:
 
 
 def _marked_question(line: str) -> bool:
-    """`Q: ...` is a question whatever it ends with; `1. ...` only when it ends in "?" (a
-    numbered line without one is a step of an answer)."""
+    """`Q: ...` is a question whatever it ends with; `1. ...`, `- ...` and `**...**` only
+    when it ends in "?" (a numbered or bulleted line without one is a step of an answer)."""
+    if EMPHASISED_LINE.match(line):
+        return is_question(line)
     return bool(QUESTION_MARK.match(line)) and (line.lstrip().startswith("Q") or is_question(line))
 
 

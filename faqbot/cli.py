@@ -473,7 +473,7 @@ def init(
       faqbot init article.txt -o - | less
 
     The article's questions (under a heading such as "FAQ" or "Frequently Asked Questions",
-    or marked Q:, numbered, Markdown headings or bold) become FAQs, each quoting the body
+    or marked Q:, numbered, bulleted, Markdown headings or bold) become FAQs, each quoting the body
     sentence that best backs its answer, or its own answer when none does. Every body
     sentence becomes a fact quoting itself, with questions drafted by rules and marked
     `# drafted` for review. The KB is commented YAML; an existing file is never replaced

@@ -20,7 +20,7 @@ import yaml
 
 from faqbot import __version__
 from faqbot.analysis import english
-from faqbot.article import Article, read_article
+from faqbot.article import Article, is_question, read_article
 from faqbot.drafting import (
     conceded,
     draft_questions,
@@ -80,18 +80,9 @@ def draft_kb(text: str, article_path: Path, kb_dir: Path) -> Draft:
     # rule of dashes) states nothing: both are left out.
     kept = (s for s in article.body if len(s) <= MAX_TEXT_CHARS and any(map(str.isalnum, s)))
     for sentence in kept:
-        # One drafted question a clause: measured on the seed's KB, two (all the rules draft)
-        # answer as many dev questions with meaning and one fewer by words alone, and give
-        # the author more to review.
-        drafted = draft_questions(sentence, lowercase, person, thing)[:DRAFTED_PER_FACT]
-        # what a clause opening the sentence concedes is a fact of its own, asked too
-        stated = conceded(sentence)
-        if stated is not None:
-            drafted += draft_questions(stated, lowercase, person, thing)[:DRAFTED_PER_FACT]
-        # and who holds a role it names beside a person ("Its chief nurse, Ann Lee, said"),
-        # and what a clause about someone named states ("Ann Lee, who opened it in 1989,")
-        asides = (role_question(sentence, lowercase), relative_question(sentence, lowercase))
-        drafted += [q for q in asides if q]
+        # A sentence that asks ("Why does it matter?") is asked already: the rules, made for
+        # statements, would only garble it.
+        drafted = [] if is_question(sentence) else _drafted(sentence, lowercase, person, thing)
         drafted = [with_full_names(q, names) for q in drafted]
         facts.append(DraftEntry(ids.new(sentence), sentence, sentence, drafted=drafted))
         # "it" is taken up from the sentence just before only: a thing named further back
@@ -116,6 +107,24 @@ def draft_kb(text: str, article_path: Path, kb_dir: Path) -> Draft:
         faqs=faqs,
         facts=facts,
     )
+
+
+def _drafted(
+    sentence: str, lowercase: frozenset[str], person: str | None, thing: str | None
+) -> list[str]:
+    """The questions drafted for a sentence that states something."""
+    # One drafted question a clause: measured on the seed's KB, two (all the rules draft)
+    # answer as many dev questions with meaning and one fewer by words alone, and give the
+    # author more to review.
+    drafted = draft_questions(sentence, lowercase, person, thing)[:DRAFTED_PER_FACT]
+    # what a clause opening the sentence concedes is a fact of its own, asked too
+    stated = conceded(sentence)
+    if stated is not None:
+        drafted += draft_questions(stated, lowercase, person, thing)[:DRAFTED_PER_FACT]
+    # and who holds a role it names beside a person ("Its chief nurse, Ann Lee, said"), and
+    # what a clause about someone named states ("Ann Lee, who opened it in 1989,")
+    asides = (role_question(sentence, lowercase), relative_question(sentence, lowercase))
+    return drafted + [q for q in asides if q]
 
 
 def _telling(answer_sentences: list[str]) -> str:

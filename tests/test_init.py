@@ -69,6 +69,40 @@ def test_articles_in_other_formats_are_read(name, title, questions, whole):
     assert not any(s.endswith("?") for s in article.body)  # the questions are FAQs, not facts
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # bulleted questions, each answer on the line below, no heading
+        "Hotel Mira\n\nThe hotel has 40 rooms.\n\n- What time is check-in?\n  From 3 p.m.\n"
+        "- Is breakfast included?\n  Yes, from 7 to 10 a.m.\n",
+        # questions in bold, no heading
+        "Hotel Mira\n\nThe hotel has 40 rooms.\n\n**What time is check-in?**\nFrom 3 p.m.\n\n"
+        "**Is breakfast included?**\nYes, from 7 to 10 a.m.\n",
+    ],
+)
+def test_bulleted_or_bold_questions_start_an_faq_without_a_heading(text):
+    article = read_article(text)
+    assert [(p.question, p.answer) for p in article.faqs] == [
+        ("What time is check-in?", "From 3 p.m."),
+        ("Is breakfast included?", "Yes, from 7 to 10 a.m."),
+    ]
+    assert article.body == ["The hotel has 40 rooms."]
+
+
+def test_a_bulleted_list_of_statements_stays_in_the_body():
+    article = read_article("Pool\n\n- It has eight lanes.\n- Entry costs 4 pounds.\n")
+    assert article.faqs == [] and article.body == ["It has eight lanes.", "Entry costs 4 pounds."]
+
+
+def test_a_question_the_body_asks_gets_no_drafted_question(tmp_path):
+    # (the rules, made for statements, drafted "Does who pay for it?")
+    drafted = drafted_from(tmp_path, "Pool opens\n\nThe pool opens on Monday. Who pays for "
+                           "it? The council found the money in May.")  # fmt: skip
+    assert "fact: Who pays for it?\n" in drafted
+    assert "When does the pool open?  # drafted" in drafted
+    assert drafted.count("  # drafted\n") == 2  # none for "Who pays for it?"
+
+
 @pytest.mark.skipif(not SEED.exists(), reason="the shared seed article is beside the repo")
 def test_the_seed_answers_run_together_with_the_next_question_are_split():
     article = read_article(SEED.read_text(encoding="utf-8"))
