@@ -24,6 +24,16 @@ FAQ_HEADING = re.compile(
     rf"^\s*(?:#{{1,6}}\s*)?[*_]*\s*(?:{_HEADING_WORDS})\b[^\n]{{0,40}}$", re.IGNORECASE
 )
 MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+(.*?)\s*#*\s*$")
+FAQ_IN_TITLE = re.compile(rf"\b(?:{_HEADING_WORDS})(?!\w)", re.IGNORECASE)
+# Where a question or answer marked inline starts ("... 10 miles. Q: Is there ...? A: No.")
+INLINE_MARK = re.compile(r"(?<=[.?!])\s+(?=(?:Q(?:uestion)?|A(?:nswer)?)\s*:\s)")
+# A question written without its "?" ("How do I reset my password"), alone on a line of an
+# FAQ section; not an answer that tells ("Do not bring glass", "May to September")
+UNMARKED_QUESTION = re.compile(
+    r"^(?:how|what|when|where|why|who|which|(?:can|could|do|does|did|is|are|will|should)"
+    r"(?!\s+not\b))\s[^.!:;,]*[^\W_]$",
+    re.IGNORECASE,
+)
 QUESTION_MARK = re.compile(
     r"^\s*(?:(?:[-*•]\s+)?(?:Q(?:uestion)?\s*\d*\s*[:.)]\s+|\d{1,3}\s*[.)]\s+)|[-*•]\s+)"
 )
@@ -67,7 +77,8 @@ class Article:
 def read_article(text: str) -> Article:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     title, lines = _title(lines)
-    start = _faq_start(lines)
+    # a page titled as one ("Library FAQ") is all FAQ, what precedes its first question aside
+    start = 0 if title and FAQ_IN_TITLE.search(title) else _faq_start(lines)
     body_lines, faq_lines = lines[:start], lines[start:]
     faqs, preamble = _faq_pairs(faq_lines)
     body = [s for paragraph in _paragraphs(body_lines) for s in sentences(paragraph)]
@@ -133,7 +144,8 @@ def _faq_start(lines: list[str]) -> int:
         if FAQ_HEADING.match(line):
             return i
     for i, line in enumerate(lines):
-        if _marked_question(line):
+        heading = MARKDOWN_HEADING.match(line)
+        if _marked_question(line) or (heading and is_question(heading.group(1))):
             return i
     return len(lines)
 
@@ -158,8 +170,7 @@ def _faq_pairs(lines: list[str]) -> tuple[list[FaqPair], list[str]]:
         else:
             preamble.extend(found)
 
-    for raw in lines:
-        line = raw.strip()
+    for line in (part.strip() for raw in lines for part in INLINE_MARK.split(raw)):
         if not line or FAQ_HEADING.match(line):
             continue
         if ANSWER_MARK.match(line):
@@ -173,7 +184,11 @@ def _faq_pairs(lines: list[str]) -> tuple[list[FaqPair], list[str]]:
             if rest:
                 answer(" ".join(rest))
             continue
-        for sentence in sentences(BULLET.sub("", line)):
+        found = sentences(BULLET.sub("", line))
+        if len(found) == 1 and UNMARKED_QUESTION.match(EMPHASIS.sub("", found[0])):
+            pairs.append(FaqPair(EMPHASIS.sub("", found[0])))  # a line that asks, "?" or not
+            continue
+        for sentence in found:
             if is_question(sentence):
                 pairs.append(FaqPair(EMPHASIS.sub("", sentence)))
             else:

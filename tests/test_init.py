@@ -89,6 +89,37 @@ def test_bulleted_or_bold_questions_start_an_faq_without_a_heading(text):
     assert article.body == ["The hotel has 40 rooms."]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # questions and answers marked inline, run together on one line
+        "FAQ\n\nQ: Do you deliver? A: Yes, within 10 miles. Q: Is there a minimum order? A: No.\n",
+        # "Question:" and "Answer:" in full
+        "Question: Do you deliver?\nAnswer: Yes, within 10 miles.\n"
+        "Question: Is there a minimum order?\nAnswer: No.\n",
+        # a question without its "?" under an FAQ heading
+        "Shop\n\nFAQ\n\nDo you deliver\nYes, within 10 miles.\n\nIs there a minimum order?\nNo.\n",
+        # a page titled as an FAQ, its questions Markdown headings
+        "# Shop FAQ\n\n## Do you deliver?\n\nYes, within 10 miles.\n\n"
+        "## Is there a minimum order?\n\nNo.\n",
+    ],
+)  # fmt: skip
+def test_faqs_marked_inline_in_full_or_without_a_question_mark_are_read(text):
+    article = read_article(text)
+    assert [p.question.rstrip("?") for p in article.faqs] == [
+        "Do you deliver",
+        "Is there a minimum order",
+    ]
+    assert [p.answer for p in article.faqs] == ["Yes, within 10 miles.", "No."]
+
+
+def test_an_answer_that_tells_is_no_question_for_want_of_a_full_stop():
+    article = read_article("FAQ\n\nCan I bring a bottle?\nDo not bring glass\n")
+    assert [(p.question, p.answer) for p in article.faqs] == [
+        ("Can I bring a bottle?", "Do not bring glass.")
+    ]
+
+
 def test_a_bulleted_list_of_statements_stays_in_the_body():
     article = read_article("Pool\n\n- It has eight lanes.\n- Entry costs 4 pounds.\n")
     assert article.faqs == [] and article.body == ["It has eight lanes.", "Entry costs 4 pounds."]
