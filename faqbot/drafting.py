@@ -949,6 +949,9 @@ def _wh_question(clause: _Clause) -> str | None:
             None,
         )
         if found is None:
+            if name == "time" and (lasting := _lasting(rest)) is not None:
+                # "continued for six months": how long, a figure in words
+                return clause.ask(rules.wh_for_type["duration"], _cut(rest, *lasting.span()))
             continue
         often = rules.frequency.search(rest, 0, found.start()) if name == "time" else None
         if often is not None and "frequency" in rules.wh_for_type:
@@ -960,11 +963,8 @@ def _wh_question(clause: _Clause) -> str | None:
             aged = rules.age.match(rest, found.end())
             if aged is not None:  # "at least 16 years old": how old
                 return clause.ask(f"How {aged.group(1)}", _cut(rest, found.start(), aged.end()))
-            lasting = next(
-                (m for m in rules.duration.finditer(rest) if not _in_own_phrase(rest, m.start())),
-                None,
-            )
-            if lasting is not None and "duration" in rules.wh_for_type:
+            lasting = _lasting(rest)
+            if lasting is not None:
                 # "has baked it for 60 years" says how long, not when
                 return clause.ask(rules.wh_for_type["duration"], _cut(rest, *lasting.span()))
             span = re.search(_time_span(rules, found.group(0)), rest)
@@ -986,12 +986,40 @@ def _wh_question(clause: _Clause) -> str | None:
             # "50 metres long" states how long, not how far
             size = rules.dimension.match(rest, found.end())
             if size is not None:
+                sized = _sized_thing(rest, found.start())
+                if sized is not None:  # "from a fissure about 4 kilometres long"
+                    return _question(f"How {size.group(1)} {_be(clause)}", ["the", sized], [])
                 wh, end = f"How {size.group(1)}", size.end()
             else:
                 end = found.end()
             return clause.ask(wh, _cut(rest, found.start(), end))
         return _quantity(clause, rest, found)
     return None
+
+
+def _sized_thing(rest: str, start: int) -> str | None:
+    """The thing a size said at `start` describes where a noun after "a" or "the" comes just
+    before it ("a fissure about 4 kilometres long": fissure), not the clause's subject."""
+    rules = _rules()
+    softened = rules.approximate.search(rest, 0, start)
+    before = rest[: softened.start() if softened else start].split()
+    if len(before) < 2 or before[-2].lower() not in {"a", "an", "the"}:
+        return None
+    noun = before[-1]
+    return noun if noun.isalpha() and noun.islower() and noun not in english().stopwords else None
+
+
+def _be(clause: _Clause) -> str:
+    """ "is" or "was", as the clause's verb is in the present or the past."""
+    past = clause.auxiliary.lower() in {"was", "were", "did", "had"}
+    return "was" if past else "is"
+
+
+def _lasting(rest: str) -> re.Match[str] | None:
+    """How long the clause says something lasts or takes ("for 60 years", "take two
+    hours"), where it says so of its own verb."""
+    found = (m for m in _rules().duration.finditer(rest) if not _in_own_phrase(rest, m.start()))
+    return next(found, None)
 
 
 def _started(clause: _Clause, time: str, rest: list[str] | None) -> list[str] | None:

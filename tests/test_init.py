@@ -380,7 +380,7 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
         ("Police said it was a robbery.", ["Was it a robbery?"]),
         # the aside goes before what someone said is looked for
         ("Its head chef, Ann Lee, said the kitchen had closed for a week.",
-         ["Had the kitchen closed for a week?"]),
+         ["How long had the kitchen closed?", "Had the kitchen closed for a week?"]),
         # a subject of up to eight words keeps its aside out
         ("The last big storm on the north coast, in 2019, lasted for 3 days.",
          ["How long did the last big storm on the north coast last?",
@@ -511,6 +511,17 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
           "Have the volunteers already arrived in Leeds?"]),
         # an "and" left with nothing after it asks nothing
         ("The room has free Wi-Fi and 24 desks.", ["Does the room have free Wi-Fi and 24 desks?"]),
+        # a time taken, said in words, is asked how long
+        ("The last eruption continued for six months.",
+         ["How long did the last eruption continue?",
+          "Did the last eruption continue for six months?"]),
+        ("The eruption could last for several weeks.",
+         ["How long could the eruption last?", "Could the eruption last for several weeks?"]),
+        # a size said of a thing after the verb is that thing's
+        ("Lava was flowing from a fissure about 4 kilometres long.",
+         ["How long was the fissure?", "Was Lava flowing from a fissure about 4 kilometres long?"]),
+        ("The town has a bridge 200 metres long.",
+         ["How long is the bridge?", "Does the town have a bridge 200 metres long?"]),
         # a semicolon ends the clause
         ("The ferry costs 4 pounds for adults; children travel free.",
          ["How much does the ferry cost for adults?", "Does the ferry cost 4 pounds for adults?"]),
@@ -609,7 +620,8 @@ def test_it_is_the_thing_the_sentence_before_named():
     ]
     # "it" standing for what follows is left as it is
     assert draft_questions("It takes an hour to walk there.", thing="the station") == [
-        "Does it take an hour to walk there?"
+        "How long does it take to walk there?",
+        "Does it take an hour to walk there?",
     ]
 
 
