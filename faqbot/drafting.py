@@ -688,7 +688,12 @@ def _up_to_comma(words: list[str], i: int) -> list[str]:
 def _without_subject_aside(text: str) -> str:
     """The text without an aside between its subject and its verb (see SUBJECT_ASIDE)."""
     aside = SUBJECT_ASIDE.match(text)
-    if aside and _verb_form(text[aside.end() :].split(maxsplit=1)[0]) is not None:
+    if aside is None:
+        return text
+    after = text[aside.end() :].split(maxsplit=2)
+    if after and after[0].lower() in _rules().adverbs:  # ", 25 metres long, now hangs"
+        after = after[1:]
+    if after and _verb_form(after[0]) is not None:
         return aside.group(1) + " " + text[aside.end() :]
     return text
 

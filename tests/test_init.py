@@ -522,6 +522,9 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
          ["How long was the fissure?", "Was Lava flowing from a fissure about 4 kilometres long?"]),
         ("The town has a bridge 200 metres long.",
          ["How long is the bridge?", "Does the town have a bridge 200 metres long?"]),
+        # an aside between the subject and an adverb before its verb is left out
+        ("A skeleton of a whale, 25 metres long, now hangs from the ceiling.",
+         ["Does a skeleton of a whale now hang from the ceiling?"]),
         # a semicolon ends the clause
         ("The ferry costs 4 pounds for adults; children travel free.",
          ["How much does the ferry cost for adults?", "Does the ferry cost 4 pounds for adults?"]),
