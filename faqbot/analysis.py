@@ -1,9 +1,9 @@
 """Turn text into matchable terms: words, stemmed, stopwords marked, KB synonyms merged.
 
 The same Analyzer serves the knowledge base and the questions, so both sides agree on what a
-term is. Language data (stopwords, question types) lives in resources/english.json; the
-knowledge base's own `synonyms` groups are merged here so that "summit" and "meeting" become one
-term when a KB says they are one.
+term is. Language data (stopwords, question types, participles) lives in
+resources/english.json; the knowledge base's own `synonyms` groups are merged here so that
+"summit" and "meeting" become one term when a KB says they are one.
 """
 
 from __future__ import annotations

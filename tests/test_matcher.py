@@ -6,6 +6,7 @@ import math
 
 import pytest
 
+from faqbot.analysis import Analyzer
 from faqbot.kb_loader import load_kb
 from faqbot.matcher import Matcher, Settings
 from tests.conftest import PACKAGED_KB
@@ -406,8 +407,6 @@ RATES_KB = """
 
 def test_a_participle_meets_its_verb_where_a_stemmer_leaves_it_apart(write_kb):
     # "risen" and "rise": the stemmer keeps them apart, english.json's participles join them
-    from faqbot.analysis import Analyzer
-
     analyzer = Analyzer()
     assert [t.term for t in analyzer.tokens("risen")] == [t.term for t in analyzer.tokens("rise")]
     assert analyzer.tokens("risen")[0].surface == "risen"  # shown as written
