@@ -799,7 +799,8 @@ def _split(words: list[str], lowercase_words: frozenset[str]) -> _Clause | None:
     acronym = first.isupper() and len(first) > 1  # "US", not "A"
     # a word the article writes in lower case, unless a name goes on after it
     named = len(subject) > 1 and subject[1][:1].isupper()  # "Storm Ada", "Southern Rail"
-    if not acronym and (first.lower() in stop or (first.lower() in lowercase_words and not named)):
+    bare = first.rstrip(",;:").lower()  # "Farmers, hospitals and ...": farmers
+    if not acronym and (bare in stop or (bare in lowercase_words and not named)):
         subject[0] = first.lower()  # "The meeting", not "US officials" or "Kim"
     said = words[i] if base else ""
     if base and len(rest) > 1 and rest[0] == "and" and _verbs_paired(words[i], rest[1]):

@@ -136,7 +136,7 @@ def _telling(answer_sentences: list[str]) -> str:
 # A capitalised word after another (a space before it), an owner's 's left out.
 _CAPITALISED_WORD = re.compile(r"(?<=\s)([A-Z][\w-]*)")
 # A sentence's first word, capitalised, followed by one that is not.
-_OPENER = re.compile(r"([A-Z][\w-]*)\s+[^A-Z\s]")
+_OPENER = re.compile(r"([A-Z][\w-]*),?\s+[^A-Z\s]")
 
 
 def _no_names(sentences: list[str], lowercase: frozenset[str]) -> frozenset[str]:
@@ -151,8 +151,17 @@ def _no_names(sentences: list[str], lowercase: frozenset[str]) -> frozenset[str]
     return frozenset(
         w.lower()
         for w in openers
-        if zipf(w.lower()) > ABSENT and (w not in names or _plurals(w.lower()) & lowercase)
+        if _known(w.lower()) and (w not in names or _plurals(w.lower()) & lowercase)
     )
+
+
+def _known(word: str) -> bool:
+    """Whether English knows the word, or the noun it is the plural of ("lorries": lorry),
+    where its word list lacks the plural."""
+    singulars = (
+        [word[:-3] + "y"] if word.endswith("ies") else [word[:-1]] if word.endswith("s") else []
+    )
+    return any(zipf(w) > ABSENT for w in [word, *singulars])
 
 
 def _plurals(word: str) -> set[str]:

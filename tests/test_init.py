@@ -795,6 +795,16 @@ def test_a_sentences_first_word_is_lowered_unless_the_article_writes_it_as_a_nam
     (tmp_path / "unknown").mkdir()
     drafted = drafted_from(tmp_path / "unknown", "Zorvik airport was closed on Monday.")
     assert "When was Zorvik airport closed?  # drafted" in drafted
+    # ... but a plural English's word list lacks, of a noun it knows, is a word; and a first
+    # word is a word with the comma after it too
+    (tmp_path / "plurals").mkdir()
+    drafted = drafted_from(
+        tmp_path / "plurals",
+        "Lorries will be given priority on the boat. Farmers, hospitals and firms that need "
+        "water for their work are exempt.",
+    )
+    assert "Will lorries be given priority on the boat?  # drafted" in drafted
+    assert "Are farmers, hospitals and firms that need water for their work exempt?" in drafted
 
 
 def test_a_word_two_names_share_is_left_as_it_is(tmp_path):
