@@ -5,10 +5,11 @@ defaults', as score.py computes them, but in one process (the sweeps the README 
 
 A VARIANT is NAME=VALUE[,NAME=VALUE...] of faqbot.matcher.Settings, for example
 `meaning_confirms_lead=0.1` or `meaning_confirms_similarity=0.55,meaning_confirms_lead=0.1`.
-Sets: the dev set (packaged KB), the three plain KBs, the KB `faqbot init` drafts from the
-seed (with the dev set), covidfaq, HINT3 v1, the six cross sets, and the 32 questions of
-same_words_other_subject.py. Printed: accuracy / wrong-answer rate, MCC for HINT3, the share
-answered for the cross sets, and how many of the 32 are answered.
+Sets: the dev set (packaged KB), the three plain KBs, the plain KBs of other domains in
+benchmarks/plain (own questions, written before faqbot answered any), the KB `faqbot init`
+drafts from the seed (with the dev set), covidfaq, HINT3 v1, the six cross sets, and the 32
+questions of same_words_other_subject.py. Printed: accuracy / wrong-answer rate, MCC for
+HINT3, the share answered for the cross sets, and how many of the 32 are answered.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ from faqbot.kb_draft import draft_from_file, to_yaml
 from faqbot.matcher import Settings
 
 PLAIN = {"library", "app"}
+# Plain KBs of other domains, with questions written for them before faqbot was asked any.
+OWN_PLAIN = sorted((Path(__file__).parent / "plain").glob("*.yaml"))
 
 
 def sets(drafted: Path) -> list[tuple[str, Path, Path | None, str]]:
@@ -43,6 +46,7 @@ def sets(drafted: Path) -> list[tuple[str, Path, Path | None, str]]:
         ("dev", DEV, KBS["article"], "accuracy"),
         *((f"plain {n}", questions_of(KBS[n]), KBS[n], "accuracy") for n in sorted(PLAIN)),
         ("plain article", questions_of(PLAIN_ARTICLE), PLAIN_ARTICLE, "accuracy"),
+        *((f"own {kb.stem}", kb.with_suffix(".jsonl"), kb, "accuracy") for kb in OWN_PLAIN),
         ("init draft", DEV, drafted, "accuracy"),
         ("covidfaq", questions_of(KBS["covidfaq"]), KBS["covidfaq"], "accuracy"),
         *((n, questions_of(KBS[n]), KBS[n], "mcc") for n in ("sofmattress", "curekart")),
