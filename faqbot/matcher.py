@@ -184,6 +184,16 @@ class Settings(NamedTuple):
     # on the shared sets 10 of 1,093 right answers found by words are under 0.4, and 93 of
     # 393 wrong or off-topic ones (see the README's "Matching by meaning").
     meaning_min_agreement: float = 0.4
+    # ... or its answer, where the answer and source come to at most this many terms: a
+    # sentence or two says what the entry is about as a phrasing does, where a paragraph names
+    # many things in passing (covidfaq's answers; checking words' answers against those let
+    # wrong ones through). A plain KB's one phrasing is one way to ask; "Is there step-free
+    # access?" is far from "Is the practice wheelchair accessible?" and near the answer that
+    # says "step-free access". Measured (sweep.py, with meaning): at 30, the plain KBs of
+    # benchmarks/plain gain 3 and 1 right answers and lose a wrong one, the drafted
+    # articles one right answer, and no shared set moves; 20 gains less, 50 gives covidfaq a
+    # wrong answer, and every answer (no bound) 1 right and 6 wrong on covidfaq.
+    agreement_answer_terms: int = 30
     # ... unless a phrasing of the entry says the question nearly whole (its phrasing score,
     # the F-score of recall and precision, is at least this): then words are sure, and no
     # model is loaded to be asked. Measured from 0.5 to 1: 0.7 is the lowest (the fewest
@@ -937,18 +947,21 @@ class Matcher:
     def _meaning_doubts(self, worded: _Worded, answer: Candidate) -> str | None:
         """Signal: meaning, as a check on words. Why the answer words found (their best
         entry) is not what the question means: it is far in meaning from every phrasing of
-        the entry. None when it is near, when words are sure of it (see
-        _checked_by_meaning), or when meaning is not available."""
+        the entry, and from its answer where that is short. None when it is near, when words
+        are sure of it (see _checked_by_meaning), or when meaning is not available."""
         assert self.meaning is not None
         if not self._checked_by_meaning(answer):
             return None
-        similarity = self.meaning.similarity(worded.analysed, worded.ranking.ranked[0][2])
+        i = worded.ranking.ranked[0][2]
+        short = self._indexed[i].told_size <= self.settings.agreement_answer_terms
+        similarity = self.meaning.similarity(worded.analysed, i, short)
         needed = self.settings.meaning_min_agreement
         if similarity is None or similarity >= needed:
             return None
         return (
             f"its words point to {answer.entry.id} ({confidence_text(answer.confidence)}), "
-            f"but its meaning does not: similarity {similarity:.2f} to its nearest phrasing "
+            f"but its meaning does not: similarity {similarity:.2f} to its nearest "
+            f"{'phrasing or answer' if short else 'phrasing'} "
             f"(at least {needed:g} needed)"
         )
 

@@ -291,7 +291,7 @@ class Nearest:
     entry not among them being `elsewhere`; counts its calls. A word the KB never uses comes
     `word_similarity` near a word of any entry: by default near enough for an answer by
     meaning, not for one by words (see Settings.meaning_same_word). A question with a word
-    taken out (asked with `with_answer`) comes `without` near, by default as near as with it."""
+    taken out (asked with `with_answer`, where `without` is given) comes `without` near."""
 
     def __init__(
         self,
@@ -300,8 +300,10 @@ class Nearest:
         word_similarity: float = 0.55,
         elsewhere: float = 1.0,
         without: float | None = None,
+        answers: dict[str, float] | None = None,
     ) -> None:
         ids = [ie.entry.id for ie in matcher.index.entries]
+        self.answers = answers or {}  # entry id -> similarity to its answer, where asked
         self.similarity_of_words = word_similarity
         self.words_asked: list[str] = []
         self.found = [(ids.index(i), s, matcher.index.entries[ids.index(i)].phrasings[0].text)
@@ -320,11 +322,12 @@ class Nearest:
 
     def similarity(self, question: str, entry: int, with_answer: bool = False) -> float | None:
         found = next((s for i, s, _ in self.found if i == entry), self.elsewhere)
-        if with_answer:
+        if with_answer and self.without is not None:
             self.asked_without.append(question)
-            return found if self.without is None else self.without
-        self.checked.append(self.entries[entry].entry.id)
-        return found
+            return self.without
+        entry_id = self.entries[entry].entry.id
+        self.checked.append(entry_id)
+        return max(found, self.answers.get(entry_id, 0.0)) if with_answer else found
 
     def nearest_word(self, word: str, text: str) -> tuple[float, str]:
         self.words_asked.append(word)
@@ -345,8 +348,9 @@ def with_meaning(
     words: float = 0.55,
     elsewhere: float = 1.0,
     without: float | None = None,
+    answers: dict[str, float] | None = None,
 ) -> Nearest:
-    matcher.meaning = stub = Nearest(matcher, pairs, words, elsewhere, without)
+    matcher.meaning = stub = Nearest(matcher, pairs, words, elsewhere, without, answers)
     return stub
 
 
@@ -375,6 +379,23 @@ def test_an_answer_words_find_is_declined_when_its_meaning_is_far(bakery):
     assert "words point to gluten" in result.reason and "similarity 0.39" in result.reason
     # and the suggestions still name it, for the user to judge
     assert [c.entry.id for c in result.suggestions][:1] == ["gluten"]
+
+
+@pytest.mark.parametrize(("answer_terms", "kept"), [(30, True), (5, False)])
+def test_an_answer_words_find_may_agree_in_meaning_with_its_short_answer(
+    write_kb, answer_terms, kept
+):
+    # Far from the entry's one phrasing, near its answer of a sentence (11 terms): that
+    # answer says what the entry is about, as a phrasing does; a longer one than
+    # agreement_answer_terms does not.
+    settings = Settings(agreement_answer_terms=answer_terms)
+    matcher = Matcher(load_kb(write_kb(BAKERY, article=None)), settings)
+    question = "Which days do you sell your gluten-free loaves?"
+    with_meaning(matcher, [("gluten", 0.3), ("parking", 0.2)], answers={"gluten": 0.5})
+    result = matcher.match(question)
+    assert (result.answer is not None and result.answer.entry.id == "gluten") is kept
+    if not kept:
+        assert "similarity 0.30 to its nearest phrasing " in result.reason
 
 
 def test_an_answer_meaning_doubts_can_go_to_the_entry_it_means(bakery):
