@@ -35,21 +35,24 @@ LOOKED_AT = (
 KEPT_ASIDE = ("drought", "heatwave", "bridge", "zoo")
 
 
-def scored(name: str, folder: Path, settings: Settings) -> tuple[int, int, int, int]:
-    """(questions, right, answered, wrong) for the article's draft."""
+def scored(name: str, folder: Path, settings: Settings) -> tuple[int, int, int, int, int, int]:
+    """(questions, right, answered, wrong, off-topic questions, off-topic ones answered) for
+    the article's draft."""
     article = ARTICLES / f"{name}.txt"
     kb = folder / f"{name}.yaml"
     kb.write_text(to_yaml(draft_from_file(article, kb), article.name), encoding="utf-8")
     matcher = answering.matcher_for(kb, settings, use_cache=False)
     rows = yardstick().load(ARTICLES / f"{name}.jsonl")
-    right = answered = wrong = 0
+    right = answered = wrong = off_topic = off_topic_answered = 0
     for row, result in zip(rows, matcher.match_all([r["q"] for r in rows]), strict=True):
         entry = result.answer.entry if result.answer else None
         ok = is_right(row, entry)
         right += ok
         answered += entry is not None
         wrong += entry is not None and not ok
-    return len(rows), right, answered, wrong
+        off_topic += not row["any"]
+        off_topic_answered += not row["any"] and entry is not None
+    return len(rows), right, answered, wrong, off_topic, off_topic_answered
 
 
 def main() -> None:
@@ -60,17 +63,21 @@ def main() -> None:
     label, settings = variant(args.variant, args.words_only)
     print(f"{'article':10} {'accuracy':>9} {'wrong-answer rate':>18}   ({label})")
     with tempfile.TemporaryDirectory() as folder:
+        off_topic = [0, 0]
         for group in (LOOKED_AT, KEPT_ASIDE):
-            sums = [0, 0, 0, 0]
+            sums = [0] * 6
             for name in group:
-                n, right, answered, wrong = figures = scored(name, Path(folder), settings)
+                figures = scored(name, Path(folder), settings)
+                n, right, answered, wrong, *_ = figures
                 sums = [a + b for a, b in zip(sums, figures, strict=True)]
                 print(f"{name:10} {right / n:>9.3f} {wrong / max(answered, 1):>18.3f}"
                       f"   ({right}/{n} right, {wrong} of {answered} answers wrong)")  # fmt: skip
-            n, right, answered, wrong = sums
+            n, right, answered, wrong, asked, answered_off = sums
+            off_topic = [off_topic[0] + asked, off_topic[1] + answered_off]
             label = "looked at" if group is LOOKED_AT else "kept aside"
             print(f"{label:10} {right / n:>9.3f} {wrong / max(answered, 1):>18.3f}"
                   f"   ({right}/{n} right, {wrong} of {answered} answers wrong)")  # fmt: skip
+    print(f"off-topic questions answered, all articles: {off_topic[1]} of {off_topic[0]}")
 
 
 if __name__ == "__main__":
