@@ -367,7 +367,32 @@ def test_an_answer_words_find_is_kept_when_its_meaning_agrees(bakery):
     stub = with_meaning(bakery, [("gluten", 0.4)])
     result = bakery.match(question)
     assert result.answer.entry.id == "gluten" and result.answer.meaning is None
-    assert stub.checked == ["gluten"] and stub.calls == 0
+    # near enough; then no entry on another subject is clearly nearer
+    assert stub.checked[:1] == ["gluten"] and stub.calls == 1
+
+
+@pytest.mark.parametrize(("opening", "answered"), [(0.7, "opening"), (0.55, "gluten")])
+def test_an_answer_words_find_yields_to_an_entry_clearly_nearer_in_meaning(
+    bakery, opening, answered
+):
+    # Near enough to its words' entry (0.45), but 0.25 nearer another entry: meaning's
+    # answer, when it clears meaning's own bars; 0.1 nearer is no reason to doubt words.
+    question = "Which days do you sell your gluten-free loaves?"
+    with_meaning(bakery, [("opening", opening), ("gluten", 0.45)])
+    result = bakery.match(question)
+    assert result.answer.entry.id == answered
+    if answered == "opening":
+        assert "its meaning is nearer opening: similarity 0.70 against 0.45" in result.reason
+
+
+def test_an_answer_words_find_is_declined_when_another_entry_is_clearly_nearer(bakery):
+    # Near enough to its words' entry, 0.16 nearer another, itself under meaning's own bar
+    # of 0.6: no answer, and why
+    question = "Which days do you sell your gluten-free loaves?"
+    with_meaning(bakery, [("opening", 0.58), ("gluten", 0.42)])
+    result = bakery.match(question)
+    assert result.answer is None
+    assert "its meaning is nearer opening: similarity 0.58 against 0.42" in result.reason
 
 
 def test_an_answer_words_find_is_declined_when_its_meaning_is_far(bakery):
