@@ -583,14 +583,15 @@ class Matcher:
         the entry says in other words (see _meaning_doubts, _by_meaning,
         _confirmed_by_meaning and _said_in_other_words): the result."""
         answer, reason = worded.answer, worded.reason
+        nearest = None  # the entry nearest in meaning, where the check on words found it
         if answer is not None and self.meaning is not None:
-            doubt = self._meaning_doubts(worded, answer)
+            doubt, nearest = self._meaning_doubts(worded, answer)
             if doubt is not None:
                 answer, reason = None, doubt
         prepared = worded.prepared
         why_not = None
         if answer is None and prepared is not None and self.meaning is not None:
-            answer, reason, why_not = self._meaning_answers(worded, reason)
+            answer, reason, why_not = self._meaning_answers(worded, reason, nearest)
         candidates = worded.candidates
         offered = () if answer else self._suggestions(worded)
         listed = tuple(candidates[: max(worded.top, 1)])
@@ -599,12 +600,13 @@ class Matcher:
         return Result(worded.question, listed, answer, reason, offered, why_not)
 
     def _meaning_answers(
-        self, worded: _Worded, reason: str
+        self, worded: _Worded, reason: str, nearest: _Nearest | None = None
     ) -> tuple[Candidate | None, str, str | None]:
         """Meaning's signals in turn, for a question words leave unanswered (`reason`: why):
         the first one's answer and why; or no answer, `reason`, and why the entry nearest in
-        meaning is not the answer (for --explain)."""
-        nearest = self._nearest_in_meaning(worded.analysed)
+        meaning is not the answer (for --explain). `nearest`: that entry, if already found."""
+        if nearest is None:
+            nearest = self._nearest_in_meaning(worded.analysed)
         verdicts = []
         for signal in (self._by_meaning, self._confirmed_by_meaning) if nearest else ():
             verdict = signal(worded, nearest)
@@ -934,7 +936,7 @@ class Matcher:
         answer, reason = self._decide(best, worded.runner_up, worded.prepared.tokens, [])
         if answer is None:
             return _Verdict(None, f"without its rare words: {reason}")
-        doubt = self._meaning_doubts(worded, answer)
+        doubt, _ = self._meaning_doubts(worded, answer)
         if doubt is not None:
             return _Verdict(None, doubt)
         return _Verdict(answer, f"{reason}; {', '.join(said)}")
@@ -956,46 +958,44 @@ class Matcher:
             said.append(f"{word!r} comes near {kb_word!r} in meaning ({similarity:.2f})")
         return None, said
 
-    def _meaning_doubts(self, worded: _Worded, answer: Candidate) -> str | None:
+    def _meaning_doubts(
+        self, worded: _Worded, answer: Candidate
+    ) -> tuple[str | None, _Nearest | None]:
         """Signal: meaning, as a check on words. Why the answer words found (their best
         entry) is not what the question means: it is far in meaning from every phrasing of
-        the entry, and from its answer where that is short. None when it is near, when words
-        are sure of it (see _checked_by_meaning), or when meaning is not available."""
+        the entry, and from its answer where that is short; or another entry on another
+        subject is clearly nearer (Settings.meaning_rival_gap). None when neither, when words
+        are sure of it (see _checked_by_meaning), or when meaning is not available. With it,
+        the entry nearest in meaning where that was looked up (for _meaning_answers)."""
         assert self.meaning is not None
         if not self._checked_by_meaning(answer):
-            return None
+            return None, None
         i = worded.ranking.ranked[0][2]
         short = self._indexed[i].told_size <= self.settings.agreement_answer_terms
         similarity = self.meaning.similarity(worded.analysed, i, short)
         needed = self.settings.meaning_min_agreement
         if similarity is None:
-            return None
-        if similarity >= needed:
-            return self._nearer_in_meaning(worded, answer, i)
-        return (
-            f"its words point to {answer.entry.id} ({confidence_text(answer.confidence)}), "
-            f"but its meaning does not: similarity {similarity:.2f} to its nearest "
-            f"{'phrasing or answer' if short else 'phrasing'} "
-            f"(at least {needed:g} needed)"
-        )
-
-    def _nearer_in_meaning(self, worded: _Worded, answer: Candidate, i: int) -> str | None:
-        """Why the answer words found is not what the question means though it comes near
-        enough: another entry on another subject comes clearly nearer
-        (Settings.meaning_rival_gap); None when none does."""
-        gap = self.settings.meaning_rival_gap
+            return None, None
+        words_said = f"its words point to {answer.entry.id} ({confidence_text(answer.confidence)})"
+        if similarity < needed:
+            return (
+                f"{words_said}, but its meaning does not: similarity {similarity:.2f} to its "
+                f"nearest {'phrasing or answer' if short else 'phrasing'} (at least {needed:g} "
+                "needed)"
+            ), None
         nearest = self._nearest_in_meaning(worded.analysed)
         if nearest is None or self._agree(answer.entry, nearest.index):
-            return None
-        # as near as its phrasings or its answer, whatever its length: as the nearest is
-        similarity = self.meaning.similarity(worded.analysed, i, with_answer=True) or 0.0
+            return None, nearest
+        # compared as the nearest is: by its phrasings or its answer, whatever the answer's length
+        if not short:
+            similarity = self.meaning.similarity(worded.analysed, i, with_answer=True) or 0.0
+        gap = self.settings.meaning_rival_gap
         if nearest.similarity - similarity < gap:
-            return None
+            return None, nearest
         return (
-            f"its words point to {answer.entry.id} ({confidence_text(answer.confidence)}), "
-            f"but its meaning is nearer {nearest.entry.id}: similarity "
+            f"{words_said}, but its meaning is nearer {nearest.entry.id}: similarity "
             f"{nearest.similarity:.2f} against {similarity:.2f} (a gap of {gap:g} or more)"
-        )
+        ), nearest
 
     def _agree(self, best: Entry, i: int) -> bool:
         """Two entries resting on the same source sentence give compatible answers, and two
