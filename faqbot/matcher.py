@@ -165,6 +165,14 @@ class Settings(NamedTuple):
     # answers and curekart an off-topic one; at 0.55, sofmattress loses MCC.
     meaning_confirms_similarity: float = 0.6
     meaning_confirms_lead: float = 0.13
+    # ... or by this much, where words lead clearly too: the entry's confidence at least
+    # `meaning_confirms_words_ahead` times its rival's. Two leads, each too small alone, in
+    # two signals that err apart. Measured (sweep.py, drafted_articles.py, with meaning,
+    # 2026-12-07): 0.08 at 1.5 answers one more question right on each of the `init` draft
+    # of the seed and the two plain KBs of benchmarks/plain and moves nothing else; 1.4 the
+    # same; 0.06 costs sofmattress MCC 0.003, 0.05 at 1.7 the same and the draft's gain.
+    meaning_confirms_lead_words_ahead: float = 0.08
+    meaning_confirms_words_ahead: float = 1.5
     # A question with a rare word the KB never uses may ask of another subject in the KB's
     # words ("How much does Spotify cost?" comes 0.64 near "How much does Notepod cost?"): it
     # must come at least this near instead (benchmarks/same_words_other_subject.py) ...
@@ -879,11 +887,22 @@ class Matcher:
         s = self.settings
         rare = worded.unknown_topic
         needed = s.meaning_confirms_rare_similarity if rare else s.meaning_confirms_similarity
-        if nearest.similarity < needed or nearest.lead < s.meaning_confirms_lead:
+        rival = worded.runner_up
+        words_ahead = rival is None or best.confidence >= s.meaning_confirms_words_ahead * (
+            rival.confidence
+        )
+        lead = s.meaning_confirms_lead_words_ahead if words_ahead else s.meaning_confirms_lead
+        if nearest.similarity < needed or nearest.lead < lead:
             return _Verdict(
                 None,
                 f"with words ranking it first, meaning needs similarity {needed:g} and a lead "
-                f"of {s.meaning_confirms_lead:g}",
+                f"of {lead:g}"
+                + (
+                    ""
+                    if words_ahead
+                    else f" ({s.meaning_confirms_lead_words_ahead:g} where words lead "
+                    f"{s.meaning_confirms_words_ahead:g} times its rival)"
+                ),
             )
         pulls = []
         for word in rare:
@@ -897,6 +916,17 @@ class Matcher:
                     + ("" if without is None else f" ({without:.2f} without)"),
                 )
             pulls.append(f"{word!r} brings it nearer ({without:.2f} without)")
+        if nearest.lead < s.meaning_confirms_lead:  # the words' lead was needed: say so
+            pulls.insert(
+                0,
+                "words lead too ("
+                + (
+                    f"{confidence_text(best.confidence)} against {rival.entry.id}'s "
+                    f"{confidence_text(rival.confidence)})"
+                    if rival is not None
+                    else "no other entry)"
+                ),
+            )
         return _Verdict(
             nearest.answer(best),
             f"its words and its meaning both point to {best.entry.id}: {nearest.described}"

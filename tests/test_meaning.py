@@ -628,10 +628,10 @@ def test_words_and_meaning_agreeing_answer_what_neither_answers_alone(bakery):
 @pytest.mark.parametrize(
     ("pairs", "without", "why_not"),
     [
-        # not near enough
-        ([("opening", 0.69), ("parking", 0.3)], 0.6, "needs similarity 0.7 and a lead of 0.13"),
-        # not clearly the nearest
-        ([("opening", 0.75), ("parking", 0.63)], 0.6, "needs similarity 0.7 and a lead of 0.13"),
+        # not near enough (words lead clearly: no other entry shares a topic word)
+        ([("opening", 0.69), ("parking", 0.3)], 0.6, "needs similarity 0.7 and a lead of 0.08"),
+        # not clearly the nearest, even with words leading clearly
+        ([("opening", 0.75), ("parking", 0.68)], 0.6, "needs similarity 0.7 and a lead of 0.08"),
         # 'mornings' brings it no nearer, or takes it further away
         ([("opening", 0.75), ("parking", 0.3)], 0.745, "'mornings' does not bring it nearer"),
         ([("opening", 0.75), ("parking", 0.3)], 0.8, "'mornings' does not bring it nearer"),
@@ -656,12 +656,12 @@ def test_a_declined_question_shows_meanings_view_in_explain_alone(bakery):
 
     question = "On Sunday mornings, are you open?"
     assert bakery.match(question).meaning is None  # words only: no meaning to tell of
-    with_meaning(bakery, [("opening", 0.7), ("parking", 0.6)])
+    with_meaning(bakery, [("opening", 0.7), ("parking", 0.65)])
     declined = bakery.match(question)
     assert declined.meaning == (
-        "opening is nearest, similarity 0.70 to its phrasing 'When do you open?', 0.10 ahead of "
+        "opening is nearest, similarity 0.70 to its phrasing 'When do you open?', 0.05 ahead of "
         "parking; not the answer: alone, meaning needs similarity 0.6 and a lead of 0.15; "
-        "with words ranking it first, meaning needs similarity 0.7 and a lead of 0.13; "
+        "with words ranking it first, meaning needs similarity 0.7 and a lead of 0.08; "
         "'mornings' comes near no word of opening (nearest 'noon', 0.55)"
     )
     assert explanation_lines(declined)[1] == f"meaning: {declined.meaning}"
@@ -687,6 +687,36 @@ def test_agreeing_on_a_question_in_the_kbs_own_words_needs_only_meanings_bar(
     assert result.answered is answered
     if answered:
         assert "its words and its meaning both point to opening" in result.reason
+
+
+@pytest.mark.parametrize(
+    ("question", "words_ahead"),
+    [
+        ("Every day?", True),  # the hours 19.2, the bread 10.0: words lead clearly
+        ("Is it every day?", False),  # 14.3 against 12.5: words barely lead
+    ],
+)
+def test_agreeing_with_a_smaller_lead_in_meaning_needs_a_clear_lead_in_words(
+    bakery, question, words_ahead
+):
+    worded = bakery.match(question)
+    best, rival = worded.candidates[:2]
+    assert best.entry.id == "opening" and "under the threshold" in worded.reason
+    assert (best.confidence >= 1.5 * rival.confidence) is words_ahead
+    # Meaning leads by 0.1: under the 0.13 two signals need, over the 0.08 they need where
+    # words lead by half as much again.
+    with_meaning(bakery, [("opening", 0.7), ("parking", 0.6)])
+    result = bakery.match(question)
+    assert result.answered is words_ahead
+    if words_ahead:
+        assert "both point to opening" in result.reason
+        assert "words lead too (19.2 against gluten's 10)" in result.reason
+    else:
+        assert "a lead of 0.13 (0.08 where words lead 1.5 times its rival)" in result.meaning
+    # A lead of 0.14 is enough either way, and then the words' lead goes unmentioned.
+    with_meaning(bakery, [("opening", 0.74), ("parking", 0.6)])
+    result = bakery.match(question)
+    assert result.answered and "words lead too" not in result.reason
 
 
 def test_a_rare_word_keeps_the_higher_bar_for_agreement(bakery):
