@@ -878,8 +878,9 @@ class Matcher:
     def _confirmed_by_meaning(self, worded: _Worded, nearest: _Nearest) -> _Verdict:
         """Signal: meaning, as a second opinion on words. The entry words rank best, though
         they decline it, when it is also the entry nearest to the question in meaning, near
-        enough, clearly the nearest, and brought nearer by each rare word the KB never uses
-        (Settings.meaning_confirms_*): the answer, with why."""
+        enough, clearly the nearest (less clearly where words lead clearly), and brought nearer
+        by each rare word the KB never uses (Settings.meaning_confirms_*): the answer, with
+        why."""
         assert self.meaning is not None
         best = worded.candidates[0] if worded.candidates else None
         if best is None or nearest.entry is not best.entry:
@@ -904,7 +905,17 @@ class Matcher:
                     f"{s.meaning_confirms_words_ahead:g} times its rival)"
                 ),
             )
-        pulls = []
+        evidence = []  # what else says it is the answer, for the reason
+        if nearest.lead < s.meaning_confirms_lead:  # the words' lead was needed
+            evidence.append(
+                "words lead too ("
+                + (
+                    f"{confidence_text(best.confidence)} against {rival.entry.id}'s "
+                    f"{confidence_text(rival.confidence)})"
+                    if rival is not None
+                    else "no other entry)"
+                )
+            )
         for word in rare:
             without = self.meaning.similarity(
                 _without_word(worded.analysed, word), nearest.index, with_answer=True
@@ -915,22 +926,11 @@ class Matcher:
                     f"{word!r} does not bring it nearer"
                     + ("" if without is None else f" ({without:.2f} without)"),
                 )
-            pulls.append(f"{word!r} brings it nearer ({without:.2f} without)")
-        if nearest.lead < s.meaning_confirms_lead:  # the words' lead was needed: say so
-            pulls.insert(
-                0,
-                "words lead too ("
-                + (
-                    f"{confidence_text(best.confidence)} against {rival.entry.id}'s "
-                    f"{confidence_text(rival.confidence)})"
-                    if rival is not None
-                    else "no other entry)"
-                ),
-            )
+            evidence.append(f"{word!r} brings it nearer ({without:.2f} without)")
         return _Verdict(
             nearest.answer(best),
             f"its words and its meaning both point to {best.entry.id}: {nearest.described}"
-            + "".join(f"; {pull}" for pull in pulls),
+            + "".join(f"; {said}" for said in evidence),
         )
 
     def _nearest_in_meaning(self, question: str) -> _Nearest | None:
