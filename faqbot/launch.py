@@ -4,12 +4,13 @@ Importing typer alone costs about six times Python's own start-up (benchmarks/st
 the command lines run most are answered without it:
 
 - `faqbot --version` (or `-V`), what scripts and package managers run to check an install;
-- `faqbot ask WORDS...` or `faqbot ask -` with no option but `--json` and `--kb KB` (anywhere,
-  as Click allows), the question typed at a shell or asked by a script, or a script's stream
-  of questions: it runs the same function as the `ask` command (faqbot.answering.ask), with
-  the same KB (`--kb`, else FAQBOT_KB, else the packaged one). Any other word starting with
-  "-" (another option, `--`, a `--kb` whose value is missing, empty or given twice) sends the
-  line to the full CLI;
+- `faqbot ask WORDS...` or `faqbot ask -` with no option but `--json`, `--words-only` and
+  `--kb KB` (anywhere, as Click allows), the question typed at a shell or asked by a script,
+  or a script's stream of questions (`--words-only` is what a batch that wants speed over
+  meaning's rewordings passes): it runs the same function as the `ask` command
+  (faqbot.answering.ask), with the same KB (`--kb`, else FAQBOT_KB, else the packaged one).
+  Any other word starting with "-" (another option, `--`, a `--kb` whose value is missing,
+  empty or given twice) sends the line to the full CLI;
 - `faqbot list` with no option but `--json`, `--facts` and `--kb KB`, likewise
   (answering.list_entries), what an author runs to see a KB and a script to read it.
 
@@ -26,6 +27,9 @@ TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing for `
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+# The options of `ask` answered without the CLI framework (besides `--kb KB`).
+ASK_FLAGS = {"--json", "--words-only"}
+
 
 def main() -> None:
     if not open_missing_streams():
@@ -41,12 +45,20 @@ def main() -> None:
 
     collect_rarely()
     command, options = argv[:1], argv[1:]
-    if command == ["ask"] and (line := _plain_options(options, {"--json"})) is not None:
+    if command == ["ask"] and (line := _plain_options(options, ASK_FLAGS)) is not None:
         kb, flags, words = line
         if words == ["-"] or (words and not any(a.startswith("-") for a in words)):
             from faqbot.answering import ask
 
-            sys.exit(_without_cli(ask, kb, words=words, json_="--json" in flags))
+            sys.exit(
+                _without_cli(
+                    ask,
+                    kb,
+                    words=words,
+                    json_="--json" in flags,
+                    words_only="--words-only" in flags,
+                )
+            )
     if command == ["list"] and (line := _plain_options(options, {"--json", "--facts"})) is not None:
         kb, flags, words = line
         if not words:

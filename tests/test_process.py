@@ -64,7 +64,7 @@ def run_launched(argv: list[str], unwanted: tuple[str, ...]) -> str:
     return run([sys.executable, "-c", probe]).stdout
 
 
-@pytest.mark.parametrize("flags", [[], ["--json"]])
+@pytest.mark.parametrize("flags", [[], ["--json"], ["--words-only"], ["--words-only", "--json"]])
 def test_a_plain_ask_is_answered_without_the_cli_framework(flags):
     stdout = run_launched(["ask", *flags, QUESTION], ("typer", "click", "faqbot.cli"))
     assert "April 2019" in stdout
@@ -110,6 +110,8 @@ def _with_kb(env: dict[str, str], tmp_path: Path, kb_env: str | None) -> dict[st
         ([QUESTION], "missing"),
         (["--json", QUESTION], None),
         (["What", "--json", "weapons?"], None),  # Click takes an option between the words
+        (["--words-only", "What", "weapons?"], None),
+        (["How", "far", "--words-only", "is", "the", "border?"], None),
     ],
 )
 def test_the_quick_ask_and_the_full_cli_give_the_same_run(tmp_path, words, kb_env):
@@ -142,6 +144,7 @@ def _library_kb(tmp_path: Path) -> str:
             None,
         ),
         (["--json", "-", "--kb", "{kb}"], "When does the library open its doors?\n", None),
+        (["--words-only", "-", "--kb", "{kb}"], "Is it open on Sundays?\nOpening hours?\n", None),
         (["-"], f"{QUESTION}\n\nWhat weapons?\n", None),
         (["--kb", "{kb}", "When", "open?"], None, "broken"),  # the option, not FAQBOT_KB
         (["--kb", "{missing}", QUESTION], None, None),  # exit 2, naming the file
@@ -178,6 +181,14 @@ def test_ask_with_a_kb_from_stdin_is_answered_without_the_cli_framework(tmp_path
     answer, last = result.stdout.splitlines()
     assert json.loads(answer)["match"]["id"] == "hours"
     assert last == "0 []"
+
+
+def test_a_quick_ask_with_words_only_loads_no_model():
+    # A question words decline is one meaning would weigh: with --words-only, not even numpy
+    # (which the model runs on) is imported.
+    unwanted = ("typer", "click", "numpy", "faqbot.sentence_encoder")
+    stdout = run_launched(["ask", "--words-only", "What", "weapons?"], unwanted)
+    assert stdout.splitlines()[-1] == "1 []"
 
 
 def test_list_with_a_kb_runs_quick_as_the_full_cli_does(tmp_path):
