@@ -27,8 +27,9 @@ TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing for `
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-# The options of `ask` answered without the CLI framework (besides `--kb KB`).
+# The options answered without the CLI framework (besides `--kb KB`), of `ask` and `list`.
 ASK_FLAGS = {"--json", "--words-only"}
+LIST_FLAGS = {"--json", "--facts"}
 
 
 def main() -> None:
@@ -59,7 +60,7 @@ def main() -> None:
                     words_only="--words-only" in flags,
                 )
             )
-    if command == ["list"] and (line := _plain_options(options, {"--json", "--facts"})) is not None:
+    if command == ["list"] and (line := _plain_options(options, LIST_FLAGS)) is not None:
         kb, flags, words = line
         if not words:
             from faqbot.answering import list_entries

@@ -913,7 +913,7 @@ class Matcher:
                     f"{confidence_text(best.confidence)} against {rival.entry.id}'s "
                     f"{confidence_text(rival.confidence)})"
                     if rival is not None
-                    else "no other entry)"
+                    else "no other entry shares a topic word)"
                 )
             )
         for word in rare:
