@@ -719,6 +719,21 @@ def test_agreeing_with_a_smaller_lead_in_meaning_needs_a_clear_lead_in_words(
     assert result.answered and "words lead too" not in result.reason
 
 
+def test_words_lead_clearly_where_no_other_entry_shares_a_topic_word(bakery):
+    # Only the hours share a topic word with the question; 'mornings' declines it for words.
+    # Meaning leads by 0.1 and 'mornings' brings it nearer: the hours, with both said.
+    question = "When do you open on Sunday mornings?"
+    assert [c.entry.id for c in bakery.match(question).candidates] == ["opening"]
+    with_meaning(bakery, [("opening", 0.75), ("parking", 0.65)], words=0.45, without=0.7)
+    result = bakery.match(question)
+    assert result.answer.entry.id == "opening"
+    assert result.reason.startswith(
+        "its words and its meaning both point to opening: similarity 0.75 to its phrasing "
+        "'When do you open?', 0.10 ahead of parking; words lead too (no other entry shares a "
+        "topic word); 'mornings' brings it nearer (0.70 without)"
+    )
+
+
 def test_a_rare_word_keeps_the_higher_bar_for_agreement(bakery):
     # The same nearness (0.62, ahead by 0.2) with a rare word the KB never uses, which
     # brings the question nearer: short of the 0.7 a rare word asks for.
