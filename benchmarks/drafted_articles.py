@@ -63,7 +63,7 @@ def main() -> None:
     label, settings = variant(args.variant, args.words_only)
     print(f"{'article':10} {'accuracy':>9} {'wrong-answer rate':>18}   ({label})")
     with tempfile.TemporaryDirectory() as folder:
-        off_topic = [0, 0]
+        off_topic = asked_off = 0  # over every article
         for group in (LOOKED_AT, KEPT_ASIDE):
             sums = [0] * 6
             for name in group:
@@ -73,11 +73,11 @@ def main() -> None:
                 print(f"{name:10} {right / n:>9.3f} {wrong / max(answered, 1):>18.3f}"
                       f"   ({right}/{n} right, {wrong} of {answered} answers wrong)")  # fmt: skip
             n, right, answered, wrong, asked, answered_off = sums
-            off_topic = [off_topic[0] + asked, off_topic[1] + answered_off]
+            off_topic, asked_off = off_topic + answered_off, asked_off + asked
             label = "looked at" if group is LOOKED_AT else "kept aside"
             print(f"{label:10} {right / n:>9.3f} {wrong / max(answered, 1):>18.3f}"
                   f"   ({right}/{n} right, {wrong} of {answered} answers wrong)")  # fmt: skip
-    print(f"off-topic questions answered, all articles: {off_topic[1]} of {off_topic[0]}")
+    print(f"off-topic questions answered, all articles: {off_topic} of {asked_off}")
 
 
 if __name__ == "__main__":

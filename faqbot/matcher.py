@@ -888,34 +888,25 @@ class Matcher:
         s = self.settings
         rare = worded.unknown_topic
         needed = s.meaning_confirms_rare_similarity if rare else s.meaning_confirms_similarity
-        rival = worded.runner_up
-        words_ahead = rival is None or best.confidence >= s.meaning_confirms_words_ahead * (
-            rival.confidence
-        )
-        lead = s.meaning_confirms_lead_words_ahead if words_ahead else s.meaning_confirms_lead
+        words_lead = self._clear_lead(best, worded.runner_up)
+        if words_lead is None:
+            lead = s.meaning_confirms_lead
+            otherwise = (
+                f" ({s.meaning_confirms_lead_words_ahead:g} where words lead "
+                f"{s.meaning_confirms_words_ahead:g} times its rival)"
+            )
+        else:
+            lead, otherwise = s.meaning_confirms_lead_words_ahead, ""
         if nearest.similarity < needed or nearest.lead < lead:
             return _Verdict(
                 None,
                 f"with words ranking it first, meaning needs similarity {needed:g} and a lead "
-                f"of {lead:g}"
-                + (
-                    ""
-                    if words_ahead
-                    else f" ({s.meaning_confirms_lead_words_ahead:g} where words lead "
-                    f"{s.meaning_confirms_words_ahead:g} times its rival)"
-                ),
+                f"of {lead:g}{otherwise}",
             )
-        evidence = []  # what else says it is the answer, for the reason
-        if nearest.lead < s.meaning_confirms_lead:  # the words' lead was needed
-            evidence.append(
-                "words lead too ("
-                + (
-                    f"{confidence_text(best.confidence)} against {rival.entry.id}'s "
-                    f"{confidence_text(rival.confidence)})"
-                    if rival is not None
-                    else "no other entry shares a topic word)"
-                )
-            )
+        # what else says it is the answer, for the reason: the words' lead where it was needed
+        evidence = (
+            [] if nearest.lead >= s.meaning_confirms_lead else [f"words lead too ({words_lead})"]
+        )
         for word in rare:
             without = self.meaning.similarity(
                 _without_word(worded.analysed, word), nearest.index, with_answer=True
@@ -931,6 +922,19 @@ class Matcher:
             nearest.answer(best),
             f"its words and its meaning both point to {best.entry.id}: {nearest.described}"
             + "".join(f"; {said}" for said in evidence),
+        )
+
+    def _clear_lead(self, best: Candidate, rival: Candidate | None) -> str | None:
+        """How words lead, where they lead clearly (the best entry's confidence at least
+        Settings.meaning_confirms_words_ahead times its rival's), said for a reason; None
+        where they do not."""
+        if rival is None:
+            return "no other entry shares a topic word"
+        if best.confidence < self.settings.meaning_confirms_words_ahead * rival.confidence:
+            return None
+        return (
+            f"{confidence_text(best.confidence)} against {rival.entry.id}'s "
+            f"{confidence_text(rival.confidence)}"
         )
 
     def _nearest_in_meaning(self, question: str) -> _Nearest | None:
