@@ -9,6 +9,7 @@ the plain YAML types are refused outright; the file size and nesting depth are c
 
 from __future__ import annotations
 
+import codecs
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -21,9 +22,9 @@ from faqbot.model import Entry, KnowledgeBase
 from faqbot.sanitize import sanitize
 from faqbot.text import fold
 
-# A KB costs about 4.5x its size in memory to load and 5x to index for the first time, and
-# 0.9 s a MB (a 50 MB KB of 100,000 entries: 230 and 250 MB, 7 and 40 s here); 64 MiB (about
-# 120,000 entries) keeps that near 300 MB and a minute. FAQBOT_MAX_KB_MB raises it.
+# A KB costs about 3.7x its size in memory to load and 4.4x to index for the first time, and
+# 0.4 s a MB (a 50 MB KB of 100,000 entries: 187 and 219 MB, 4 and 18-27 s here); 64 MiB
+# (about 120,000 entries) keeps that near 280 MB and half a minute. FAQBOT_MAX_KB_MB raises it.
 MAX_KB_BYTES = 64 * 1024 * 1024
 MAX_KB_ENV = "FAQBOT_MAX_KB_MB"
 _KB_CAP_HINT = f" (set {MAX_KB_ENV} to a number of megabytes to raise it)"
@@ -70,11 +71,11 @@ def kb_path(kb: Path | None) -> Path:
 def load_kb(path: str | os.PathLike[str]) -> KnowledgeBase:
     """Read, validate and return the knowledge base at `path`, or raise KnowledgeBaseError."""
     shown = str(path)
-    text = _read_text(Path(path), shown, max_kb_bytes(), "knowledge base")
+    data = _read_checked(Path(path), shown, max_kb_bytes(), "knowledge base")
     with bulk_build():
         validator = _Validator(shown, Path(path))
-        root = _compose(text, shown, validator.take)
-        del text  # the entries hold what they need of it
+        root = _compose(data, shown, validator.take)
+        del data  # the entries hold what they need of it
         return validator.knowledge_base(root)
 
 
@@ -107,6 +108,14 @@ def read_article_text(path: Path) -> str:
 
 
 def _read_text(path: Path, shown: str, cap: int, what: str) -> str:
+    return _read_checked(path, shown, cap, what).decode("utf-8")
+
+
+def _read_checked(path: Path, shown: str, cap: int, what: str) -> bytes:
+    """The file's bytes, checked to be UTF-8 text that is not blank, without a byte-order
+    mark; else a KnowledgeBaseError saying why not. Bytes, not text: libyaml reads them as
+    they are, where it would copy a text into UTF-8 first (a 50 MB KB held twice)."""
+
     def fail(message: str, line: int = 0, column: int = 0) -> KnowledgeBaseError:
         return KnowledgeBaseError([Problem(shown, line, column, message)])
 
@@ -117,15 +126,17 @@ def _read_text(path: Path, shown: str, cap: int, what: str) -> str:
     if b"\x00" in data:
         line, column = _position(data, data.index(b"\x00"))
         raise fail(f"{what} contains a NUL byte: not a text file", line, column)
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
     try:
-        text = data.decode("utf-8-sig")
+        blank = not data.decode("utf-8").strip()  # the text itself is not kept
     except UnicodeDecodeError as exc:
         line, column = _position(data, exc.start)
         message = f"{what} is not valid UTF-8 (byte 0x{data[exc.start]:02x})"
         raise fail(message, line, column) from None
-    if not text.strip():
+    if blank:
         raise fail(f"{what} file is empty")
-    return text
+    return data
 
 
 def _position(data: bytes, offset: int) -> tuple[int, int]:
@@ -168,9 +179,9 @@ class _Mapping(_Node):
 
 
 def _compose(
-    text: str, shown: str, take: Callable[[_Node, _Node], bool] | None = None
+    data: bytes, shown: str, take: Callable[[_Node, _Node], bool] | None = None
 ) -> _Node | None:
-    """Compose `text` into nodes, refusing aliases, anchors, unknown tags, deep nesting.
+    """Compose `data` (UTF-8) into nodes, refusing aliases, anchors, unknown tags, deep nesting.
 
     Each item of a list at the top level is offered, once composed, to `take` with the key
     of its list; the items it takes are left out of the tree. So a KB of 100,000 entries is
@@ -182,7 +193,8 @@ def _compose(
     """
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    with_libyaml = hasattr(yaml, "CSafeLoader")
+    loader = (yaml.CSafeLoader if with_libyaml else yaml.SafeLoader)(data)
 
     def fail(line: int, column: int, message: str) -> KnowledgeBaseError:
         return KnowledgeBaseError([Problem(shown, line, column, message)])
@@ -247,8 +259,11 @@ def _compose(
     except yaml.MarkedYAMLError as exc:
         raise fail(*_syntax_error(exc)) from None
     except yaml.reader.ReaderError as exc:  # a character YAML forbids: no mark, a position
-        before = text[: exc.position]
-        line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        # libyaml counts it in bytes, PyYAML's own reader in characters
+        offset = exc.position
+        if not with_libyaml:
+            offset = len(data.decode("utf-8")[:offset].encode("utf-8"))
+        line, column = _position(data, offset)
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
         raise fail(line, column, f"YAML forbids the character U+{ord(char):04X}") from None
     except yaml.YAMLError as exc:

@@ -283,9 +283,9 @@ def test_composed_as_pyyaml_composes(kb):
     # One pass over the events builds the nodes itself (see kb_loader._compose): it must
     # agree with PyYAML's composer on tags, values and positions, for every shared KB.
     path = PACKAGED_KB if kb == "packaged" else kb
-    text = path.read_text("utf-8")
-    ours = kb_loader._compose(text, str(path))
-    theirs = yaml.compose(text, Loader=yaml.SafeLoader)
+    data = path.read_bytes()
+    ours = kb_loader._compose(data, str(path))
+    theirs = yaml.compose(data, Loader=yaml.SafeLoader)
     assert _as_pyyaml_composes(ours) == _as_pyyaml_composes(theirs)
 
 
