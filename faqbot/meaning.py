@@ -136,6 +136,10 @@ class Meaning:
             return None
         return float(np.max(rows @ self._vector(question)))
 
+    def alike(self, text: str, other: str) -> float:
+        """How near in meaning two texts come (cosine)."""
+        return float(self._vector(text) @ self._vector(other))
+
     def nearest_word(self, word: str, text: str) -> tuple[float, str]:
         """The word of `text` nearest in meaning to `word`, and how near (cosine); (0, "")
         for a text without words."""
@@ -186,6 +190,10 @@ class LazyMeaning:
     def similarity(self, question: str, entry: int, with_answer: bool = False) -> float | None:
         meaning = self._loaded()
         return meaning.similarity(question, entry, with_answer) if meaning else None
+
+    def alike(self, text: str, other: str) -> float:
+        meaning = self._loaded()
+        return meaning.alike(text, other) if meaning else 0.0
 
     def nearest_word(self, word: str, text: str) -> tuple[float, str]:
         meaning = self._loaded()

@@ -291,7 +291,9 @@ class Nearest:
     entry not among them being `elsewhere`; counts its calls. A word the KB never uses comes
     `word_similarity` near a word of any entry: by default near enough for an answer by
     meaning, not for one by words (see Settings.meaning_same_word). A question with a word
-    taken out (asked with `with_answer`, where `without` is given) comes `without` near."""
+    taken out (asked with `with_answer`, where `without` is given) comes `without` near.
+    `swapped`, if given: how alike the question is with that word ("noon") in the rare word's
+    place, and without the rare word; else nothing is alike."""
 
     def __init__(
         self,
@@ -301,8 +303,11 @@ class Nearest:
         elsewhere: float = 1.0,
         without: float | None = None,
         answers: dict[str, float] | None = None,
+        swapped: tuple[float, float] | None = None,
     ) -> None:
         ids = [ie.entry.id for ie in matcher.index.entries]
+        self.swapped = swapped
+        self.alike_asked: list[str] = []  # the questions compared, as changed
         self.answers = answers or {}  # entry id -> similarity to its answer, where asked
         self.similarity_of_words = word_similarity
         self.words_asked: list[str] = []
@@ -333,6 +338,12 @@ class Nearest:
         self.words_asked.append(word)
         return self.similarity_of_words, "noon"
 
+    def alike(self, text: str, other: str) -> float:
+        self.alike_asked.append(other)
+        if self.swapped is None:
+            return 0.0
+        return self.swapped[0] if "noon" in other else self.swapped[1]
+
     def encode_ahead(self, questions: list[str]) -> None:
         self.ahead.append(questions)
 
@@ -349,8 +360,9 @@ def with_meaning(
     elsewhere: float = 1.0,
     without: float | None = None,
     answers: dict[str, float] | None = None,
+    swapped: tuple[float, float] | None = None,
 ) -> Nearest:
-    matcher.meaning = stub = Nearest(matcher, pairs, words, elsewhere, without, answers)
+    matcher.meaning = stub = Nearest(matcher, pairs, words, elsewhere, without, answers, swapped)
     return stub
 
 
@@ -597,6 +609,37 @@ def test_a_rare_word_said_in_other_words_does_not_decline_what_words_answer(bake
         assert "never mentions 'mornings'" in result.reason
 
 
+@pytest.mark.parametrize(
+    ("swapped", "answered"),
+    [
+        ((0.93, 0.88), True),  # 'noon' in its place: nearly the question, and more than without
+        ((0.89, 0.80), False),  # not alike enough with 'noon'
+        ((0.93, 0.95), False),  # alike, but the question hardly moves without the word
+        ((0.93, 0.93), False),
+        ((0.93, 0.927), False),  # 'noon' gives back under 0.05 of what 'mornings' gave
+    ],
+)
+def test_a_rare_word_read_as_the_entrys_word_in_the_question(bakery, swapped, answered):
+    # 'mornings' comes 0.55 near 'noon' alone, under the bar words' answers need (0.6). In
+    # the question it may still say 'noon': the question with 'noon' in its place must mean
+    # nearly what it meant, and 'noon' must give back a good part of what taking 'mornings'
+    # out loses.
+    question = "When do you open on Sunday mornings?"
+    stub = with_meaning(bakery, [("opening", 0.5), ("parking", 0.1)], swapped=swapped)
+    result = bakery.match(question)
+    assert result.answered is answered
+    assert stub.alike_asked[0] == "When do you open on Sunday noon?"
+    if answered:
+        assert result.answer.entry.id == "opening" and result.answer.meaning is None
+        assert (
+            f"'mornings' says 'noon' in the question ({swapped[0]:.2f} alike with 'noon', "
+            f"{swapped[1]:.2f} without 'mornings')"
+        ) in result.reason
+    else:
+        assert "never mentions 'mornings'" in result.reason
+        assert "'mornings' comes near no word of opening (nearest 'noon', 0.55)" in (result.meaning)
+
+
 def test_a_rare_word_said_in_other_words_leaves_every_other_rule_in_force(bakery):
     question = "When do you open on Sunday mornings?"
     # The question far from the entry in meaning: declined, as any answer words find.
@@ -834,6 +877,20 @@ def test_numpy_loads_only_for_a_question_words_leave_unanswered():
 
 
 @needs_model
+@needs_model
+def test_alike_compares_two_texts_as_the_model_reads_them():
+    # What the rule for a rare word said otherwise rests on (Settings.meaning_swapped_*): a
+    # word in the place of its synonym keeps a question's meaning, more than no word does.
+    encoder = SentenceEncoder(REAL_MODEL)
+    empty = np.zeros((0, encoder.dimensions), dtype=np.float32)
+    found = meaning.Meaning(encoder, [], empty, np.zeros(0, dtype=np.int32), 0)
+    question = "Is gluten-free bread on sale?"
+    assert found.alike(question, question) == pytest.approx(1.0, abs=1e-5)
+    swapped = found.alike(question, "Is gluten-free bread on sell?")
+    assert swapped == pytest.approx(found.alike("Is gluten-free bread on sell?", question))
+    assert swapped > 0.9 and swapped > found.alike(question, "Is gluten-free bread on ?")
+
+
 def test_words_only_declines_what_meaning_would_answer(write_kb, runner):
     from faqbot.cli import app
 
