@@ -1015,29 +1015,30 @@ class Matcher:
             if similarity >= bar:
                 said.append(f"{word!r} comes near {kb_word!r} in meaning ({similarity:.2f})")
                 continue
-            swapped = self._said_otherwise(worded.analysed, word, kb_word) if kb_word else None
-            if swapped is not None:
-                said.append(swapped)
+            if not kb_word:
+                return f"{word!r} comes near no word of {entry.id} (nearest none)", said
+            reads, how = self._said_otherwise(worded.analysed, word, kb_word)
+            if reads:
+                said.append(f"{word!r} says {kb_word!r} in the question ({how})")
                 continue
-            nearest = f"{kb_word!r}, {similarity:.2f}" if kb_word else "none"
-            return f"{word!r} comes near no word of {entry.id} (nearest {nearest})", said
+            return (
+                f"{word!r} comes near no word of {entry.id} (nearest {kb_word!r}, "
+                f"{similarity:.2f}; the question {how})"
+            ), said
         return None, said
 
-    def _said_otherwise(self, question: str, word: str, kb_word: str) -> str | None:
-        """How the question says `kb_word` in `word`, where it means nearly the same with
+    def _said_otherwise(self, question: str, word: str, kb_word: str) -> tuple[bool, str]:
+        """Whether the question says `kb_word` in `word`: it means nearly the same with
         `kb_word` in its place, and that gives back enough of what it loses without the word
-        (Settings.meaning_swapped_*); None where it does not."""
+        (Settings.meaning_swapped_*); and how alike it is each way, in words."""
         assert self.meaning is not None
         swapped = self.meaning.alike(question, _with_word(question, word, kb_word))
+        how = f"{swapped:.2f} alike with {kb_word!r}"
         if swapped < self.settings.meaning_swapped_word:
-            return None
+            return False, how
         without = self.meaning.alike(question, _without_word(question, word))
-        if swapped - without < self.settings.meaning_swapped_gain * (1 - without):
-            return None
-        return (
-            f"{word!r} says {kb_word!r} in the question ({swapped:.2f} alike with "
-            f"{kb_word!r}, {without:.2f} without {word!r})"
-        )
+        how += f", {without:.2f} without {word!r}"
+        return swapped - without >= self.settings.meaning_swapped_gain * (1 - without), how
 
     def _meaning_doubts(
         self, worded: _Worded, answer: Candidate

@@ -637,7 +637,13 @@ def test_a_rare_word_read_as_the_entrys_word_in_the_question(bakery, swapped, an
         ) in result.reason
     else:
         assert "never mentions 'mornings'" in result.reason
-        assert "'mornings' comes near no word of opening (nearest 'noon', 0.55)" in (result.meaning)
+        # --explain says how alike the question came with 'noon', and without 'mornings'
+        assert (
+            "'mornings' comes near no word of opening (nearest 'noon', 0.55; the question "
+            f"{swapped[0]:.2f} alike with 'noon'"
+        ) in result.meaning
+        if swapped[0] >= 0.9:
+            assert f"{swapped[1]:.2f} without 'mornings')" in result.meaning
 
 
 def test_a_rare_word_said_in_other_words_leaves_every_other_rule_in_force(bakery):
@@ -690,7 +696,10 @@ def test_words_and_meaning_must_agree_clearly_for_it(bakery, pairs, without, why
     nearest, similarity = pairs[0]
     assert result.meaning.startswith(f"{nearest} is nearest, similarity {similarity:.2f}")
     assert why_not in result.meaning
-    assert "'mornings' comes near no word of opening (nearest 'noon', 0.45)" in result.meaning
+    assert (
+        "'mornings' comes near no word of opening (nearest 'noon', 0.45; the question 0.00 "
+        "alike with 'noon')"
+    ) in result.meaning
 
 
 def test_a_declined_question_shows_meanings_view_in_explain_alone(bakery):
@@ -705,7 +714,8 @@ def test_a_declined_question_shows_meanings_view_in_explain_alone(bakery):
         "opening is nearest, similarity 0.70 to its phrasing 'When do you open?', 0.05 ahead of "
         "parking; not the answer: alone, meaning needs similarity 0.6 and a lead of 0.15; "
         "with words ranking it first, meaning needs similarity 0.7 and a lead of 0.08; "
-        "'mornings' comes near no word of opening (nearest 'noon', 0.55)"
+        "'mornings' comes near no word of opening (nearest 'noon', 0.55; the question 0.00 "
+        "alike with 'noon')"
     )
     assert explanation_lines(declined)[1] == f"meaning: {declined.meaning}"
     assert explanation(declined)["meaning"] == declined.meaning
