@@ -1015,16 +1015,14 @@ class Matcher:
             if similarity >= bar:
                 said.append(f"{word!r} comes near {kb_word!r} in meaning ({similarity:.2f})")
                 continue
-            if not kb_word:
-                return f"{word!r} comes near no word of {entry.id} (nearest none)", said
-            reads, how = self._said_otherwise(worded.analysed, word, kb_word)
-            if reads:
-                said.append(f"{word!r} says {kb_word!r} in the question ({how})")
-                continue
-            return (
-                f"{word!r} comes near no word of {entry.id} (nearest {kb_word!r}, "
-                f"{similarity:.2f}; the question {how})"
-            ), said
+            nearest = "none"
+            if kb_word:
+                reads, how = self._said_otherwise(worded.analysed, word, kb_word)
+                if reads:
+                    said.append(f"{word!r} says {kb_word!r} in the question ({how})")
+                    continue
+                nearest = f"{kb_word!r}, {similarity:.2f}; the question {how}"
+            return f"{word!r} comes near no word of {entry.id} (nearest {nearest})", said
         return None, said
 
     def _said_otherwise(self, question: str, word: str, kb_word: str) -> tuple[bool, str]:
@@ -1148,12 +1146,14 @@ class Matcher:
 def _without_word(question: str, word: str) -> str:
     """The question with every word that starts with `word` taken out ("museum's" with
     "museum")."""
-    return re.sub(rf"\b{re.escape(word)}\w*", "", question, flags=re.IGNORECASE)
+    return _with_word(question, word, "")
 
 
 def _with_word(question: str, word: str, other: str) -> str:
-    """The question with `other` in the place of each `word` it holds."""
-    return re.sub(rf"\b{re.escape(word)}\b", other, question, flags=re.IGNORECASE)
+    """The question with `other` in the place of every word that starts with `word`: the
+    words _without_word takes out, so that a question with a word swapped and without it
+    differ in the same places."""
+    return re.sub(rf"\b{re.escape(word)}\w*", other, question, flags=re.IGNORECASE)
 
 
 def _above(bound: float) -> float:
