@@ -229,6 +229,38 @@ def test_typos_are_near_in_edits_not_merely_similar():
     assert expand("height") == {}  # "high" is two edits from a six-letter word: no typo
 
 
+def test_a_common_english_word_is_no_typo_of_another_word(write_kb):
+    # "parking" is two edits from "taking", but English uses it often: a word, not a slip,
+    # so it names a topic this KB never mentions. A word English does not know two edits
+    # away is still a typo, and a common word that begins with a KB word is another form of
+    # it that stemming leaves apart.
+    from faqbot.analysis import Token
+
+    kb = write_kb("""
+        faqs:
+          - id: patients
+            question: Are you taking new patients?
+            answer: Yes, register online or at the desk.
+          - id: closing
+            question: When do you close?
+            answer: At six in the evening.
+    """, article=None)  # fmt: skip
+    matcher = Matcher(load_kb(kb))
+
+    def expand(word: str) -> dict[str, float]:
+        return matcher._expand(Token(matcher.analyzer.stem(word), word))
+
+    assert expand("parking") == {}
+    assert "take" in Matcher(load_kb(kb), Settings(typo_english_zipf=99))._expand(
+        Token(matcher.analyzer.stem("parking"), "parking")
+    )  # the same search, with every word read as a possible slip
+    assert matcher.analyzer.stem("patients") in expand("paitnets")  # two swaps: a slip
+    assert "close" in expand("closest")
+    result = matcher.match("Is there parking for patients?")
+    assert not result.answered
+    assert "parking" in result.reason
+
+
 def test_a_typo_is_looked_for_once_a_run_in_bounded_memory(small_kb, monkeypatch):
     import faqbot.matcher as matcher_module
 
