@@ -47,9 +47,13 @@ def _as_faqbot_words(listed: dict[str, float]) -> dict[str, float]:
     "kim": unfolded, every contraction in a question would look like a rare topic word."""
     from faqbot.text import words
 
-    folded: dict[str, float] = {}
+    # Most words have no apostrophe and are kept as they are (a loop over the 481 that do,
+    # not over all 29,000: the list is read on a run's first question with an unknown word).
+    folded = {word: z for word, z in listed.items() if "'" not in word}
     for word, z in listed.items():
-        if "'" in word and len(parts := words(word)) == 1:
+        if "'" not in word:
+            continue
+        if len(parts := words(word)) == 1:
             word = parts[0]
         if word in folded:  # frequencies add: 10^a + 10^b on the log scale
             z = round(max(z, folded[word]) + math.log10(1 + 10 ** -abs(z - folded[word])), 2)
@@ -75,11 +79,11 @@ def _read_cbpack(path: Path) -> dict[str, float]:
     header = data[0] if data else None
     if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
         raise ValueError(f"{path}: not a cBpack file")
-    return {
-        word: round(9 - cb / 100, 2)  # per-word probability 10^(-cb/100) on the Zipf scale
-        for cb, bucket in enumerate(data[1:])
-        for word in bucket
-    }
+    listed: dict[str, float] = {}
+    for cb, bucket in enumerate(data[1:]):
+        # per-word probability 10^(-cb/100) on the Zipf scale, one value for the bucket
+        listed.update(dict.fromkeys(bucket, round(9 - cb / 100, 2)))
+    return listed
 
 
 def _table_via_api() -> dict[str, float]:
