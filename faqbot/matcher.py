@@ -76,16 +76,18 @@ class Settings(NamedTuple):
     threshold: float | None = None
     base_threshold: float = 57.0
     one_edit_max_length: int = 6  # typo tolerance: 1 edit up to this length, 2 beyond
-    # A word English uses at least this often (Zipf scale, see rare_word_zipf) is a word, not
-    # a slip: it is read as a KB word two edits away only where one begins with the other, a
-    # form the stemmer leaves apart ("closest" for "close"), not as another word ("parking"
-    # for "taking", "passport" for "password", "weather" for "father"). Measured (sweep.py,
-    # 2026-12-07, against 27015d7; with meaning, and words only): the dental KB of
-    # benchmarks/plain declines a question it answered wrongly (0.659 / 0.111 -> 0.682 /
-    # 0.059), curekart MCC 0.696 -> 0.698 (an out-of-scope message declined), covidfaq's
-    # off-topic questions answered 1.2% -> 0.9%, one of the 32 same-words questions more
-    # declined; covidfaq loses one right answer, found through "clothing" as "close". At 3,
-    # the `init` draft of the seed also loses one ("rumored" as "armor").
+    # In a written FAQ, a word English uses at least this often (Zipf scale, see
+    # rare_word_zipf) is a word, not a slip: it is read as a KB word two edits away only where
+    # one begins with the other, a form the stemmer leaves apart ("closest" for "close"), not
+    # as another word ("parking" for "taking", "passport" for "password", "weather" for
+    # "father"). Measured (sweep.py, 2026-12-07, against 27015d7; with meaning, and words
+    # only): the dental KB of benchmarks/plain declines a question it answered wrongly (0.659
+    # / 0.111 -> 0.682 / 0.059), covidfaq's off-topic questions answered 1.2% -> 0.9%, one of
+    # the 32 same-words questions more declined; covidfaq loses one right answer, found
+    # through "clothing" as "close". At 3, the `init` draft of the seed also loses one
+    # ("rumored" as "armor"). A KB of users' own messages is not asked (as for rare words):
+    # there it declined one out-of-scope message more on curekart (MCC 0.696 -> 0.698), but
+    # reading the word list cost a batch of curekart's 991 queries 0.92x its questions/s.
     typo_english_zipf: float = 4.0
     fuzzy_min_length: int = DEFAULT_SHAPING.fuzzy_min_length  # shorter words must match exactly
     fuzzy_credit: float = 0.85  # a typo match counts this much of an exact one
@@ -511,14 +513,20 @@ class Matcher:
             score_cutoff=max_edits, limit=5,
         ):  # fmt: skip
             term = self._surfaces[surface]
-            if edits > 1 and not _another_form(word, surface, term) and self._common(word):
+            if edits > 1 and self._a_word_not_a_slip(word, surface, term):
                 continue
             strength = self.settings.fuzzy_credit * (1 - edits / max(len(word), len(surface)))
             found[term] = max(found.get(term, 0.0), strength)
         return found
 
-    def _common(self, word: str) -> bool:
-        """Whether English uses the word at least Settings.typo_english_zipf often."""
+    def _a_word_not_a_slip(self, word: str, surface: str, term: str) -> bool:
+        """Whether a question word two edits from a KB word is a word of its own, not a
+        slip: where the KB is a written FAQ (as for rare words, English at large is then the
+        prior; a KB of users' own messages is not asked, and a batch on it never reads the
+        word list), English uses it at least Settings.typo_english_zipf often, and neither
+        word begins with the other."""
+        if self.shows_how_users_ask or _another_form(word, surface, term):
+            return False
         from faqbot.general_english import zipf
 
         return zipf(word) >= self.settings.typo_english_zipf

@@ -261,6 +261,25 @@ def test_a_common_english_word_is_no_typo_of_another_word(write_kb):
     assert "parking" in result.reason
 
 
+def test_a_kb_of_users_messages_reads_typos_without_the_english_word_list(write_kb):
+    # Such a KB knows which words are normal there (as for rare words): a typo search on it
+    # never reads the word list, which would cost a batch a tenth of its time.
+    from faqbot import general_english
+
+    kb = write_kb("""
+        faqs:
+          - id: patients
+            question: Are you taking new patients?
+            alternates: [taking patients?, new patients taken?, are you taking any?]
+            answer: Yes, register online or at the desk.
+    """, article=None)  # fmt: skip
+    matcher = Matcher(load_kb(kb))
+    assert matcher.shows_how_users_ask
+    general_english._table.cache_clear()
+    matcher.match("Is there parking?")
+    assert general_english._table.cache_info().misses == 0
+
+
 def test_a_typo_is_looked_for_once_a_run_in_bounded_memory(small_kb, monkeypatch):
     import faqbot.matcher as matcher_module
 
