@@ -79,15 +79,15 @@ class Settings(NamedTuple):
     # In a written FAQ, a word English uses at least this often (Zipf scale, see
     # rare_word_zipf) is a word, not a slip: it is read as a KB word two edits away only where
     # one begins with the other, a form the stemmer leaves apart ("closest" for "close"), not
-    # as another word ("parking" for "taking", "passport" for "password", "weather" for
-    # "father"). Measured (sweep.py, 2026-12-07, against 27015d7; with meaning, and words
-    # only): the dental KB of benchmarks/plain declines a question it answered wrongly (0.659
-    # / 0.111 -> 0.682 / 0.059), covidfaq's off-topic questions answered 1.2% -> 0.9%, one of
-    # the 32 same-words questions more declined; covidfaq loses one right answer, found
-    # through "clothing" as "close". At 3, the `init` draft of the seed also loses one
-    # ("rumored" as "armor"). A KB of users' own messages is not asked (as for rare words):
-    # there it declined one out-of-scope message more on curekart (MCC 0.696 -> 0.698), but
-    # reading the word list cost a batch of curekart's 991 queries 0.92x its questions/s.
+    # as another word ("parking" for "taking", "passport" for "password"). Measured
+    # (sweep.py, 2026-12-07, against 27015d7; with meaning, and words only): the dental KB of
+    # benchmarks/plain declines a question it answered wrongly (0.659 / 0.111 -> 0.682 /
+    # 0.059), covidfaq's off-topic questions answered 1.2% -> 0.9%, one of the 32 same-words
+    # questions more declined; covidfaq loses one right answer, found through "clothing" as
+    # "close". At 3, the `init` draft of the seed also loses one ("rumored" as "armor"). A KB
+    # of users' own messages is not asked (as for rare words): there it declined one
+    # out-of-scope message more on curekart (MCC 0.696 -> 0.698), but reading the word list
+    # cost a batch of curekart's 991 queries 0.92x its questions/s.
     typo_english_zipf: float = 4.0
     fuzzy_min_length: int = DEFAULT_SHAPING.fuzzy_min_length  # shorter words must match exactly
     fuzzy_credit: float = 0.85  # a typo match counts this much of an exact one
