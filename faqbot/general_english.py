@@ -47,12 +47,12 @@ def _as_faqbot_words(listed: dict[str, float]) -> dict[str, float]:
     "kim": unfolded, every contraction in a question would look like a rare topic word."""
     from faqbot.text import words
 
-    # Most words have no apostrophe and are kept as they are (a loop over the 481 that do,
-    # not over all 29,000: the list is read on a run's first question with an unknown word).
+    # Most words have no apostrophe and are kept as they are; the loop is over the 481 that
+    # do, not over all 29,000 (the list is read on a run's first question with a word the KB
+    # does not know).
     folded = {word: z for word, z in listed.items() if "'" not in word}
-    for word, z in listed.items():
-        if "'" not in word:
-            continue
+    contracted = [(word, z) for word, z in listed.items() if "'" in word]
+    for word, z in contracted:
         if len(parts := words(word)) == 1:
             word = parts[0]
         if word in folded:  # frequencies add: 10^a + 10^b on the log scale

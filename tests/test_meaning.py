@@ -887,7 +887,6 @@ def test_numpy_loads_only_for_a_question_words_leave_unanswered():
 
 
 @needs_model
-@needs_model
 def test_alike_compares_two_texts_as_the_model_reads_them():
     # What the rule for a rare word said otherwise rests on (Settings.meaning_swapped_*): a
     # word in the place of its synonym keeps a question's meaning, more than no word does.
@@ -901,6 +900,7 @@ def test_alike_compares_two_texts_as_the_model_reads_them():
     assert swapped > 0.9 and swapped > found.alike(question, "Is gluten-free bread on ?")
 
 
+@needs_model
 def test_words_only_declines_what_meaning_would_answer(write_kb, runner):
     from faqbot.cli import app
 
