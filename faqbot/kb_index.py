@@ -240,6 +240,35 @@ def inverse_frequency(documents: int, using: int) -> float:
     return math.log((documents + 1) / (using + 0.5))
 
 
+def version_numbers(toks: Sequence[Token]) -> dict[str, str]:
+    """The numbers of up to three digits said right after an informative word, each with
+    that word's term (where it is first said): "covid 19", "windows 10", "iphone 12". Such a
+    number names a version of the word, and tells only what it adds to it (see
+    version_weight); a year ("april 2019") is not one."""
+    found: dict[str, str] = {}
+    if not any(map(str.isdigit, map(_SURFACE, toks))):  # most texts: no number at all
+        return found
+    for before, tok in itertools.pairwise(toks):
+        surface = tok.surface
+        if (
+            len(surface) <= 3
+            and surface.isascii()
+            and surface.isdigit()
+            and before.surface.isalpha()  # "6.5" is no version of "6"
+            and not before.stop
+        ):
+            found.setdefault(tok.term, before.term)
+    return found
+
+
+def version_weight(number_idf: float, word_idf: float) -> float:
+    """What a version number says beyond its word: its idf less the word's, as the number
+    is (nearly) only ever said with the word. "19" after "covid" in a KB where people write
+    "covid" alone more often than "covid 19" tells little more than "covid" does; counted in
+    full, it made a question on what covid is look like one on deliveries during covid."""
+    return max(number_idf - word_idf, 0.0)
+
+
 def stopword_weight(base: float, k: float) -> float:
     """Function words weigh more where entries have few phrasings: with one question per FAQ
     its form is much of what tells it from its neighbours; with many alternates per entry the
@@ -377,10 +406,13 @@ class Tally:
         function_weight = stopword_weight(settings.stopword_weight, k) if k else 1.0
         for number, phrasings in enumerate(self.tokens, len(self.tokens) + 1):
             self._report(number)
-            yield [
-                {t.term: idf[t.term] * (function_weight if t.stop else 1.0) for t in toks}
-                for toks in phrasings
-            ]
+            weighed = []
+            for toks in phrasings:
+                weights = {t.term: idf[t.term] * (function_weight if t.stop else 1.0) for t in toks}
+                for term, word in version_numbers(toks).items():
+                    weights[term] = version_weight(idf[term], idf[word])
+                weighed.append(weights)
+            yield weighed
 
     def index(
         self,

@@ -53,6 +53,8 @@ from faqbot.kb_index import (
     KBIndex,
     build_index,
     stopword_weight,
+    version_numbers,
+    version_weight,
 )
 from faqbot.model import Entry, KnowledgeBase
 from faqbot.retrieval import retrieve
@@ -482,6 +484,25 @@ class Matcher:
             idf = self._unknown_idf
         return idf * self._form_factor(token)
 
+    def _weigh_versions(
+        self,
+        versions: dict[str, str],
+        tokens: list[Token],
+        expansions: list[dict[str, float]],
+        weights: list[float],
+    ) -> None:
+        """A version number in the question weighs what it adds to its word, as in the KB's
+        phrasings (see kb_index.version_weight): its word weighs what the word stands for,
+        or its surprisal where the KB does not know it."""
+        word_idf = {
+            t.term: max(map(self.idf, exp)) if exp else self._unknown_idf
+            for t, exp in zip(tokens, expansions, strict=True)
+        }
+        for k, (tok, exp) in enumerate(zip(tokens, expansions, strict=True)):
+            word = versions.get(tok.term)
+            if word is not None and exp and weights[k]:
+                weights[k] = version_weight(max(map(self.idf, exp)), word_idf[word])
+
     # -- matching --------------------------------------------------------------------------
 
     def _expand(self, token: Token) -> dict[str, float]:
@@ -708,11 +729,14 @@ class Matcher:
         first `shown` and the best's first rival (see _best_of)."""
         analysed = question[:MAX_QUESTION_CHARS]
         all_tokens, qtypes = self.analyzer.analyse(analysed)
-        tokens = list({t.term: t for t in self._mend_compounds(all_tokens)}.values())
+        mended = self._mend_compounds(all_tokens)
+        tokens = list({t.term: t for t in mended}.values())
         if all(t.stop for t in tokens):
             return tokens, [], None, _Ranking([], {})  # nothing informative: no candidate
         expansions = [self._expand(t) for t in tokens]
         weights = [self._question_weight(t, exp) for t, exp in zip(tokens, expansions, strict=True)]
+        if versions := version_numbers(mended):
+            self._weigh_versions(versions, tokens, expansions, weights)
         unknown_topic = (
             [
                 t.surface

@@ -464,3 +464,67 @@ def test_a_participle_meets_its_verb_where_a_stemmer_leaves_it_apart(write_kb):
     matcher = Matcher(load_kb(write_kb(RATES_KB, article=None)), Settings(meaning=False))
     result = matcher.match("Have interest rates risen again?")
     assert result.answer is not None and result.answer.entry.id == "rise"
+
+
+def test_a_version_number_counts_what_it_adds_to_its_word(write_kb):
+    # "19" in "covid 19" names a version of covid, in a KB where people mostly write "covid"
+    # alone. Counted at its own rarity, it made a question on what covid is say half of a
+    # phrasing on deliveries during covid, and be answered with it.
+    from faqbot.kb_index import version_numbers, version_weight
+
+    def versions(text: str) -> dict[str, str]:
+        return version_numbers(Analyzer().tokens(text))
+
+    assert versions("Is delivery affected by covid 19?") == {"19": "covid"}
+    assert versions("They met in April 2019.") == {}  # a year is no version
+    assert versions("My bed is 6.5 feet long") == {}  # nor the decimals of a number
+    assert versions("We deliver in 24 hours") == {}  # nor a number after a function word
+    assert version_weight(2.4, 1.5) == pytest.approx(0.9)
+    assert version_weight(1.0, 1.5) == 0
+    kb = write_kb("""
+        faqs:
+          - id: delivery
+            question: Is my order delivery affected by covid 19?
+            alternates: [when will delivery resume after covid, is covid delaying my delivery,
+                         delivery in lockdown, will my parcel be delivered]
+            answer: Deliveries run two days late.
+          - id: call-centre
+            question: Is your call centre open during covid?
+            alternates: [call centre hours in covid, helpline timings,
+                         when can I call, phone support hours]
+            answer: From 9 to 5.
+          - id: orders
+            question: Can I order now?
+            alternates: [are you taking orders in lockdown, put in an order,
+                         how do I order, can I still buy from you]
+            answer: Yes, on the website.
+          - id: returns
+            question: How do I return a product?
+            alternates: [return after delivery, send it back, I want a refund, exchange my order]
+            answer: Within 30 days.
+          - id: payment
+            question: Which payment methods do you take?
+            alternates: [pay by card, cash on delivery, can I pay later, payment options]
+            answer: Cards and cash.
+          - id: charges
+            question: Is delivery free?
+            alternates: [delivery charges, shipping cost, do I pay for delivery, free shipping]
+            answer: Over 500 it is.
+          - id: sizes
+            question: Which size should I order?
+            alternates: [what size fits me, size chart, is it true to size, measure my size]
+            answer: See the size chart.
+          - id: account
+            question: How do I change my password?
+            alternates: [reset password, forgot my password, cannot log in, change login]
+            answer: Use the reset link.
+          - id: coupons
+            question: Do you have any coupons?
+            alternates: [discount code, any offers today, promo code not working, sale on now]
+            answer: Sign up for offers.
+    """, article=None)  # fmt: skip
+    matcher = Matcher(load_kb(kb), Settings(meaning=False))
+    assert matcher.shows_how_users_ask
+    assert not matcher.match("Is covid 19 dangerous?").answered
+    answered = matcher.match("Is delivery affected by covid-19?").answer
+    assert answered is not None and answered.entry.id == "delivery"
