@@ -44,7 +44,7 @@ from faqbot.kb_index import (
 )
 from faqbot.model import Entry, KnowledgeBase
 
-FORMAT = 7  # bump when the layout or the meaning of a table changes (7: version numbers weighed)
+FORMAT = 8  # bump when the layout or the meaning of a table changes (8: number words, versions)
 
 V = TypeVar("V")
 
@@ -157,6 +157,7 @@ def _fill(
         "novel_words": index.novel_words,
         "phrasing_words": index.phrasing_words,
         "fuzzy_choices": index.fuzzy_choices,
+        "versions": index.versions,
         **meta,
     }
     db.executemany(
@@ -210,6 +211,7 @@ def read(path: Path) -> tuple[KBIndex, dict[str, Any]]:
             entries=_Entries(db, path, meta["size"]),
             shortest=_array(db, "shortest", "d"),
             fuzzy_choices=meta["fuzzy_choices"],
+            versions=meta["versions"],
         )
     except (sqlite3.Error, KeyError, TypeError, ValueError) as exc:
         raise StoreError(str(exc)) from None

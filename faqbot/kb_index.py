@@ -210,6 +210,9 @@ class KBIndex(NamedTuple):
     entries: Sequence[IndexedEntry]
     shortest: Sequence[float]  # per entry: the total weight of its lightest phrasing
     fuzzy_choices: list[str]  # KB words long enough to be matched as typos
+    # Version numbers ("covid 19"): a number the KB only ever writes after one word -> that
+    # word (see version_numbers)
+    versions: Mapping[str, str]
 
     def prefetch(self, indices: Collection[int]) -> None:
         """Make these entries ready to read: a stored index reads them in one query."""
@@ -240,25 +243,39 @@ def inverse_frequency(documents: int, using: int) -> float:
     return math.log((documents + 1) / (using + 0.5))
 
 
-def version_numbers(toks: Sequence[Token]) -> dict[str, str]:
-    """The numbers of up to three digits said right after an informative word, each with
-    that word's term (where it is first said): "covid 19", "windows 10", "iphone 12". Such a
-    number names a version of the word, and tells only what it adds to it (see
-    version_weight); a year ("april 2019") is not one."""
+def version_numbers(toks: Sequence[Token], versions: Mapping[str, str]) -> dict[str, str]:
+    """The version numbers said in `toks` (see Tally.versions), each with its word: a number
+    the KB only ever writes after one word, said right after that word ("covid 19", "windows
+    10"). Such a number names a version of the word, and tells only what it adds to it (see
+    version_weight); said after another word ("bring 2 guests") it counts in full."""
     found: dict[str, str] = {}
-    if not any(map(str.isdigit, map(_SURFACE, toks))):  # most texts: no number at all
+    if not versions or not any(map(str.isdigit, map(_TERM, toks))):  # most texts: no number
         return found
     for before, tok in itertools.pairwise(toks):
-        surface = tok.surface
-        if (
-            len(surface) <= 3
-            and surface.isascii()
-            and surface.isdigit()
-            and before.surface.isalpha()  # "6.5" is no version of "6"
-            and not before.stop
-        ):
-            found.setdefault(tok.term, before.term)
+        word = versions.get(tok.term)
+        if word is not None and before.term == word:
+            found[tok.term] = word
     return found
+
+
+def _numbers_after_words(toks: Sequence[Token]) -> Iterator[tuple[str, str | None]]:
+    """Each number of up to three digits in `toks` (a year is no version), with the
+    informative word right before it, or None ("6.5": "5" follows a number; "in 24 hours": a
+    function word). Only the numbers' places are visited (found in C: a large KB's answers
+    hold millions of words, few of them numbers)."""
+    terms = list(map(_TERM, toks))
+    for k in itertools.compress(range(len(terms)), map(str.isdigit, terms)):
+        term = terms[k]
+        if len(term) <= 3 and term.isascii():
+            before = toks[k - 1] if k else None
+            yield (
+                term,
+                (
+                    before.term
+                    if before is not None and before.surface.isalpha() and not before.stop
+                    else None
+                ),
+            )
 
 
 def version_weight(number_idf: float, word_idf: float) -> float:
@@ -326,7 +343,7 @@ class Tally:
 
     __slots__ = (
         "analyzer", "df", "surfaces", "joined_pairs", "uses", "in_phrasings", "phrasing_words",
-        "postings", "tokens", "_idf", "_expected", "_progress",
+        "postings", "tokens", "_idf", "_expected", "_progress", "number_uses",
     )  # fmt: skip
 
     def __init__(
@@ -351,6 +368,9 @@ class Tally:
         # bytes) per posting, 170 MB of a 100,000-entry KB's build.
         self.postings: dict[str, array[int]] = {}
         self.tokens: list[list[list[Token]]] = []  # per entry: its phrasings' tokens
+        # number -> how often the KB writes it after each word (None: after none), for
+        # `versions`
+        self.number_uses: dict[str, Counter[str | None]] = {}
         self._idf: dict[str, float] | None = None
 
     def add(self, entry: Entry) -> tuple[set[str], set[str]]:
@@ -368,6 +388,12 @@ class Tally:
         self.df.update(asked | told)
         for toks in [*phrasings, answer_tokens]:
             _join_pairs(toks, self.joined_pairs)
+        # Versions are read from how the KB asks (its phrasings, where they are weighed): its
+        # answers, the bulk of its words, are not scanned for numbers.
+        if any(map(str.isdigit, asked)):
+            for toks in phrasings:
+                for number, word in _numbers_after_words(toks):
+                    self.number_uses.setdefault(number, Counter())[word] += 1
         informative = [_informative(toks) for toks in phrasings]
         for terms in informative:
             self.in_phrasings.update(terms)
@@ -400,16 +426,29 @@ class Tally:
             self._idf = {term: inverse_frequency(n, d) for term, d in self.df.items()}
         return self._idf
 
+    @property
+    def versions(self) -> dict[str, str]:
+        """The KB's version numbers: each number it writes at least twice and only ever after
+        the same word ("covid 19"), with that word."""
+        found = {}
+        for number, uses in self.number_uses.items():
+            if len(uses) == 1:
+                ((word, times),) = uses.items()
+                if word is not None and times >= 2:
+                    found[number] = word
+        return found
+
     def weights(self, settings: IndexSettings) -> Iterator[list[dict[str, float]]]:
         """Per entry, in order: each phrasing's terms with their weights."""
         idf, k = self.idf, self.phrasings_per_entry
         function_weight = stopword_weight(settings.stopword_weight, k) if k else 1.0
+        versions = self.versions
         for number, phrasings in enumerate(self.tokens, len(self.tokens) + 1):
             self._report(number)
             weighed = []
             for toks in phrasings:
                 weights = {t.term: idf[t.term] * (function_weight if t.stop else 1.0) for t in toks}
-                for term, word in version_numbers(toks).items():
+                for term, word in version_numbers(toks, versions).items():
                     weights[term] = version_weight(idf[term], idf[word])
                 weighed.append(weights)
             yield weighed
@@ -438,6 +477,7 @@ class Tally:
             entries=entries,
             shortest=shortest,
             fuzzy_choices=[s for s in self.surfaces if len(s) >= settings.fuzzy_min_length],
+            versions=self.versions,
         )
 
 

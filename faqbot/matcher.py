@@ -403,6 +403,7 @@ class Matcher:
         self._idf = index.idf
         self._surfaces = index.surfaces
         self._joined_pairs = index.joined_pairs
+        self._versions = index.versions
         self._postings = index.postings
         self._shortest = index.shortest
         self._indexed = index.entries
@@ -735,7 +736,7 @@ class Matcher:
             return tokens, [], None, _Ranking([], {})  # nothing informative: no candidate
         expansions = [self._expand(t) for t in tokens]
         weights = [self._question_weight(t, exp) for t, exp in zip(tokens, expansions, strict=True)]
-        if versions := version_numbers(mended):
+        if versions := version_numbers(mended, self._versions):
             self._weigh_versions(versions, tokens, expansions, weights)
         unknown_topic = (
             [
