@@ -491,18 +491,23 @@ class Matcher:
         tokens: list[Token],
         expansions: list[dict[str, float]],
         weights: list[float],
-    ) -> None:
+    ) -> dict[str, str]:
         """A version number in the question weighs what it adds to its word, as in the KB's
         phrasings (see kb_index.version_weight): its word weighs what the word stands for,
-        or its surprisal where the KB does not know it."""
-        word_idf = {
-            t.term: max(map(self.idf, exp)) if exp else self._unknown_idf
+        or its surprisal where the KB does not know it. The numbers so weighed, each with
+        its word as written (for --explain)."""
+        words = {
+            t.term: (t.surface, max(map(self.idf, exp)) if exp else self._unknown_idf)
             for t, exp in zip(tokens, expansions, strict=True)
         }
+        weighed = {}
         for k, (tok, exp) in enumerate(zip(tokens, expansions, strict=True)):
             word = versions.get(tok.term)
             if word is not None and exp and weights[k]:
-                weights[k] = version_weight(max(map(self.idf, exp)), word_idf[word])
+                surface, word_idf = words[word]
+                weights[k] = version_weight(max(map(self.idf, exp)), word_idf)
+                weighed[tok.term] = surface
+        return weighed
 
     # -- matching --------------------------------------------------------------------------
 
@@ -736,8 +741,9 @@ class Matcher:
             return tokens, [], None, _Ranking([], {})  # nothing informative: no candidate
         expansions = [self._expand(t) for t in tokens]
         weights = [self._question_weight(t, exp) for t, exp in zip(tokens, expansions, strict=True)]
-        if versions := version_numbers(mended, self._versions):
-            self._weigh_versions(versions, tokens, expansions, weights)
+        versions = version_numbers(mended, self._versions)
+        if versions:
+            versions = self._weigh_versions(versions, tokens, expansions, weights)
         unknown_topic = (
             [
                 t.surface
@@ -747,7 +753,7 @@ class Matcher:
             if not self.shows_how_users_ask
             else []
         )
-        prepared = Question(tokens, expansions, weights, qtypes)
+        prepared = Question(tokens, expansions, weights, qtypes, versions)
         retrieved = self._retrieve(prepared)
         self.index.prefetch(retrieved)
         return tokens, unknown_topic, prepared, self._best_of(retrieved, prepared, shown)

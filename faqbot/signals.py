@@ -32,6 +32,7 @@ class WordMatch(NamedTuple):
     strength: float  # 1.0 exact or synonym; less for a typo or an answer-only match; 0 none
     typo: bool = False  # matched a KB word it is a misspelling of
     answer_only: bool = False  # found in the answer or source, in none of the phrasings
+    version_of: str | None = None  # a version number ("19" of "covid"): that word, as written
 
 
 class Question:
@@ -47,6 +48,7 @@ class Question:
         "covered",
         "fits",
         "coverages",
+        "versions",
     )
 
     def __init__(
@@ -55,8 +57,10 @@ class Question:
         expansions: list[dict[str, float]],  # per token: the KB terms it may stand for, how well
         weights: list[float],  # per token
         types: list[QuestionType],  # the answer types it asks for
+        versions: dict[str, str] | None = None,  # its version numbers' terms -> their words
     ) -> None:
         self.tokens, self.expansions, self.weights, self.types = tokens, expansions, weights, types
+        self.versions = versions or {}
         self.total_weight = sum(weights) or 1.0  # the denominator of recall and coverage
         # The tokens some KB term may explain, as (weight, term, spaced, strength, None) for
         # a word of one term (most: no best to pick), and (weight, None, None, 0, its (term,
@@ -253,6 +257,7 @@ def word_matches(
                 tok.surface, term, w, strength,
                 typo=term is not None and exp[term] < 1,
                 answer_only=term is not None and term not in asked,
+                version_of=question.versions.get(tok.term),
             )
         )  # fmt: skip
     return matches

@@ -524,7 +524,12 @@ def test_a_version_number_counts_what_it_adds_to_its_word(write_kb):
     assert version_weight(1.0, 1.5) == 0
     matcher = Matcher(load_kb(kb), Settings(meaning=False))
     assert matcher.shows_how_users_ask
-    assert not matcher.match("Is covid 19 dangerous?").answered
+    declined = matcher.match("Is covid 19 dangerous?")
+    assert not declined.answered
+    # --explain says why "19" weighs so little
+    assert [w.version_of for w in declined.candidates[0].words if w.question_word == "19"] == [
+        "covid"
+    ]
     answered = matcher.match("Is delivery affected by covid-19?").answer
     assert answered is not None and answered.entry.id == "delivery"
 

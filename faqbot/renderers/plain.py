@@ -109,6 +109,7 @@ def explanation_lines(result: Result) -> list[str]:
             f"{w.question_word}->{w.kb_word} (weight {ratio_text(w.weight)}"
             + (", a typo" if w.typo else "")
             + (", in the answer only" if w.answer_only else "")
+            + (f", a version of {w.version_of!r}: what it adds to it" if w.version_of else "")
             + (f", counts {ratio_text(w.strength)})" if w.strength < 1 else ")")
             for w in c.words
             if w.kb_word
