@@ -210,8 +210,8 @@ class KBIndex(NamedTuple):
     entries: Sequence[IndexedEntry]
     shortest: Sequence[float]  # per entry: the total weight of its lightest phrasing
     fuzzy_choices: list[str]  # KB words long enough to be matched as typos
-    # Version numbers ("covid 19"): a number the KB only ever writes after one word -> that
-    # word (see version_numbers)
+    # Version numbers ("covid 19"): a number the KB's phrasings only ever write after one
+    # word -> that word's term (see Tally.versions)
     versions: Mapping[str, str]
 
     def prefetch(self, indices: Collection[int]) -> None:
@@ -245,9 +245,9 @@ def inverse_frequency(documents: int, using: int) -> float:
 
 def version_numbers(toks: Sequence[Token], versions: Mapping[str, str]) -> dict[str, str]:
     """The version numbers said in `toks` (see Tally.versions), each with its word: a number
-    the KB only ever writes after one word, said right after that word ("covid 19", "windows
-    10"). Such a number names a version of the word, and tells only what it adds to it (see
-    version_weight); said after another word ("bring 2 guests") it counts in full."""
+    the KB's phrasings only ever write after one word, said right after that word ("covid
+    19", "windows 10"). Such a number names a version of the word, and tells only what it adds
+    to it (see version_weight); said elsewhere it counts in full."""
     found: dict[str, str] = {}
     if not versions or not any(map(str.isdigit, map(_TERM, toks))):  # most texts: no number
         return found
@@ -261,8 +261,7 @@ def version_numbers(toks: Sequence[Token], versions: Mapping[str, str]) -> dict[
 def _numbers_after_words(toks: Sequence[Token]) -> Iterator[tuple[str, str | None]]:
     """Each number of up to three digits in `toks` (a year is no version), with the
     informative word right before it, or None ("6.5": "5" follows a number; "in 24 hours": a
-    function word). Only the numbers' places are visited (found in C: a large KB's answers
-    hold millions of words, few of them numbers)."""
+    function word). Only the numbers' places are visited (found in C)."""
     terms = list(map(_TERM, toks))
     for k in itertools.compress(range(len(terms)), map(str.isdigit, terms)):
         term = terms[k]
@@ -279,8 +278,8 @@ def _numbers_after_words(toks: Sequence[Token]) -> Iterator[tuple[str, str | Non
 
 
 def version_weight(number_idf: float, word_idf: float) -> float:
-    """What a version number says beyond its word: its idf less the word's, as the number
-    is (nearly) only ever said with the word. "19" after "covid" in a KB where people write
+    """What a version number says beyond its word: its idf less the word's, as the KB only
+    ever says the number with the word. "19" after "covid" in a KB where people write
     "covid" alone more often than "covid 19" tells little more than "covid" does; counted in
     full, it made a question on what covid is look like one on deliveries during covid."""
     return max(number_idf - word_idf, 0.0)
@@ -428,8 +427,9 @@ class Tally:
 
     @property
     def versions(self) -> dict[str, str]:
-        """The KB's version numbers: each number it writes at least twice and only ever after
-        the same word ("covid 19"), with that word."""
+        """The KB's version numbers: each number its phrasings write at least twice and only
+        ever after the same informative word ("covid 19"), with that word's term. Once is too
+        little to tell a version from a count ("bring 2 guests")."""
         found = {}
         for number, uses in self.number_uses.items():
             if len(uses) == 1:

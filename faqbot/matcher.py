@@ -742,8 +742,7 @@ class Matcher:
         expansions = [self._expand(t) for t in tokens]
         weights = [self._question_weight(t, exp) for t, exp in zip(tokens, expansions, strict=True)]
         versions = version_numbers(mended, self._versions)
-        if versions:
-            versions = self._weigh_versions(versions, tokens, expansions, weights)
+        weighed = self._weigh_versions(versions, tokens, expansions, weights) if versions else {}
         unknown_topic = (
             [
                 t.surface
@@ -753,7 +752,7 @@ class Matcher:
             if not self.shows_how_users_ask
             else []
         )
-        prepared = Question(tokens, expansions, weights, qtypes, versions)
+        prepared = Question(tokens, expansions, weights, qtypes, weighed)
         retrieved = self._retrieve(prepared)
         self.index.prefetch(retrieved)
         return tokens, unknown_topic, prepared, self._best_of(retrieved, prepared, shown)

@@ -57,7 +57,7 @@ class Question:
         expansions: list[dict[str, float]],  # per token: the KB terms it may stand for, how well
         weights: list[float],  # per token
         types: list[QuestionType],  # the answer types it asks for
-        versions: dict[str, str] | None = None,  # its version numbers' terms -> their words
+        versions: dict[str, str] | None = None,  # its version numbers -> their words, as written
     ) -> None:
         self.tokens, self.expansions, self.weights, self.types = tokens, expansions, weights, types
         self.versions = versions or {}
