@@ -43,11 +43,15 @@ class Language(NamedTuple):
     bases: dict[str, str]  # before stemming: "risen" -> "rise", "twelve" -> "12"
 
 
+# Read beside this module (the package is installed as files): importlib.resources would
+# import zipfile and its readers on every run for the same bytes. Its bytes are part of a
+# stored index's key (faqbot.index_cache): its words shape the index.
+LANGUAGE_FILE = Path(__file__).parent / "resources" / "english.json"
+
+
 @cache
 def english() -> Language:
-    # Read beside this module (the package is installed as files): importlib.resources
-    # would import zipfile and its readers on every run for the same bytes.
-    raw = json.loads((Path(__file__).parent / "resources" / "english.json").read_text("utf-8"))
+    raw = json.loads(LANGUAGE_FILE.read_text("utf-8"))
     return Language(
         stopwords=frozenset(raw["stopwords"]),
         question_types=tuple(

@@ -2,7 +2,8 @@
 
 An index is built on first use and kept in the user's cache directory ($XDG_CACHE_HOME/faqbot,
 else ~/.cache/faqbot), named by a hash of the KB file's place, then a hash of what shapes it:
-the KB file's bytes, faqbot's version, the index format and the settings that shape it. A KB
+the KB file's bytes, faqbot's version, the index format, the settings that shape it and the
+language data its words are read by (resources/english.json). A KB
 that changes gets a new name, so a stale index is never read, and building it removes the
 indexes of the file's earlier versions (an author who edits a KB a hundred times would keep a
 hundred otherwise); the article a KB quotes is checked by its hash on every read.
@@ -18,7 +19,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from faqbot import __version__, index_store
+from faqbot import __version__, analysis, index_store
 from faqbot.kb_index import IndexSettings, KBIndex, build_index
 from faqbot.model import KnowledgeBase
 
@@ -39,6 +40,7 @@ def index_path(kb_path: Path, settings: IndexSettings) -> Path:
     key = hashlib.sha256()
     for part in (__version__, str(index_store.FORMAT), repr(sorted(settings._asdict().items()))):
         key.update(part.encode() + b"\0")
+    key.update(analysis.LANGUAGE_FILE.read_bytes() + b"\0")  # its stopwords, stems, cues
     key.update(read_kb_bytes(kb_path))
     return cache_dir() / f"{_place(kb_path)}-{key.hexdigest()[:32]}.sqlite"
 

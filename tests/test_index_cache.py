@@ -3,6 +3,7 @@ trusted, and never a reason for a run to fail."""
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import stat
@@ -526,3 +527,17 @@ def test_a_build_reports_two_steps_an_entry_in_order(tmp_path):
     index_store.build(kb, SHAPING, tmp_path / "i.sqlite", {}, lambda d, t: stored.append((d, t)))
     expected = [(k, 5000) for k in range(1000, 5001, 1000)]
     assert in_memory == expected and stored == expected
+
+
+def test_an_index_is_keyed_by_the_language_data_its_words_are_read_by(cache, tmp_path, monkeypatch):
+    # Stopwords, stems and question cues shape the stored weights: a faqbot whose
+    # english.json differs must not read an index built with the other one.
+    from faqbot import analysis
+
+    before = stored_file(PACKAGED_KB)
+    edited = tmp_path / "english.json"
+    data = json.loads(analysis.LANGUAGE_FILE.read_text("utf-8"))
+    data["stopwords"].append("kim")
+    edited.write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setattr(analysis, "LANGUAGE_FILE", edited)
+    assert stored_file(PACKAGED_KB) != before
