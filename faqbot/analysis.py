@@ -40,7 +40,7 @@ class QuestionType(NamedTuple):
 class Language(NamedTuple):
     stopwords: frozenset[str]
     question_types: tuple[QuestionType, ...]
-    bases: dict[str, str]  # before stemming: "risen" -> "rise", "twelve" -> "12"
+    participle_bases: dict[str, str]  # "risen": "rise", before stemming
 
 
 # Read beside this module (the package is installed as files): importlib.resources would
@@ -62,7 +62,7 @@ def english() -> Language:
             )
             for t in raw["question_types"]
         ),
-        bases={**raw["participles"]["bases"], **raw["number_words"]["digits"]},
+        participle_bases=raw["participles"]["bases"],
     )
 
 
@@ -110,8 +110,8 @@ class Analyzer:
         stem = self._stems.get(word)
         if stem is None:
             # Numbers and short words stay as written: stemming "10th" or "us" only confuses.
-            # "risen" as "rise": a participle the stemmer leaves as it is; "twelve" as "12"
-            base = self.language.bases.get(word, word)
+            # "risen" as "rise": a participle the stemmer leaves as it is
+            base = self.language.participle_bases.get(word, word)
             stem = base if len(base) < 3 or not base.isalpha() else _stemmer().stemWord(base)
             self._stems[word] = stem
         return stem

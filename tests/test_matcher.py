@@ -554,19 +554,3 @@ def test_a_number_the_kb_writes_after_several_words_names_no_version(write_kb):
             answer: Yes.
     """, article=None)  # fmt: skip
     assert build_index(load_kb(kb), Settings().index_settings()).versions == {}
-
-
-def test_number_words_meet_the_digits_people_also_write(write_kb):
-    kb = write_kb("""
-        faqs:
-          - id: kids
-            question: Can children under 12 come in?
-            answer: Yes, with an adult.
-          - id: guests
-            question: How many guests can I bring?
-            answer: Two guests per visit.
-    """, article=None)  # fmt: skip
-    matcher = Matcher(load_kb(kb), Settings(meaning=False))
-    result = matcher.match("Can children under twelve come in?")
-    assert result.answer is not None and result.answer.entry.id == "kids", result.reason
-    assert [w.kb_word for w in result.answer.words if w.question_word == "twelve"] == ["12"]
