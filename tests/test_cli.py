@@ -159,6 +159,17 @@ def test_explain(runner):
     assert "decision: abstained" in re.sub(r"\x1b\[[0-9;]*m", "", rich)
 
 
+def test_explain_json_says_why_a_word_counts_for_less(runner):
+    # As the text explanation does ("a typo", "in the answer only", "a version of"), so that
+    # a script need not infer it from the strength.
+    result = runner.invoke(app, ["ask", "--json", "--explain", "How far is Vladivostk?"])
+    words = json.loads(result.stdout)["explain"]["candidates"][0]["words"]
+    typo = next(w for w in words if w["word"] == "vladivostk")
+    assert typo["matched"] == "vladivostok" and typo["typo"] and typo["strength"] < 1
+    exact = next(w for w in words if w["word"] == "far")
+    assert not exact["typo"] and not exact["answer_only"] and exact["version_of"] is None
+
+
 def test_threshold_option(runner):
     question = "Kim Jong Un trips to Beijing and Xi"
     score = json.loads(runner.invoke(app, ["ask", "--json", question]).stdout)["match"]["score"]

@@ -160,6 +160,10 @@ def _candidate(c: Candidate) -> dict[str, Any]:
                 "matched": w.kb_word,
                 "weight": ratio(w.weight),
                 "strength": ratio(w.strength),
+                # as the text explanation says them: why a word counts for less
+                "typo": w.typo,
+                "answer_only": w.answer_only,
+                "version_of": w.version_of,
             }
             for w in c.words
         ],  # fmt: skip
