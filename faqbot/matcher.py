@@ -477,13 +477,14 @@ class Matcher:
         KB weight. One it does not know weighs its surprisal in this KB, since the KB cannot
         explain it, unless it is a function word or a number: neither names a topic, so an
         unknown one is no sign that the question is about something else, and weighs 0."""
-        if expansion:
-            idf = max(self.idf(term) for term in expansion)
-        elif token.stop or token.surface.isdigit():
+        if not expansion and (token.stop or token.surface.isdigit()):
             return 0.0
-        else:
-            idf = self._unknown_idf
-        return idf * self._form_factor(token)
+        return self._word_idf(expansion) * self._form_factor(token)
+
+    def _word_idf(self, expansion: dict[str, float]) -> float:
+        """The idf of a question word that may stand for these KB terms: the highest of
+        theirs, or its surprisal where it stands for none."""
+        return max(map(self.idf, expansion)) if expansion else self._unknown_idf
 
     def _weigh_versions(
         self,
@@ -493,20 +494,17 @@ class Matcher:
         weights: list[float],
     ) -> dict[str, str]:
         """A version number in the question weighs what it adds to its word, as in the KB's
-        phrasings (see kb_index.version_weight): its word weighs what the word stands for,
-        or its surprisal where the KB does not know it. The numbers so weighed, each with
-        its word as written (for --explain)."""
-        words = {
-            t.term: (t.surface, max(map(self.idf, exp)) if exp else self._unknown_idf)
-            for t, exp in zip(tokens, expansions, strict=True)
-        }
+        phrasings (see kb_index.version_weight). The numbers so weighed, each with its word
+        as written (for --explain)."""
+        place = {t.term: k for k, t in enumerate(tokens)}
         weighed = {}
-        for k, (tok, exp) in enumerate(zip(tokens, expansions, strict=True)):
-            word = versions.get(tok.term)
-            if word is not None and exp and weights[k]:
-                surface, word_idf = words[word]
-                weights[k] = version_weight(max(map(self.idf, exp)), word_idf)
-                weighed[tok.term] = surface
+        for number, word in versions.items():
+            k, j = place[number], place[word]
+            if weights[k]:  # a number the KB does not know weighs 0 already
+                weights[k] = version_weight(
+                    self._word_idf(expansions[k]), self._word_idf(expansions[j])
+                )
+                weighed[number] = tokens[j].surface
         return weighed
 
     # -- matching --------------------------------------------------------------------------
