@@ -702,6 +702,11 @@ class Matcher:
             if verdict.answer is not None:
                 return verdict.answer, verdict.why, None
             verdicts.append(verdict)
+        elif nearest is not None and not self.shows_how_users_ask:
+            verdict = self._read_in_its_words(worded, nearest)
+            if verdict.answer is not None:
+                return verdict.answer, verdict.why, None
+            verdicts.append(verdict)
         if nearest is None:
             return None, reason, None
         whys = "; ".join(dict.fromkeys(v.why for v in verdicts))
@@ -1058,6 +1063,52 @@ class Matcher:
             return _Verdict(None, doubt)
         return _Verdict(answer, f"{reason}; {', '.join(said)}")
 
+    def _read_in_its_words(self, worded: _Worded, nearest: _Nearest) -> _Verdict:
+        """Signal: meaning, for the common words a written KB never uses ("before", asked of
+        an entry that says "previously"). Such a word weighs what the KB
+        cannot explain, and may keep a question under the threshold, though the rare-word
+        rule leaves it be. Where words and meaning rank the same entry first, each such word
+        that says a word of that entry in other words (as _rare_words_near reads a rare one)
+        is read as that word, and the question so read is ranked again: its answer, where it
+        is that entry and meaning has no doubt of it. A KB of users' own messages, whose
+        questions are full of words it never uses, is not read so (see Settings)."""
+        assert self.meaning is not None and worded.prepared is not None
+        if not worded.candidates:
+            return _Verdict(None, "words rank no entry first")
+        best = worded.candidates[0]
+        if best.entry.id != nearest.entry.id:
+            return _Verdict(None, f"words rank {best.entry.id} first")
+        question = worded.prepared
+        unknown = [
+            t.surface
+            for t, exp in zip(question.tokens, question.expansions, strict=True)
+            if not exp and not t.stop and t.surface.isalpha()
+        ]
+        text = _entry_text(best.entry)
+        read, said = worded.analysed, []
+        for word in unknown:
+            similarity, kb_word = self.meaning.nearest_word(word, text)
+            if similarity >= self.settings.meaning_same_word:
+                said.append(f"{word!r} comes near {kb_word!r} in meaning ({similarity:.2f})")
+            elif kb_word and (how := self._said_otherwise(worded.analysed, word, kb_word))[0]:
+                said.append(f"{word!r} says {kb_word!r} in the question ({how[1]})")
+            else:
+                continue
+            read = _with_whole_word(read, word, kb_word)
+        if not said:
+            return _Verdict(None, f"no word it never uses says a word of {best.entry.id}")
+        again = self._by_words(read, worded.top)
+        if again.prepared is not None:
+            again.prepared.forget_scores()
+        answer = again.answer
+        if answer is None or answer.entry.id != best.entry.id:
+            outcome = again.reason if answer is None else f"words rank {answer.entry.id} first"
+            return _Verdict(None, f"read in its words ({', '.join(said)}), {outcome}")
+        doubt, _ = self._meaning_doubts(worded, best)
+        if doubt is not None:
+            return _Verdict(None, doubt)
+        return _Verdict(answer, f"read in its words, {again.reason}; {', '.join(said)}")
+
     def _rare_words_near(
         self, worded: _Worded, entry: Entry, bar: float
     ) -> tuple[str | None, list[str]]:
@@ -1217,6 +1268,12 @@ def _with_word(question: str, word: str, other: str) -> str:
     words _without_word takes out, so that a question with a word swapped and without it
     differ in the same places."""
     return re.sub(rf"\b{re.escape(word)}\w*", other, question, flags=re.IGNORECASE)
+
+
+def _with_whole_word(question: str, word: str, other: str) -> str:
+    """The question with `other` in the place of the word `word`, wherever it is written so
+    (whatever its case), and nowhere else: "pay" read as "paid" leaves "payment" be."""
+    return re.sub(rf"\b{re.escape(word)}\b", other, question, flags=re.IGNORECASE)
 
 
 def _above(bound: float) -> float:
