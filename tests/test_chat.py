@@ -57,7 +57,7 @@ def session(*lines: str | BaseException) -> tuple[str, list[str]]:
 
 def test_a_session_answers_explains_and_looks_entries_up():
     shown, said = session(
-        "Has Kim been to Russia before?", "/why", "/show first-visit", "/list", "/quit", "never"
+        "Did Kim visit Russia in the past?", "/why", "/show first-visit", "/list", "/quit", "never"
     )
     assert said == []
     assert shown.count("April 2019") >= 3  # the answer, its /why, the entry shown
@@ -77,7 +77,7 @@ def test_mistakes_get_a_line_each_and_the_session_goes_on():
 
 
 def test_ctrl_c_drops_the_line_and_the_session_goes_on():
-    shown, _ = session(KeyboardInterrupt(), "Has Kim been to Russia before?")
+    shown, _ = session(KeyboardInterrupt(), "Did Kim visit Russia in the past?")
     assert "^C" in shown and "April 2019" in shown
 
 
@@ -122,14 +122,14 @@ def quit_session(child: pexpect.spawn, expecting: str | None = None) -> int | No
 
 def test_chat_in_a_terminal_edits_lines_and_keeps_history(tmp_path):
     child = spawn(tmp_path)
-    child.sendline("Has Kim been to Russia beforx")  # a typo, fixed below with the arrow keys
+    child.sendline("Did Kim visit Russia in the pasx")  # a typo, fixed below with the arrow keys
     child.expect("April 2019")
     child.expect_exact("faqbot> ")
     child.send("partial words")
     child.expect_exact("partial words")  # echoed: readline has it and waits for more
     child.sendintr()  # Ctrl-C: the line is dropped, the session goes on
     child.expect_exact("faqbot> ")
-    child.send(UP + "\x7fe?\r")  # recall it, backspace the "x", type "e?"
+    child.send(UP + "\x7ft?\r")  # recall it, backspace the "x", type "t?"
     child.expect("April 2019")
     child.expect_exact("faqbot> ")
     child.sendeof()  # Ctrl-D
@@ -138,18 +138,18 @@ def test_chat_in_a_terminal_edits_lines_and_keeps_history(tmp_path):
     assert child.exitstatus == 0
     assert "Traceback" not in (child.before or "")
     kept = (tmp_path / "data" / "faqbot" / "history").read_text(encoding="utf-8")
-    assert "Has Kim been to Russia before?" in kept and "partial words" not in kept
+    assert "Did Kim visit Russia in the past?" in kept and "partial words" not in kept
 
     again = spawn(tmp_path)  # a new session recalls the last one's questions
     again.send(UP)
-    again.expect_exact("Has Kim been to Russia before?")
+    again.expect_exact("Did Kim visit Russia in the past?")
     again.sendline("")
     again.expect("April 2019")
     assert quit_session(again) == 0
 
 
 def test_chat_reads_a_pipe_as_ask_dash_does():
-    piped = subprocess.run([FAQBOT, "chat"], input="Has Kim been to Russia before?\nWhat?\n",
+    piped = subprocess.run([FAQBOT, "chat"], input="Did Kim visit Russia in the past?\nWhat?\n",
                            capture_output=True, text=True, timeout=60)  # fmt: skip
     assert piped.returncode == 1  # the second question had no confident answer
     assert piped.stdout.splitlines()[0].startswith("No, Kim Jong Un previously visited")
@@ -159,6 +159,6 @@ def test_chat_reads_a_pipe_as_ask_dash_does():
 def test_an_unwritable_data_directory_costs_the_history_not_the_session(tmp_path):
     (tmp_path / "data").write_text("a file where the directory should be", encoding="utf-8")
     child = spawn(tmp_path)
-    child.sendline("Has Kim been to Russia before?")
+    child.sendline("Did Kim visit Russia in the past?")
     child.expect("April 2019")
     assert quit_session(child, expecting="history not saved") == 0

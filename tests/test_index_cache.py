@@ -21,10 +21,10 @@ from tests.conftest import PACKAGED_KB, SMALL_KB
 
 SHAPING = Settings().index_settings()
 QUESTIONS = [
-    "Has Kim been to Russia before?",
+    "Did Kim visit Russia in the past?",
     "How far is Vladivostok from the border?",
     "wifi password",
-    "What is the capital of Germany?",
+    "What is the capital of Peru?",
     "what did kim and trump talk about",
     "Is this Kim Jong Un's frist visit to Russia?",  # a typo: the fuzzy path reads the store
 ]
@@ -302,7 +302,7 @@ def test_a_cached_run_parses_no_yaml(cache):
         "from faqbot.cli import app\n"
         "for _ in range(2):\n"
         "    try:\n"
-        "        app(['ask', '--json', 'Has Kim been to Russia before?'], prog_name='faqbot')\n"
+        "        app(['ask', '--json', 'Did Kim visit Russia in the past?'], prog_name='faqbot')\n"
         "    except SystemExit:\n"
         "        pass\n"
         "    if _ == 0:\n"
@@ -388,7 +388,7 @@ def test_damage_found_while_reading_is_one_line_and_the_file_removed(cache, runn
     from faqbot.cli import app
 
     questions = tmp_path / "questions.jsonl"
-    questions.write_text('{"q": "Has Kim been to Russia before?", "any": ["2019"]}\n')
+    questions.write_text('{"q": "Did Kim visit Russia in the past?", "any": ["2019"]}\n')
     args = ["test", "--words-only", "--kb", str(PACKAGED_KB), str(questions)]
     runner.invoke(app, args)
     path = stored_file(PACKAGED_KB)

@@ -31,7 +31,7 @@ def shop_kb(write_kb, n: int | None = None) -> Matcher:
 
 
 OFF_TOPIC = [
-    "What is the capital of Germany?",
+    "What is the capital of Peru?",
     "Which team won the rugby final last night?",
     "How do I bake sourdough bread?",
     "What are the side effects of aspirin?",
@@ -100,7 +100,7 @@ def test_an_entry_sharing_only_function_words_is_no_answer(write_kb):
 
 def test_the_answer_is_evidence_for_a_word_the_questions_lack(write_kb):
     # Only the platforms answer names Linux; "Is there a" must not carry dark mode.
-    result = shop_kb(write_kb).match("Is there a Linux version?")
+    result = shop_kb(write_kb).match("Is there a Linux build?")
     assert result.candidates[0].entry.id == "platforms"
     assert result.answer is None or result.answer.entry.id == "platforms", result.reason
 

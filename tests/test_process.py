@@ -140,7 +140,7 @@ def _library_kb(tmp_path: Path) -> str:
         (["--kb={kb}", "--json", "When", "is", "it", "open?"], None, None),
         (
             ["--kb", "{kb}", "-"],
-            "When does the library open its doors?\nWhat is the capital of Germany?\n",
+            "When does the library open its doors?\nWhat is the capital of Peru?\n",
             None,
         ),
         (["--json", "-", "--kb", "{kb}"], "When does the library open its doors?\n", None),

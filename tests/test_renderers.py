@@ -30,7 +30,7 @@ def rendered(mode: OutputMode, result, **env) -> tuple[str, str]:  # type: ignor
 
 
 def test_no_color_drops_colour_but_keeps_the_text(matcher):
-    result = matcher.match("Has Kim been to Russia before?")
+    result = matcher.match("Did Kim visit Russia in the past?")
     coloured, _ = rendered(OutputMode.RICH, result, width=100)
     plain, _ = rendered(OutputMode.RICH, result, width=100, color=False)
     assert COLOUR.search(coloured) and not COLOUR.search(plain)
@@ -60,14 +60,14 @@ def test_a_score_is_rounded_one_way_in_every_format(matcher):
 
 
 def test_plain_explain_goes_to_stderr_and_stdout_keeps_one_line(matcher):
-    result = matcher.match("Has Kim been to Russia before?")
+    result = matcher.match("Did Kim visit Russia in the past?")
     out, err = rendered(OutputMode.PLAIN, result, explain=True)
     assert out.count("\n") == 1 and err.startswith("decision: answered: ")
 
 
 @pytest.mark.parametrize("width", [40, 60, 100, 200])
 def test_terminal_wrapping_keeps_the_quote_indented_and_phrases_whole(matcher, width):
-    result = matcher.match("Has Kim been to Russia before?")
+    result = matcher.match("Did Kim visit Russia in the past?")
     best = result.answer
     assert best is not None and best.entry.source
     out, _ = rendered(OutputMode.RICH, result, width=width, color=False)
