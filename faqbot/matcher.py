@@ -1065,26 +1065,32 @@ class Matcher:
 
     def _read_in_its_words(self, worded: _Worded, nearest: _Nearest) -> _Verdict:
         """Signal: meaning, for the common words a written KB never uses ("before", asked of
-        an entry that says "previously"). Such a word weighs what the KB
-        cannot explain, and may keep a question under the threshold, though the rare-word
-        rule leaves it be. Where words and meaning rank the same entry first, each such word
-        that says a word of that entry in other words (as _rare_words_near reads a rare one)
-        is read as that word, and the question so read is ranked again: its answer, where it
-        is that entry and meaning has no doubt of it. A KB of users' own messages, whose
-        questions are full of words it never uses, is not read so (see Settings)."""
+        an entry that says "previously"). Such a word weighs what the KB cannot explain, and
+        may keep a question under the threshold or on another entry, though the rare-word
+        rule leaves it be. Each such word that says a word of the entry nearest in meaning in
+        other words (as _rare_words_near reads a rare one) is read as that word, and the
+        question so read is ranked again by words: the answer, where it is that entry, and
+        the question is near enough to it in meaning for words' answers (the check of
+        _meaning_doubts where words ranked it first already). A KB of users' own messages,
+        whose questions are full of words it never uses, is not read so (see Settings)."""
         assert self.meaning is not None and worded.prepared is not None
-        if not worded.candidates:
+        if not worded.candidates:  # no word of it is the KB's: read, it would be all meaning's
             return _Verdict(None, "words rank no entry first")
-        best = worded.candidates[0]
-        if best.entry.id != nearest.entry.id:
-            return _Verdict(None, f"words rank {best.entry.id} first")
+        needed = self.settings.meaning_min_agreement
+        if nearest.similarity < needed:  # as far from every entry as words' answers may not be
+            return _Verdict(
+                None,
+                f"too far in meaning to read in its words: similarity "
+                f"{nearest.similarity:.2f} (at least {needed:g} needed)",
+            )
+        entry = nearest.entry
         question = worded.prepared
         unknown = [
             t.surface
             for t, exp in zip(question.tokens, question.expansions, strict=True)
             if not exp and not t.stop and t.surface.isalpha()
         ]
-        text = _entry_text(best.entry)
+        text = _entry_text(entry)
         read, said = worded.analysed, []
         for word in unknown:
             similarity, kb_word = self.meaning.nearest_word(word, text)
@@ -1096,17 +1102,18 @@ class Matcher:
                 continue
             read = _with_whole_word(read, word, kb_word)
         if not said:
-            return _Verdict(None, f"no word it never uses says a word of {best.entry.id}")
+            return _Verdict(None, f"no word it never uses says a word of {entry.id}")
         again = self._by_words(read, worded.top)
         if again.prepared is not None:
             again.prepared.forget_scores()
         answer = again.answer
-        if answer is None or answer.entry.id != best.entry.id:
+        if answer is None or answer.entry.id != entry.id:
             outcome = again.reason if answer is None else f"words rank {answer.entry.id} first"
             return _Verdict(None, f"read in its words ({', '.join(said)}), {outcome}")
-        doubt, _ = self._meaning_doubts(worded, best)
-        if doubt is not None:
-            return _Verdict(None, doubt)
+        if worded.candidates[0].entry.id == entry.id:
+            doubt, _ = self._meaning_doubts(worded, worded.candidates[0])
+            if doubt is not None:
+                return _Verdict(None, doubt)
         return _Verdict(answer, f"read in its words, {again.reason}; {', '.join(said)}")
 
     def _rare_words_near(

@@ -802,7 +802,7 @@ IN_OTHER_COMMON_WORDS = "What hour do your doors open each morning?"
 
 
 def strict(bakery: Matcher, **settings: float) -> Matcher:
-    return Matcher(bakery.index, Settings(threshold=35, **settings))
+    return Matcher(bakery.index, Settings(**{"threshold": 35, **settings}))
 
 
 @pytest.mark.parametrize(("near", "answered"), [(0.6, True), (0.55, False)])
@@ -826,18 +826,48 @@ def test_a_common_word_the_kb_never_uses_is_read_as_the_entrys_word(bakery, near
         assert "no word it never uses says a word of opening" in result.meaning
 
 
-def test_a_question_read_in_the_entrys_words_must_still_agree_with_it_in_meaning(bakery):
+def test_a_question_too_far_in_meaning_for_words_answers_is_not_read(bakery):
+    # Words' answers need the question 0.4 near the entry in meaning (_meaning_doubts): one
+    # that comes nearer no entry is not read at all, and no word of it is looked up.
     matcher = strict(bakery)
-    with_meaning(matcher, [("opening", 0.3), ("parking", 0.1)], words=0.9)
+    stub = with_meaning(matcher, [("opening", 0.3), ("parking", 0.1)], words=0.9)
     result = matcher.match(IN_OTHER_COMMON_WORDS)
     assert not result.answered
-    assert "but its meaning does not: similarity 0.30" in result.meaning
+    assert "too far in meaning to read in its words: similarity 0.30" in result.meaning
+    assert stub.words_asked == []
 
 
-def test_a_common_word_is_read_only_where_words_and_meaning_rank_one_entry_first(bakery):
+@pytest.mark.parametrize(("near", "answered"), [(0.5, True), (0.35, False)])
+def test_a_question_is_read_in_the_words_of_the_entry_nearest_in_meaning(bakery, near, answered):
+    # Words rank the car park first (23.2, under the threshold); meaning ranks the hours
+    # first. Read in the hours' words, the question is the hours' by words too (29.6): the
+    # answer, where the question is near enough to them in meaning for words' answers.
+    question = "Car park open early morning?"
+    matcher = strict(bakery, threshold=29, min_margin=0.0)
+    assert matcher.match(question).candidates[0].entry.id == "parking"
+    with_meaning(matcher, [("opening", near), ("parking", 0.1)], words=0.9)
+    result = matcher.match(question)
+    assert result.answered is answered
+    if answered:
+        assert result.answer.entry.id == "opening" and "read in its words" in result.reason
+    else:
+        assert "too far in meaning to read in its words: similarity 0.35" in result.meaning
+
+
+def test_a_question_read_in_an_entrys_words_must_then_be_that_entrys_by_words(bakery):
     matcher = strict(bakery)
-    stub = with_meaning(matcher, [("parking", 0.5), ("opening", 0.1)], words=0.9)
-    assert not matcher.match(IN_OTHER_COMMON_WORDS).answered
+    with_meaning(matcher, [("parking", 0.5), ("opening", 0.1)], words=0.9)
+    result = matcher.match(IN_OTHER_COMMON_WORDS)
+    assert not result.answered
+    assert "(0.90)), words rank opening first" in result.meaning
+
+
+def test_a_question_of_no_word_the_kb_uses_is_not_read_in_its_words(bakery):
+    question = "Is the morning quiet?"
+    matcher = strict(bakery)
+    assert not matcher.match(question).candidates
+    stub = with_meaning(matcher, [("opening", 0.5), ("parking", 0.1)], words=0.9)
+    assert not matcher.match(question).answered
     assert stub.words_asked == []
 
 
