@@ -342,7 +342,7 @@ class Tally:
 
     __slots__ = (
         "analyzer", "df", "surfaces", "joined_pairs", "uses", "in_phrasings", "phrasing_words",
-        "postings", "tokens", "_idf", "_expected", "_progress", "number_uses",
+        "postings", "tokens", "_idf", "_expected", "_progress", "number_uses", "_versions",
     )  # fmt: skip
 
     def __init__(
@@ -371,6 +371,7 @@ class Tally:
         # `versions`
         self.number_uses: dict[str, Counter[str | None]] = {}
         self._idf: dict[str, float] | None = None
+        self._versions: dict[str, str] | None = None
 
     def add(self, entry: Entry) -> tuple[set[str], set[str]]:
         """Count the next entry; the terms of its phrasings (asked) and answer (told)."""
@@ -429,14 +430,17 @@ class Tally:
     def versions(self) -> dict[str, str]:
         """The KB's version numbers: each number its phrasings write at least twice and only
         ever after the same informative word ("covid 19"), with that word's term. Once is too
-        little to tell a version from a count ("bring 2 guests")."""
-        found = {}
-        for number, uses in self.number_uses.items():
-            if len(uses) == 1:
-                ((word, times),) = uses.items()
-                if word is not None and times >= 2:
-                    found[number] = word
-        return found
+        little to tell a version from a count ("bring 2 guests"). Worked out once every entry
+        is counted (weighing and the finished index both read it)."""
+        if self._versions is None:
+            found = {}
+            for number, uses in self.number_uses.items():
+                if len(uses) == 1:
+                    ((word, times),) = uses.items()
+                    if word is not None and times >= 2:
+                        found[number] = word
+            self._versions = found
+        return self._versions
 
     def weights(self, settings: IndexSettings) -> Iterator[list[dict[str, float]]]:
         """Per entry, in order: each phrasing's terms with their weights."""
