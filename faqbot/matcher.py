@@ -1069,10 +1069,11 @@ class Matcher:
         may keep a question under the threshold or on another entry, though the rare-word
         rule leaves it be. Each such word that says a word of the entry nearest in meaning in
         other words (as _rare_words_near reads a rare one) is read as that word, and the
-        question so read is ranked again by words: the answer, where it is that entry, and
-        the question is near enough to it in meaning for words' answers (the check of
-        _meaning_doubts where words ranked it first already). A KB of users' own messages,
-        whose questions are full of words it never uses, is not read so (see Settings)."""
+        question so read is ranked again by words: the answer, where it is that entry. The
+        question must come as near that entry (a phrasing or its answer) as words' answers
+        must come to theirs (meaning_min_agreement), and where words ranked it first already,
+        pass _meaning_doubts too. A KB of users' own messages, whose questions are full of
+        words it never uses, is not read so (see Settings)."""
         assert self.meaning is not None and worded.prepared is not None
         if not worded.candidates:  # no word of it is the KB's: read, it would be all meaning's
             return _Verdict(None, "words rank no entry first")
