@@ -1068,7 +1068,7 @@ class Matcher:
         an entry that says "previously"). Such a word weighs what the KB cannot explain, and
         may keep a question under the threshold or on another entry, though the rare-word
         rule leaves it be. Each such word that says a word of the entry nearest in meaning in
-        other words (as _rare_words_near reads a rare one) is read as that word, and the
+        other words (_read_as, as a rare one is read) is read as that word, and the
         question so read is ranked again by words: the answer, where it is that entry. The
         question must come as near that entry (a phrasing or its answer) as words' answers
         must come to theirs (meaning_min_agreement), and where words ranked it first already,
@@ -1094,14 +1094,12 @@ class Matcher:
         text = _entry_text(entry)
         read, said = worded.analysed, []
         for word in unknown:
-            similarity, kb_word = self.meaning.nearest_word(word, text)
-            if similarity >= self.settings.meaning_same_word:
-                said.append(f"{word!r} comes near {kb_word!r} in meaning ({similarity:.2f})")
-            elif kb_word and (how := self._said_otherwise(worded.analysed, word, kb_word))[0]:
-                said.append(f"{word!r} says {kb_word!r} in the question ({how[1]})")
-            else:
-                continue
-            read = _with_whole_word(read, word, kb_word)
+            kb_word, how = self._read_as(
+                worded.analysed, word, text, self.settings.meaning_same_word
+            )
+            if kb_word is not None:
+                said.append(how)
+                read = _with_whole_word(read, word, kb_word)
         if not said:
             return _Verdict(None, f"no word it never uses says a word of {entry.id}")
         again = self._by_words(read, worded.top)
@@ -1123,23 +1121,30 @@ class Matcher:
         """How near each rare word the KB never uses comes to a word of the entry in meaning:
         why the first that comes no nearer than `bar` keeps the question from it (None if
         none), and what each word before it comes near."""
-        assert self.meaning is not None
         text = _entry_text(entry)
         said = []
         for word in worded.unknown_topic:
-            similarity, kb_word = self.meaning.nearest_word(word, text)
-            if similarity >= bar:
-                said.append(f"{word!r} comes near {kb_word!r} in meaning ({similarity:.2f})")
-                continue
-            nearest = "none"
-            if kb_word:
-                reads, how = self._said_otherwise(worded.analysed, word, kb_word)
-                if reads:
-                    said.append(f"{word!r} says {kb_word!r} in the question ({how})")
-                    continue
-                nearest = f"{kb_word!r}, {similarity:.2f}; the question {how}"
-            return f"{word!r} comes near no word of {entry.id} (nearest {nearest})", said
+            kb_word, how = self._read_as(worded.analysed, word, text, bar)
+            if kb_word is None:
+                return f"{word!r} comes near no word of {entry.id} (nearest {how})", said
+            said.append(how)
         return None, said
+
+    def _read_as(self, question: str, word: str, text: str, bar: float) -> tuple[str | None, str]:
+        """The word of an entry's `text` that a question word the KB never uses says, if any:
+        one at least `bar` near it in meaning, or one the question says in it (see
+        _said_otherwise); and, in words, how near (for a word it says none of, how near the
+        nearest comes, or "none")."""
+        assert self.meaning is not None
+        similarity, kb_word = self.meaning.nearest_word(word, text)
+        if similarity >= bar:
+            return kb_word, f"{word!r} comes near {kb_word!r} in meaning ({similarity:.2f})"
+        if not kb_word:
+            return None, "none"
+        reads, how = self._said_otherwise(question, word, kb_word)
+        if reads:
+            return kb_word, f"{word!r} says {kb_word!r} in the question ({how})"
+        return None, f"{kb_word!r}, {similarity:.2f}; the question {how}"
 
     def _said_otherwise(self, question: str, word: str, kb_word: str) -> tuple[bool, str]:
         """Whether the question says `kb_word` in `word`: it means nearly the same with
