@@ -136,6 +136,15 @@ class Meaning:
             return None
         return float(np.max(rows @ self._vector(question)))
 
+    def similarities(self, question: str) -> np.ndarray:
+        """Each entry's similarity to the question, in entry order: its nearest text's (a
+        phrasing or its answer, as `nearest` compares them)."""
+        import numpy as np
+
+        per_entry = np.full(len(self.texts) - self.phrasing_rows, -1.0)  # an answer an entry
+        np.maximum.at(per_entry, self.owners, self.vectors @ self._vector(question))
+        return per_entry
+
     def alike(self, text: str, other: str) -> float:
         """How near in meaning two texts come (cosine)."""
         return float(self._vector(text) @ self._vector(other))
@@ -190,6 +199,10 @@ class LazyMeaning:
     def similarity(self, question: str, entry: int, with_answer: bool = False) -> float | None:
         meaning = self._loaded()
         return meaning.similarity(question, entry, with_answer) if meaning else None
+
+    def similarities(self, question: str) -> np.ndarray | None:
+        meaning = self._loaded()
+        return meaning.similarities(question) if meaning else None
 
     def alike(self, text: str, other: str) -> float:
         meaning = self._loaded()

@@ -344,6 +344,9 @@ class Nearest:
             return 0.0
         return self.swapped[0] if "noon" in other else self.swapped[1]
 
+    def similarities(self, question: str) -> np.ndarray:
+        return np.array([self.similarity(question, i) for i in range(len(self.entries))])
+
     def encode_ahead(self, questions: list[str]) -> None:
         self.ahead.append(questions)
 
@@ -881,6 +884,71 @@ def test_a_kb_of_users_messages_is_not_read_in_its_own_words(bakery):
     assert stub.words_asked == []
 
 
+# Words rank the car park first (35.0) and the hours second (24.0), under a threshold of 60;
+# meaning ranks them the same way, too close together to answer alone or to confirm words.
+CAR_PARK_ON_SUNDAY = "Is the car park open on Sunday?"
+
+
+@pytest.mark.parametrize(
+    ("parking", "answered", "said"),
+    [
+        # 0.5 x 0.35 + 0.5 x 0.72 = 0.535, 0.105 ahead of the hours' 0.5 x 0.24 + 0.5 x 0.62
+        (0.72, True, "0.5 x its confidence 35 / 100 + 0.5 x its similarity 0.72 = 0.54, 0.11 "
+         "ahead of opening"),
+        (0.68, False, "rank parking first at 0.52, 0.09 ahead of opening (an answer needs 0.5 "
+         "and a lead of 0.1)"),
+        (0.58, False, "rank parking first at 0.47"),
+    ],
+)  # fmt: skip
+def test_words_and_meaning_together_answer_where_neither_does_alone(
+    bakery, parking, answered, said
+):
+    matcher = strict(bakery, threshold=60)
+    worded = matcher.match(CAR_PARK_ON_SUNDAY)
+    assert [(c.entry.id, round(c.confidence, 1)) for c in worded.candidates[:2]] == [
+        ("parking", 35.0),
+        ("opening", 24.0),
+    ]
+    with_meaning(matcher, [("parking", parking), ("opening", 0.62)], elsewhere=0.0)
+    result = matcher.match(CAR_PARK_ON_SUNDAY)
+    assert result.answered is answered
+    if answered:
+        assert result.answer.entry.id == "parking"
+        assert result.answer.confidence == pytest.approx(100 * (0.35 + parking) / 2, abs=0.1)
+        assert result.reason == "words and meaning together rank parking first: " + said
+    else:
+        assert "together, words and meaning " + said in result.meaning
+
+
+def test_words_and_meaning_together_do_not_weigh_a_rare_word_the_kb_never_uses(bakery):
+    # The question with a rare word the KB never uses (words: 29.6 and 20.3): together,
+    # the car park would lead by 0.11 (0.56 against 0.45), but the rare-word rules weigh it,
+    # and neither answers (meaning leads by 0.12, short of confirming words' 0.13).
+    matcher = strict(bakery, threshold=60)
+    with_meaning(matcher, [("parking", 0.82), ("opening", 0.7)], elsewhere=0.0)
+    result = matcher.match("Is the caravan car park open on Sunday?")
+    assert not result.answered and "together" not in result.meaning
+
+
+def test_words_and_meaning_together_do_not_answer_what_meaning_doubted(bakery):
+    # Words answer the cakes (62.2); meaning doubts it, 0.2 nearer the deliveries, but
+    # answers nothing itself (0.08 ahead of the bread). Together, the cakes would lead
+    # (0.56 against 0.35): meaning's doubt stands.
+    question = "Can I park when I order a cake?"
+    matcher = strict(bakery)
+    assert matcher.match(question).answer.entry.id == "cakes"
+    with_meaning(matcher, [("delivery", 0.7), ("gluten", 0.62), ("cakes", 0.5)], elsewhere=0.0)
+    result = matcher.match(question)
+    assert not result.answered and "together" not in result.meaning
+
+
+def test_words_and_meaning_together_leave_a_kb_of_users_messages_be(bakery):
+    matcher = strict(bakery, threshold=60, many_phrasings=1)
+    with_meaning(matcher, [("parking", 0.72), ("opening", 0.62)], elsewhere=0.0)
+    result = matcher.match(CAR_PARK_ON_SUNDAY)
+    assert not result.answered and "together" not in (result.meaning or "")
+
+
 def test_a_word_is_read_in_the_question_as_written_and_nowhere_else():
     from faqbot.matcher import _with_whole_word
 
@@ -1088,6 +1156,20 @@ def test_similarity_reads_an_entrys_answer_only_when_asked_to(tiny_model, small_
     assert found.similarity("On the mat.", cat) < 0.999
     for question in ("the cat sat", "dogs bark at night"):
         assert found.similarity(question, cat, with_answer=True) >= found.similarity(question, cat)
+
+
+def test_similarities_give_each_entry_its_nearest_text(tiny_model, small_kb):
+    # One figure an entry, in entry order: as near as its phrasings or its answer, the
+    # nearest of them being the entry `nearest` finds first.
+    found = lazy(small_kb, None, [])
+    entries = load_kb(small_kb).entries
+    for question in ("On the mat.", "dogs bark at night"):
+        each = found.similarities(question)
+        assert len(each) == len(entries)
+        for i in range(len(entries)):
+            assert each[i] == pytest.approx(found.similarity(question, i, with_answer=True))
+        first, similarity, _ = found.nearest(question)[0]
+        assert int(each.argmax()) == first and each.max() == pytest.approx(similarity)
 
 
 def test_a_word_the_text_holds_is_as_near_as_can_be(tiny_model, small_kb):
