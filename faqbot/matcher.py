@@ -41,7 +41,7 @@ import heapq
 import math
 import re
 from collections.abc import Iterable
-from typing import NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from faqbot import signals
 from faqbot.analysis import Analyzer, QuestionType, Token
@@ -61,6 +61,9 @@ from faqbot.model import Entry, KnowledgeBase
 from faqbot.retrieval import retrieve
 from faqbot.signals import Explained, PhrasingFit, Question, WordMatch, f_score
 from faqbot.text import words
+
+if TYPE_CHECKING:
+    import numpy as np  # only with the meaning extra, and only where meaning is asked
 
 # Only this much of a question is analysed: no real question is longer, and a megabyte line
 # must not cost minutes of fuzzy matching.
@@ -286,6 +289,11 @@ class NearestByMeaning(Protocol):
     def similarity(self, question: str, entry: int, with_answer: bool = False) -> float | None:
         """How near in meaning the question comes to the entry's nearest phrasing (or its
         answer, if nearer and `with_answer`); None when that cannot be told (no model)."""
+        ...
+
+    def similarities(self, question: str) -> np.ndarray | None:
+        """Each entry's similarity to the question (its nearest phrasing or its answer), in
+        entry order; None when that cannot be told (no model)."""
         ...
 
     def nearest_word(self, word: str, text: str) -> tuple[float, str]:
