@@ -697,8 +697,10 @@ class Matcher:
     def _weigh_meaning(self, worded: _Worded) -> Result:
         """The answer words found, checked by meaning; or, failing one, meaning's; or the
         entry words and meaning both rank first; or the one words found but for a rare word
-        the entry says in other words (see _meaning_doubts, _by_meaning,
-        _confirmed_by_meaning and _said_in_other_words): the result."""
+        the entry says in other words; or the one words find once the question is read in
+        its words; or the one words and meaning together rank first (see _meaning_doubts,
+        _by_meaning, _confirmed_by_meaning, _said_in_other_words, _read_in_its_words and
+        _by_words_and_meaning): the result."""
         answer, reason = worded.answer, worded.reason
         nearest = None  # the entry nearest in meaning, where the check on words found it
         if answer is not None and self.meaning is not None:
