@@ -345,7 +345,12 @@ class Nearest:
         return self.swapped[0] if "noon" in other else self.swapped[1]
 
     def similarities(self, question: str) -> np.ndarray:
-        return np.array([self.similarity(question, i) for i in range(len(self.entries))])
+        # as `similarity` with its answer, but not counted among the entries checked
+        found = {i: s for i, s, _ in self.found}
+        return np.array([
+            max(found.get(i, self.elsewhere), self.answers.get(ie.entry.id, 0.0))
+            for i, ie in enumerate(self.entries)
+        ])  # fmt: skip
 
     def encode_ahead(self, questions: list[str]) -> None:
         self.ahead.append(questions)
