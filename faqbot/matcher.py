@@ -670,10 +670,7 @@ class Matcher:
         runner_up = None
         if best is not None:
             # The first entry that competes with the best: one that rests on another source.
-            rival = next(
-                (i for _, _, i in ranked[1:] if not self._agree(best.entry, i)),
-                None,
-            )
+            rival = self._first_rival(best.entry, (i for _, _, i in ranked[1:]))
             if rival is not None:
                 runner_up = scored.get(rival) or self._score(rival, prepared)
         answer, reason = self._decide(best, runner_up, tokens, unknown_topic)
@@ -1077,7 +1074,7 @@ class Matcher:
         order = np.argsort(-together, kind="stable")
         best = int(order[0])
         entry = self._indexed[best].entry
-        rival = next((int(j) for j in order[1:] if not self._agree(entry, int(j))), None)
+        rival = self._first_rival(entry, map(int, order[1:]))
         score = float(together[best])
         lead = score - float(together[rival]) if rival is not None else score
         ahead = (
@@ -1299,6 +1296,11 @@ class Matcher:
             f"{words_said}, but its meaning is nearer {nearest.entry.id}: similarity "
             f"{nearest.similarity:.2f} against {similarity:.2f} (a gap of {gap:g} or more)"
         ), nearest
+
+    def _first_rival(self, best: Entry, others: Iterable[int]) -> int | None:
+        """The first of `others` (entry indices, in rank order) that does not _agree with
+        the best entry; None if every one does."""
+        return next((i for i in others if not self._agree(best, i)), None)
 
     def _agree(self, best: Entry, i: int) -> bool:
         """Two entries resting on the same source sentence give compatible answers, and two
