@@ -24,7 +24,7 @@ from shared_sets import is_right, variant, yardstick
 
 from faqbot import answering
 from faqbot.kb_draft import draft_from_file, to_yaml
-from faqbot.matcher import Settings
+from faqbot.settings import Settings
 
 ARTICLES = Path(__file__).resolve().parent / "articles"
 # the articles whose misses rules were looked for on, and those whose misses no one has read

@@ -16,7 +16,7 @@ from collections import Counter
 from shared_sets import DEV, KBS, PLAIN_ARTICLE, cross, is_right, questions_of
 
 from faqbot import answering
-from faqbot.matcher import Settings
+from faqbot.settings import Settings
 
 # The KBs of users' messages (HINT3 and covidfaq), whose questions come further from any
 # phrasing in meaning than those asked of the plain KBs and the article KB.

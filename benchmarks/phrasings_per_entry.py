@@ -21,7 +21,7 @@ import yaml
 
 from faqbot import answering, evaluate
 from faqbot.kb_loader import default_kb_path
-from faqbot.matcher import Settings
+from faqbot.settings import Settings
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

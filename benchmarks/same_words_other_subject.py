@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from faqbot import answering
-from faqbot.matcher import Settings
+from faqbot.settings import Settings
 
 BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench" / "plain"
 QUESTIONS = {

@@ -45,9 +45,9 @@ def is_right(row: dict, entry) -> bool:  # type: ignore[no-untyped-def]
 
 
 def variant(text: str, words_only: bool):  # type: ignore[no-untyped-def]
-    """(label, Settings) for a VARIANT, NAME=VALUE[,NAME=VALUE...] of faqbot.matcher.Settings
+    """(label, Settings) for a VARIANT, NAME=VALUE[,NAME=VALUE...] of faqbot.settings.Settings
     ("" for the defaults)."""
-    from faqbot.matcher import Settings
+    from faqbot.settings import Settings
 
     defaults = Settings(meaning=not words_only)
     changes = {}

@@ -3,7 +3,7 @@ defaults', as score.py computes them, but in one process (the sweeps the README 
 
     .venv/bin/python benchmarks/sweep.py [--words-only] [VARIANT ...]
 
-A VARIANT is NAME=VALUE[,NAME=VALUE...] of faqbot.matcher.Settings, for example
+A VARIANT is NAME=VALUE[,NAME=VALUE...] of faqbot.settings.Settings, for example
 `meaning_confirms_lead=0.1` or `meaning_confirms_similarity=0.55,meaning_confirms_lead=0.1`.
 Sets: the dev set (packaged KB), the three plain KBs, the plain KBs of other domains in
 benchmarks/plain (own questions, written before faqbot answered any), the KB `faqbot init`
@@ -33,7 +33,7 @@ from shared_sets import (
 
 from faqbot import answering
 from faqbot.kb_draft import draft_from_file, to_yaml
-from faqbot.matcher import Settings
+from faqbot.settings import Settings
 
 PLAIN = {"library", "app"}
 # Plain KBs of other domains, with questions written for them before faqbot was asked any.

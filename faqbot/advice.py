@@ -29,7 +29,8 @@ from pathlib import Path
 
 from faqbot.figures import count_text
 from faqbot.kb_index import IndexedEntry
-from faqbot.matcher import Matcher, NearestByMeaning
+from faqbot.matcher import Matcher
+from faqbot.meaning_signals import NearestByMeaning
 from faqbot.model import Entry, KnowledgeBase
 
 OFF_TOPIC_QUESTIONS = Path(__file__).with_name("resources") / "off_topic.json"

@@ -18,9 +18,10 @@ from faqbot.reporting import fail, reported, say
 
 if TYPE_CHECKING:
     from faqbot.kb_index import IndexSettings, KBIndex
-    from faqbot.matcher import Matcher, Settings
+    from faqbot.matcher import Matcher
     from faqbot.meaning import LazyMeaning
     from faqbot.model import Entry
+    from faqbot.settings import Settings
 
 
 def ask(
@@ -39,7 +40,7 @@ def ask(
     kb_from_env: bool = False,
 ) -> ExitCode:
     """Answer the question `words` make (or, for ["-"], each line of stdin); the exit code."""
-    from faqbot.matcher import Settings
+    from faqbot.settings import Settings
 
     # Answers to `ask -` are written as each question comes: never held back for a pager.
     paging = not no_pager and words != ["-"]

@@ -16,9 +16,10 @@ from pathlib import Path
 
 from faqbot.environment import Environment
 from faqbot.errors import UnknownEntryError
-from faqbot.matcher import Matcher, Result
+from faqbot.matcher import Matcher
 from faqbot.model import KnowledgeBase
 from faqbot.renderers import ANSWER_ONLY, Renderer, View
+from faqbot.results import Result
 
 HISTORY_LENGTH = 1000
 HELP = """\

@@ -281,7 +281,7 @@ def chat(
     line, Ctrl-D or /quit leaves. When stdin is not a terminal, questions are read one per
     line and answered as `ask -` answers them.
     """
-    from faqbot.matcher import Settings
+    from faqbot.settings import Settings
 
     env = Environment.from_process(no_color)
     kb_from_env = _from_environment(ctx, "kb")
@@ -418,7 +418,7 @@ def test_questions(
     score.py. Exit 1 when accuracy is under --min-accuracy.
     """
     from faqbot import evaluate
-    from faqbot.matcher import Settings
+    from faqbot.settings import Settings
 
     with _reported(ctx), answering.output(fmt, json_, no_color, paging=not no_pager) as (_, render):
         rows = evaluate.load_questions(questions)
@@ -581,7 +581,7 @@ def index(ctx: typer.Context, kb: KbOption = None, words_only: WordsOnlyOption =
     """
     from faqbot.index_cache import index_path, load_index, meaning_path
     from faqbot.kb_loader import kb_path, load_kb
-    from faqbot.matcher import Settings
+    from faqbot.settings import Settings
 
     with _reported(ctx):
         path = kb_path(kb)

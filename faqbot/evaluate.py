@@ -18,8 +18,9 @@ from typing import Any
 
 from faqbot.errors import InputError
 from faqbot.files import UnreadableFile, read_bytes
-from faqbot.matcher import Matcher, Result
+from faqbot.matcher import Matcher
 from faqbot.model import Entry
+from faqbot.results import Result
 
 _QUOTES = str.maketrans(
     {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}

@@ -227,7 +227,7 @@ class KBIndex(NamedTuple):
 
 class IndexSettings(NamedTuple):
     """The matcher settings that shape an index; a stored index is keyed by them. The
-    defaults are faqbot's (matcher.Settings reads them from DEFAULT_SHAPING), so that a
+    defaults are faqbot's (settings.Settings reads them from DEFAULT_SHAPING), so that a
     command that only reads the index needs no matcher to find it."""
 
     stopword_weight: float = 0.3

@@ -128,7 +128,8 @@ def test_questions_are_asked_in_batches_and_scored_as_one_by_one(monkeypatch):
     # `ask -` does; each outcome what asking that question alone answers.
     from faqbot import evaluate
     from faqbot.answering import matcher_for
-    from faqbot.matcher import Matcher, Settings
+    from faqbot.matcher import Matcher
+    from faqbot.settings import Settings
 
     matcher = matcher_for(None, Settings(meaning=False), use_cache=False)
     base = ["How far is Vladivostok from the border?", "Has Kim been to Russia?", "Bake bread?"]

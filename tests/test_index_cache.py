@@ -16,7 +16,8 @@ import pytest
 from faqbot import index_cache, index_store
 from faqbot.kb_index import FEW_PHRASINGS
 from faqbot.kb_loader import load_kb
-from faqbot.matcher import Matcher, Settings
+from faqbot.matcher import Matcher
+from faqbot.settings import Settings
 from tests.conftest import PACKAGED_KB, SMALL_KB
 
 SHAPING = Settings().index_settings()

@@ -18,7 +18,9 @@ from hypothesis import strategies as st
 
 from faqbot.kb_index import build_index
 from faqbot.kb_loader import load_kb
-from faqbot.matcher import Matcher, Settings, _without_word
+from faqbot.matcher import Matcher
+from faqbot.meaning_signals import _without_word
+from faqbot.settings import Settings
 
 np = pytest.importorskip("numpy")
 
@@ -955,7 +957,7 @@ def test_words_and_meaning_together_leave_a_kb_of_users_messages_be(bakery):
 
 
 def test_a_word_is_read_in_the_question_as_written_and_nowhere_else():
-    from faqbot.matcher import _with_whole_word
+    from faqbot.meaning_signals import _with_whole_word
 
     assert (
         _with_whole_word("Can I PAY with payment cards? pay!", "pay", "paid")
@@ -1043,7 +1045,7 @@ def test_numpy_loads_only_for_a_question_words_leave_unanswered():
     import subprocess
 
     probe = (
-        "import sys; from faqbot import answering; from faqbot.matcher import Settings\n"
+        "import sys; from faqbot import answering; from faqbot.settings import Settings\n"
         "m = answering.matcher_for(None, Settings(), use_cache=False)\n"
         'm.match("Is this Kim Jong Un\'s first visit to Russia?")\n'
         "print('numpy' in sys.modules)\n"

@@ -8,7 +8,8 @@ import pytest
 
 from faqbot import general_english
 from faqbot.kb_loader import load_kb
-from faqbot.matcher import Matcher, Settings
+from faqbot.matcher import Matcher
+from faqbot.settings import Settings
 from tests.conftest import PACKAGED_KB
 
 SHOP_FAQS = [

@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from faqbot.advice import Advice
     from faqbot.environment import Environment
     from faqbot.evaluate import Report
-    from faqbot.matcher import Candidate, Result
     from faqbot.model import Entry
+    from faqbot.results import Candidate, Result
 
 
 class OutputMode(StrEnum):

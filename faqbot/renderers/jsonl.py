@@ -15,8 +15,8 @@ from faqbot.sanitize import one_line
 if TYPE_CHECKING:  # annotations only: `list` needs no matcher, an answer no `check` advice
     from faqbot.advice import Advice
     from faqbot.evaluate import Report
-    from faqbot.matcher import Candidate, Result
     from faqbot.model import Entry
+    from faqbot.results import Candidate, Result
 
 
 class JsonLinesRenderer:

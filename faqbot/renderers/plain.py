@@ -15,8 +15,8 @@ from faqbot.sanitize import one_line
 if TYPE_CHECKING:  # annotations only: `list` needs no matcher, an answer no `check` advice
     from faqbot.advice import Advice
     from faqbot.evaluate import Report, Summary
-    from faqbot.matcher import Result
     from faqbot.model import Entry
+    from faqbot.results import Result
 
 
 class PlainRenderer:

@@ -24,8 +24,8 @@ from faqbot.sanitize import one_line, sanitize
 if TYPE_CHECKING:  # annotations only: `list` needs no matcher, an answer no `check` advice
     from faqbot.advice import Advice
     from faqbot.evaluate import Report
-    from faqbot.matcher import Result
     from faqbot.model import Entry
+    from faqbot.results import Result
 
 
 def make_console(env: Environment) -> Console:
