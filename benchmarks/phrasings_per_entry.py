@@ -25,7 +25,8 @@ from faqbot.settings import Settings
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
-READINGS = {"written FAQ": 10**9, "users' messages": 0}  # Settings.many_phrasings
+# Settings.many_phrasings and written_share: as users' own messages, whatever their form
+READINGS = {"written FAQ": (10**9, 0.5), "users' messages": (0, 2.0)}
 
 
 def cut(kb: dict, k: int, article: Path) -> dict:
@@ -67,8 +68,10 @@ def main() -> None:
         for k in range(1, args.max_k + 1):
             path = Path(tmp) / f"kb{k}.yaml"
             path.write_text(yaml.safe_dump(cut(kb, k, article), allow_unicode=True))
-            for label, line in READINGS.items():
-                settings = Settings(many_phrasings=line, meaning=not args.words_only)
+            for label, (line, share) in READINGS.items():
+                settings = Settings(
+                    many_phrasings=line, written_share=share, meaning=not args.words_only
+                )
                 on_dev = scored(path, dev, settings)
                 declined = scored(path, off_topic, settings).accuracy  # every row: decline
                 print(

@@ -44,9 +44,10 @@ from faqbot.kb_index import (
 )
 from faqbot.model import Entry, KnowledgeBase
 
-# Bumped when the layout or the meaning of a table changes (8: versions). The language data
+# Bumped when the layout or the meaning of a table changes (8: versions; 9: how many
+# phrasings are written as an author writes them). The language data
 # (english.json) is part of an index's key by its bytes: a change there needs no bump.
-FORMAT = 8
+FORMAT = 9
 
 V = TypeVar("V")
 
@@ -158,6 +159,7 @@ def _fill(
         "phrasings_per_entry": index.phrasings_per_entry,
         "novel_words": index.novel_words,
         "phrasing_words": index.phrasing_words,
+        "written_phrasings": index.written_phrasings,
         "fuzzy_choices": index.fuzzy_choices,
         "versions": index.versions,
         **meta,
@@ -204,6 +206,7 @@ def read(path: Path) -> tuple[KBIndex, dict[str, Any]]:
             phrasings_per_entry=meta["phrasings_per_entry"],
             novel_words=meta["novel_words"],
             phrasing_words=meta["phrasing_words"],
+            written_phrasings=meta["written_phrasings"],
             idf=_Table(db, path, "terms", "term", "idf", float),
             surfaces=_Table(db, path, "surfaces", "surface", "term", str),
             joined_pairs=_Table(db, path, "pairs", "joined", "data", _pair),

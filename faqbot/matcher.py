@@ -26,8 +26,9 @@ when rapidfuzz finds them close enough; a fuzzy match counts for a little less t
 one. A word the KB never uses weighs its surprisal in the KB (see `kb_index`), and the
 abstention threshold is derived from the same statistic, so nothing here depends on which KB
 is loaded except what is computed from it, and English word frequencies (general_english.py):
-where a KB has about one phrasing per entry, a rare English word it never uses declines the
-question; where it has many, a question that says too little of its nearest phrasing does.
+where a KB has about one phrasing per entry, or its author wrote its many, a rare English word
+it never uses declines the question; where it has many, a question that says too little of
+its nearest phrasing does.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ from faqbot.kb_index import (
 )
 from faqbot.meaning_signals import MeaningSignals, NearestByMeaning
 from faqbot.model import Entry, KnowledgeBase
-from faqbot.results import MAX_QUESTION_CHARS, Candidate, Ranking, Result, Worded
+from faqbot.results import Candidate, Ranking, Result, Worded, analysed_part
 from faqbot.retrieval import retrieve
 from faqbot.settings import Settings
 from faqbot.signals import Explained, PhrasingFit, Question, f_score
@@ -74,6 +75,11 @@ class Matcher(MeaningSignals):
         self.analyzer = Analyzer(index.synonyms)
         self.phrasings_per_entry = k = index.phrasings_per_entry
         self.shows_how_users_ask = k >= self.settings.many_phrasings
+        # Whether a rare word the KB never uses declines a question (see _names_a_topic): in
+        # a KB its author wrote, one phrasing an entry or many (Settings.written_share).
+        self.rare_words_decline = not self.shows_how_users_ask or (
+            index.written_phrasings >= self.settings.written_share * index.size * k
+        )
         self.stopword_weight = stopword_weight(self.settings.stopword_weight, k) if k else 1.0
         self._idf = index.idf
         self._surfaces = index.surfaces
@@ -377,7 +383,7 @@ class Matcher(MeaningSignals):
         """The question's tokens, the rare words it has that the KB never uses, the question
         as entries are scored against it, and the retrieved entries ranked as far as the
         first `shown` and the best's first rival (see _best_of)."""
-        analysed = question[:MAX_QUESTION_CHARS]
+        analysed = analysed_part(question)
         all_tokens, qtypes = self.analyzer.analyse(analysed)
         mended = self._mend_compounds(all_tokens)
         tokens = list({t.term: t for t in mended}.values())
@@ -393,7 +399,7 @@ class Matcher(MeaningSignals):
                 for t, exp in zip(tokens, expansions, strict=True)
                 if not exp and self._names_a_topic(t)
             ]
-            if not self.shows_how_users_ask
+            if self.rare_words_decline
             else []
         )
         prepared = Question(tokens, expansions, weights, qtypes, weighed)

@@ -5,6 +5,7 @@ the ranking so far (Ranking)."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -14,6 +15,23 @@ if TYPE_CHECKING:
 # Only this much of a question is analysed: no real question is longer, and a megabyte line
 # must not cost minutes of fuzzy matching.
 MAX_QUESTION_CHARS = 1000
+
+
+def analysed_part(question: str) -> str:
+    """The question as far as it is analysed (by words and by meaning alike): its first
+    MAX_QUESTION_CHARS characters, less a word the cut falls inside ("rea" of "really" is no
+    word, and a rare one the KB never uses would decline the question), unless that word is
+    all there is."""
+    if len(question) <= MAX_QUESTION_CHARS:
+        return question
+    part = question[:MAX_QUESTION_CHARS]
+    if question[MAX_QUESTION_CHARS].isalnum():
+        whole = part[: len(part) - len(_WORD_END.search(part).group())]
+        return whole if whole.strip() else part
+    return part
+
+
+_WORD_END = re.compile(r"\w*$")
 
 
 class Candidate(NamedTuple):
@@ -89,4 +107,4 @@ class Worded(NamedTuple):
     @property
     def analysed(self) -> str:
         """The question as far as it is analysed, by words and by meaning alike."""
-        return self.question[:MAX_QUESTION_CHARS]
+        return analysed_part(self.question)

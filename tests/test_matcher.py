@@ -66,12 +66,7 @@ OFF_TOPIC = [
     "What's the weather like in Paris tomorrow?",
     "asdfghjkl",
     "How tall is Vladimir Putin?",  # about the article's people, but not answered by it
-    pytest.param(
-        "What colour is Kim's train?",
-        marks=pytest.mark.xfail(
-            strict=True, reason="known miss: 'kim' and 'train' outweigh the unknown 'colour'"
-        ),
-    ),
+    "What colour is Kim's train?",  # a rare word the KB never uses (Settings.written_share)
     "Who will win the next World Cup?",
 ]
 

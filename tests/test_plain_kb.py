@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from faqbot import general_english
+from faqbot.kb_index import is_written
 from faqbot.kb_loader import load_kb
 from faqbot.matcher import Matcher
 from faqbot.settings import Settings
@@ -136,13 +137,13 @@ ALTERNATES = {
 }
 
 
-@pytest.mark.parametrize(("alternates", "shows_how_users_ask"), [(1, False), (2, False), (3, True)])
-def test_a_few_alternates_an_entry_still_make_a_written_faq(
-    write_kb, alternates, shows_how_users_ask
-):
-    # A question and an alternate or two show one way or a few to ask each question, not how
-    # a KB's users talk: the rare-word rule still holds. Four phrasings an entry do show it.
-    hours, parking = ALTERNATES["hours"][:alternates], ALTERNATES["parking"][:alternates]
+USERS_MESSAGES = {
+    "hours": ["what time u open", "open on saturday??", "when do you close", "opening times pls"],
+    "parking": ["is there parking", "can i leave my car nearby", "where do cars go", "car park"],
+}
+
+
+def _two_entry_kb(write_kb, hours: list[str], parking: list[str]) -> Matcher:
     kb = write_kb(
         f"""
         faqs:
@@ -157,19 +158,59 @@ def test_a_few_alternates_an_entry_still_make_a_written_faq(
         """,
         article=None,
     )
-    matcher = Matcher(load_kb(kb))
+    return Matcher(load_kb(kb))
+
+
+@pytest.mark.parametrize(("alternates", "shows_how_users_ask"), [(1, False), (2, False), (3, True)])
+def test_alternates_an_author_writes_keep_the_rare_word_rule_however_many(
+    write_kb, alternates, shows_how_users_ask
+):
+    # A question and an alternate or two show one way or a few to ask each question, not how
+    # a KB's users talk; four phrasings an entry do show it. Either way the author chose the
+    # KB's words (each phrasing a capitalised question): a rare word it never uses names a
+    # topic it does not cover.
+    hours, parking = ALTERNATES["hours"][:alternates], ALTERNATES["parking"][:alternates]
+    matcher = _two_entry_kb(write_kb, hours, parking)
     assert matcher.shows_how_users_ask is shows_how_users_ask
+    assert matcher.rare_words_decline
     result = matcher.match("When is the telescope open?")
-    assert ("never mentions 'telescope'" in result.reason) is not shows_how_users_ask
+    assert not result.answered
+    assert "never mentions 'telescope'" in result.reason
 
 
-def test_the_rare_word_rule_is_left_to_the_kb_where_it_shows_how_users_ask():
-    # The packaged KB has many phrasings per entry: there an unknown word weighs its
-    # surprisal in the KB, and the decision is the threshold's, not a veto's.
-    matcher = Matcher(load_kb(PACKAGED_KB))
+def test_the_rare_word_rule_is_left_to_a_kb_of_users_own_messages(write_kb):
+    # Messages as users type them (most not capitalised, nor ended as a question): there an
+    # unknown word weighs its surprisal in the KB, and the decision is the threshold's, not a
+    # veto's.
+    matcher = _two_entry_kb(write_kb, USERS_MESSAGES["hours"], USERS_MESSAGES["parking"])
     assert matcher.shows_how_users_ask
+    assert not matcher.rare_words_decline
+    assert "never mentions" not in matcher.match("When is the telescope open?").reason
+
+
+def test_the_packaged_kb_written_with_many_alternates_declines_a_rare_word_it_never_uses():
+    matcher = Matcher(load_kb(PACKAGED_KB))
+    assert matcher.shows_how_users_ask and matcher.rare_words_decline
     result = matcher.match("Is this Kim Jong Un's first visit to Russia, the telescope?")
-    assert "never mentions" not in result.reason
+    assert not result.answered
+    assert "never mentions 'telescope'" in result.reason
+
+
+@pytest.mark.parametrize(
+    ("phrasing", "written"),
+    [
+        ("Is Kim here?", True),
+        ("“Is this his first visit?”", True),  # quoted
+        ("5G in the building?", True),  # its first letter, not its first character
+        ("Where (exactly) is it?  ", True),
+        ("is kim here", False),
+        ("Return Order", False),
+        ("open on saturday??", False),
+        ("?", False),
+    ],
+)
+def test_a_phrasing_is_written_as_an_author_writes_a_question(phrasing, written):
+    assert is_written(phrasing) is written
 
 
 def test_general_english_frequencies_order_words_by_how_common_they_are():

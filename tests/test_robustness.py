@@ -224,7 +224,8 @@ def test_questions_with_nothing_to_match_are_declined(runner, question):
 
 
 def test_megabyte_question_is_answered_quickly(tmp_path):
-    line = QUESTION + " " + "blah " * 200_000
+    # (A filler English uses often: a rare one the KB never uses would decline the question.)
+    line = QUESTION + " " + "really " * 150_000
     start = time.perf_counter()
     result = subprocess.run([FAQBOT, "ask", "--json", "-"], input=line + "\n", text=True,
                             capture_output=True, timeout=60)  # fmt: skip
@@ -232,6 +233,23 @@ def test_megabyte_question_is_answered_quickly(tmp_path):
     record = json.loads(result.stdout)
     assert record["question"].startswith(QUESTION)
     assert record["match"]["id"] == "first-visit"  # the first 1000 characters decide
+
+
+@pytest.mark.parametrize(
+    ("question", "analysed"),
+    [
+        ("x" * 994 + " really", "x" * 994 + " "),  # the cut falls inside "really": not "rea"
+        ("x" * 994 + " ready " + "y" * 20, "x" * 994 + " ready"),  # on its end: kept
+        ("x" * 999 + " yes", "x" * 999 + " "),  # on a space
+        ("y" * 2000, "y" * 1000),  # a word is all there is
+        ("short?", "short?"),
+    ],
+)
+def test_a_long_question_is_cut_between_words(question, analysed):
+    from faqbot.results import MAX_QUESTION_CHARS, analysed_part
+
+    assert MAX_QUESTION_CHARS == 1000
+    assert analysed_part(question) == analysed
 
 
 def test_invalid_utf8_and_nul_on_stdin_are_replaced():
