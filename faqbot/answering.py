@@ -109,6 +109,10 @@ def matcher_for(
 
     path = kb_path(kb)
     shaping = settings.index_settings()
+    if not use_cache:  # nor the English word list kept there (see general_english)
+        from faqbot import general_english
+
+        general_english.keep_in_cache(False)
     index = load_index(path, shaping, load_kb, say, use_cache=use_cache, rebuild=rebuild)
     matcher = Matcher(index, settings)
     if settings.meaning:

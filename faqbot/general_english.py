@@ -9,14 +9,20 @@ data under CC-BY-SA 4.0), read from its "small" English list, about 29,000 words
 The list is read straight from wordfreq's data file in its documented cBpack format (see
 `wordfreq.read_cBpack`) rather than through `import wordfreq`, which costs about 300 ms of
 imports (regex, ftfy, langcodes) that a one-shot `faqbot ask` cannot afford; reading the file
-costs about 20 ms, and only for a question that has a word the KB does not know.
+costs about 20 ms, and only for a question that has a word the KB does not know. Once read,
+the list is kept in the cache directory, beside the KBs' indexes, as a SQLite table (see
+_frequencies): the runs after look up only the words they ask about.
 """
 
 from __future__ import annotations
 
-import gzip
+import contextlib
+import hashlib
 import importlib.util
 import math
+import os
+import sqlite3
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
@@ -25,10 +31,99 @@ from pathlib import Path
 ABSENT = 0.0
 
 
+# Bumped when what the stored list holds changes, so that a list of another kind is never read.
+STORE_FORMAT = 1
+# Whether the list is read from, and kept in, the cache directory (see keep_in_cache).
+_KEPT = {"in cache": True}
+
+
+def keep_in_cache(keep: bool) -> None:
+    """Whether the list may be read from and kept in the cache directory: not for a run
+    told to leave the cache be (`--no-cache`). Said before the first word is looked up."""
+    _KEPT["in cache"] = keep
+
+
 def zipf(word: str) -> float:
     """The word's Zipf frequency in English, or ABSENT when the list does not hold it. The
     word is one of faqbot's (faqbot.text.words): "cant" stands for "can't" and "can't" alike."""
-    return _table().get(word, ABSENT)
+    return _frequencies().get(word, ABSENT)
+
+
+@cache
+def _frequencies() -> Mapping[str, float]:
+    """The list as faqbot reads it: stored by an earlier run, looked up word by word (a
+    single question asks about a few; a batch that asks about many has it read whole, see
+    index_store.StoredTable); else read from wordfreq's file, and stored for the runs after.
+    A cache directory that cannot be written is no error: the list is read each run."""
+    if not _KEPT["in cache"]:
+        return _table()
+    try:
+        path = _store_path(_data_file())
+    except (OSError, ImportError):
+        return _table()
+    stored = _open_store(path)
+    if stored is not None:
+        return stored
+    table = _table()
+    _write_store(path, table)
+    return table
+
+
+def _store_path(data_file: Path) -> Path:
+    """Where the list read from `data_file`, as that file is now, is kept."""
+    from faqbot.index_cache import cache_dir
+
+    info = data_file.stat()
+    key = hashlib.sha256(
+        f"{STORE_FORMAT}\0{data_file.resolve()}\0{info.st_size}\0{info.st_mtime_ns}".encode()
+    )
+    return cache_dir() / f"english-{key.hexdigest()[:16]}.sqlite"
+
+
+def _open_store(path: Path) -> Mapping[str, float] | None:
+    """The list stored at `path`, if it is whole (every row written, of this format)."""
+    from faqbot.index_store import StoredTable
+
+    if not path.exists():
+        return None
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+        (last,) = db.execute("SELECT max(rowid) FROM words").fetchone()
+        if meta.get("format") != str(STORE_FORMAT) or str(last) != meta.get("rows"):
+            return None
+    except sqlite3.Error:
+        return None
+    return StoredTable(db, path, "words", "word", "zipf", float)
+
+
+def _write_store(path: Path, table: dict[str, float]) -> None:
+    """Keep the list at `path`, written whole or not at all (a temporary file renamed into
+    place), and remove the lists kept for an earlier wordfreq file."""
+    import tempfile  # only the run that keeps the list needs it
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        os.close(fd)
+    except OSError:
+        return
+    try:
+        with contextlib.closing(sqlite3.connect(temp)) as db, db:
+            db.execute("CREATE TABLE words (word TEXT PRIMARY KEY, zipf REAL NOT NULL)")
+            db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            db.executemany("INSERT INTO words VALUES (?, ?)", table.items())
+            meta = {"format": str(STORE_FORMAT), "rows": str(len(table))}
+            db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+        os.replace(temp, path)
+    except (OSError, sqlite3.Error):
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        return
+    for other in path.parent.glob("english-*.sqlite"):
+        if other != path:
+            with contextlib.suppress(OSError):
+                other.unlink()
 
 
 @cache
@@ -72,6 +167,8 @@ def _read_cbpack(path: Path) -> dict[str, float]:
     """A cBpack file is a msgpack list: a header, then one list of words per centibel of
     frequency, from the most frequent: bucket i (from 0) holds the words of frequency
     10^(-i/100)."""
+    import gzip  # read only where the list is not kept (see _frequencies)
+
     import msgpack
 
     with gzip.open(path, "rb") as f:

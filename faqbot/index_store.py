@@ -207,12 +207,12 @@ def read(path: Path) -> tuple[KBIndex, dict[str, Any]]:
             novel_words=meta["novel_words"],
             phrasing_words=meta["phrasing_words"],
             written_phrasings=meta["written_phrasings"],
-            idf=_Table(db, path, "terms", "term", "idf", float),
-            surfaces=_Table(db, path, "surfaces", "surface", "term", str),
-            joined_pairs=_Table(db, path, "pairs", "joined", "data", _pair),
+            idf=StoredTable(db, path, "terms", "term", "idf", float),
+            surfaces=StoredTable(db, path, "surfaces", "surface", "term", str),
+            joined_pairs=StoredTable(db, path, "pairs", "joined", "data", _pair),
             # Long rows (the 100,000-entry scale KB: 1,391 of them, 22 MB): read whole only
             # where they are short in all (see WHOLE_TABLE_BYTES).
-            postings=_Table(db, path, "terms", "term", "postings", _postings, long_rows=True),
+            postings=StoredTable(db, path, "terms", "term", "postings", _postings, long_rows=True),
             entries=_Entries(db, path, meta["size"]),
             shortest=_array(db, "shortest", "d"),
             fuzzy_choices=meta["fuzzy_choices"],
@@ -269,7 +269,7 @@ def _keep(seen: OrderedDict, key: Any, value: Any, limit: int = KEPT_ROWS) -> No
     seen[key] = value
 
 
-class _Table(Mapping[str, V]):
+class StoredTable(Mapping[str, V]):
     """One column of a table as a read-only mapping; recent lookups are kept. A table asked
     for many keys (a batch of questions: a few a question, most of them absent) is read
     whole, in one query, where it is small enough (see ROWS_PER_QUERY)."""

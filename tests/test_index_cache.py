@@ -260,6 +260,24 @@ def test_no_cache_neither_reads_nor_writes(cache):
     assert not cache.exists()
 
 
+def test_no_cache_keeps_no_english_word_list_either(cache, write_kb):
+    # A question with a word the KB does not know looks it up in English's word list, which
+    # a run keeps in the cache directory: not a run told to leave the cache be.
+    from faqbot import answering, general_english
+    from faqbot.settings import Settings
+
+    general_english._frequencies.cache_clear()
+    try:
+        kb = write_kb(SMALL_KB)
+        matcher = answering.matcher_for(kb, Settings(meaning=False), use_cache=False)
+        result = matcher.match("Where did the telescope sit?")
+        assert "never mentions 'telescope'" in result.reason  # looked up in the list
+        assert not cache.exists()
+    finally:
+        general_english.keep_in_cache(True)
+        general_english._frequencies.cache_clear()
+
+
 def test_a_changed_article_is_validated_again(cache, write_kb):
     kb = write_kb(SMALL_KB)
     index_of(kb)
