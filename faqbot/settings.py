@@ -89,8 +89,9 @@ class Settings(NamedTuple):
     # ones; its dev set stays 1.000 / 0.000 (none of its 49 answerable questions has such a
     # word), its off-topic questions answered 1.0% -> 0.5% by words only (0.0% with meaning,
     # unchanged), and "What colour is Kim's train?" is declined; nothing else moves. Such a
-    # question reads English's word list, as in a written FAQ: 1.27x the time of a single
-    # `ask` (20 paired whole-process runs); one of the KB's own words only, 1.01x.
+    # question looks its word up in English's word list, as in a written FAQ: a single `ask`
+    # of it 1.04x the time of 9ee13d8, which did not (1.27x before the list was kept in the
+    # cache directory; medians of 20 to 30 paired whole-process runs).
     written_share: float = 0.5
     # Weight of the prior in a KB's novelty: as many pseudo-words as this, at prior_novelty, so
     # that a KB of a few entries (where every word is new) is not taken to expect unknown words.
