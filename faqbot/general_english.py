@@ -86,15 +86,18 @@ def _open_store(path: Path) -> Mapping[str, float] | None:
 
     if not path.exists():
         return None
+    db = None
     try:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
         (last,) = db.execute("SELECT max(rowid) FROM words").fetchone()
-        if meta.get("format") != str(STORE_FORMAT) or str(last) != meta.get("rows"):
-            return None
+        if meta.get("format") == str(STORE_FORMAT) and str(last) == meta.get("rows"):
+            return StoredTable(db, path, "words", "word", "zipf", float)
     except sqlite3.Error:
-        return None
-    return StoredTable(db, path, "words", "word", "zipf", float)
+        pass
+    if db is not None:
+        db.close()
+    return None
 
 
 def _write_store(path: Path, table: dict[str, float]) -> None:
