@@ -497,12 +497,11 @@ def is_written(phrasing: str) -> bool:
     its last character a question mark, full stop or exclamation mark. An FAQ's questions
     and their alternates are (95-100% of the phrasings of the packaged KB, covidfaq and the
     shared plain KBs); users' own messages, as collected, mostly are not (HINT3: 10-12%)."""
-    first = _LETTER.search(phrasing)
-    return (
-        first is not None
-        and first.group().isupper()
-        and phrasing.rstrip().rstrip("\"'”’»)").endswith(("?", ".", "!"))
-    )
+    first = phrasing[:1]  # most begin with their first letter: no search for it
+    if not first.isalpha():
+        found = _LETTER.search(phrasing)
+        first = found.group() if found else ""
+    return first.isupper() and phrasing.rstrip().rstrip("\"'”’»)").endswith(("?", ".", "!"))
 
 
 _LETTER = re.compile(r"[^\W\d_]")
