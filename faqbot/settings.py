@@ -82,7 +82,7 @@ class Settings(NamedTuple):
     # by its novelty instead.)
     rare_word_zipf: float = 5.0
     # ... and where it does, but at least this share of its phrasings are written as an
-    # author writes a question (kb_index.is_written: the article KB's alternates, 95%, where
+    # author writes a question (kb_index.is_written: the article KB's phrasings, 96%, where
     # users' messages as HINT3 collects them are 10-12%), as well: its author chose its words,
     # and a rare word the KB never uses names another topic there too. Measured 2026-12-07
     # against 67291e2 (benchmarks/sweep.py): only the article KB qualifies among the shared
