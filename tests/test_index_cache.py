@@ -264,7 +264,6 @@ def test_no_cache_keeps_no_english_word_list_either(cache, write_kb):
     # A question with a word the KB does not know looks it up in English's word list, which
     # a run keeps in the cache directory: not a run told to leave the cache be.
     from faqbot import answering, general_english
-    from faqbot.settings import Settings
 
     general_english._frequencies.cache_clear()
     try:
