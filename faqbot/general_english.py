@@ -16,11 +16,9 @@ _frequencies): the runs after look up only the words they ask about.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import importlib.util
 import math
-import os
 import sqlite3
 from collections.abc import Mapping
 from functools import cache
@@ -34,13 +32,14 @@ ABSENT = 0.0
 # Bumped when what the stored list holds changes, so that a list of another kind is never read.
 STORE_FORMAT = 1
 # Whether the list is read from, and kept in, the cache directory (see keep_in_cache).
-_KEPT = {"in cache": True}
+_kept_in_cache = True
 
 
 def keep_in_cache(keep: bool) -> None:
     """Whether the list may be read from and kept in the cache directory: not for a run
     told to leave the cache be (`--no-cache`). Said before the first word is looked up."""
-    _KEPT["in cache"] = keep
+    global _kept_in_cache
+    _kept_in_cache = keep
 
 
 def zipf(word: str) -> float:
@@ -55,7 +54,7 @@ def _frequencies() -> Mapping[str, float]:
     single question asks about a few; a batch that asks about many has it read whole, see
     index_store.StoredTable); else read from wordfreq's file, and stored for the runs after.
     A cache directory that cannot be written is no error: the list is read each run."""
-    if not _KEPT["in cache"]:
+    if not _kept_in_cache:
         return _table()
     try:
         path = _store_path(_data_file())
@@ -101,32 +100,24 @@ def _open_store(path: Path) -> Mapping[str, float] | None:
 
 
 def _write_store(path: Path, table: dict[str, float]) -> None:
-    """Keep the list at `path`, written whole or not at all (a temporary file renamed into
-    place), and remove the lists kept for an earlier wordfreq file."""
-    import tempfile  # only the run that keeps the list needs it
+    """Keep the list at `path`, written whole or not at all, and remove the lists kept for
+    an earlier wordfreq file. A cache directory that cannot be written keeps nothing."""
+    from faqbot.index_cache import remove_earlier
+    from faqbot.index_store import StoreError, write_atomically
+
+    def fill(db: sqlite3.Connection) -> None:
+        db.execute("CREATE TABLE words (word TEXT PRIMARY KEY, zipf REAL NOT NULL)")
+        db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        db.executemany("INSERT INTO words VALUES (?, ?)", table.items())
+        meta = {"format": str(STORE_FORMAT), "rows": str(len(table))}
+        db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        os.close(fd)
-    except OSError:
+        write_atomically(path, fill)
+    except (OSError, StoreError):
         return
-    try:
-        with contextlib.closing(sqlite3.connect(temp)) as db, db:
-            db.execute("CREATE TABLE words (word TEXT PRIMARY KEY, zipf REAL NOT NULL)")
-            db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-            db.executemany("INSERT INTO words VALUES (?, ?)", table.items())
-            meta = {"format": str(STORE_FORMAT), "rows": str(len(table))}
-            db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-        os.replace(temp, path)
-    except (OSError, sqlite3.Error):
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        return
-    for other in path.parent.glob("english-*.sqlite"):
-        if other != path:
-            with contextlib.suppress(OSError):
-                other.unlink()
+    remove_earlier(path)
 
 
 @cache

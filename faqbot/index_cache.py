@@ -51,10 +51,12 @@ def _place(kb_path: Path) -> str:
     return hashlib.sha256(os.fsencode(kb_path.resolve())).hexdigest()[:16]
 
 
-def _remove_earlier(path: Path) -> None:
-    """Remove the indexes (and sentence vectors) of the same KB file other than the one at
-    `path`: built from its earlier versions, or by an earlier faqbot, and never read again.
-    A file being written (.tmp) is left to the process writing it."""
+def remove_earlier(path: Path) -> None:
+    """Remove the cached files of the same place as `path` (the part of its name before the
+    first "-") other than it and what is kept beside it: the indexes and sentence vectors of
+    the same KB file, built from its earlier versions or by an earlier faqbot; the English
+    word list read from an earlier wordfreq file. None is read again. A file being written
+    (.tmp) is left to the process writing it."""
     place = path.name.split("-", 1)[0]
     for other in path.parent.glob(f"{place}-*"):
         if not other.name.startswith(path.stem) and not other.name.endswith(".tmp"):
@@ -96,7 +98,7 @@ def load_index(
         path.parent.mkdir(parents=True, exist_ok=True)
         with _progress(kb) as done:
             index_store.build(kb, settings, path, {"article": _article_record(kb)}, done)
-        _remove_earlier(path)
+        remove_earlier(path)
         return index_store.read(path)[0]
     except (OSError, index_store.StoreError):
         # No cache directory, or a read-only one: the index lives for this run only.

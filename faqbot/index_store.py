@@ -80,6 +80,17 @@ def build(
     Each entry's record is written as soon as the entry is counted, and its phrasings'
     weights once every entry is: memory holds the counts and postings, never every entry's
     terms (half the memory of building a large KB in memory)."""
+
+    def fill(db: sqlite3.Connection) -> None:
+        with bulk_build():
+            _fill(db, kb, settings, meta, progress)
+
+    write_atomically(path, fill)
+
+
+def write_atomically(path: Path, fill: Callable[[sqlite3.Connection], None]) -> None:
+    """Write a SQLite file at `path` whole or not at all: `fill` fills a temporary file
+    beside it, which then takes its place; StoreError if it cannot be written."""
     import tempfile  # only a build writes; a cached run reads
 
     try:
@@ -90,8 +101,7 @@ def build(
     try:
         db = sqlite3.connect(tmp)
         try:
-            with bulk_build():
-                _fill(db, kb, settings, meta, progress)
+            fill(db)
             db.commit()
         finally:
             db.close()
