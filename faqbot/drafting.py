@@ -46,6 +46,7 @@ SHARE = re.compile(r"\d[\d.,]*%")
 # about them follows, "Rosa Bianchi, 62, who ...", its comma stays: see _without_age)
 AGE_ASIDE = re.compile(r",\s+\d{1,3},(?=\s)(\s+(?:who|whose|which)\b)?")
 MAX_SUBJECT_WORDS = 8
+RELATIVES = frozenset({"which", "who", "whom", "whose", "where"})  # open a clause of their own
 # ... or up to this many, before an auxiliary, where none of the first has a verb's form
 MAX_LONG_SUBJECT_WORDS = 12
 MAX_THING_WORDS = 5  # "The new Riverside public library": longer subjects are not taken up by "it"
@@ -792,6 +793,8 @@ def _split(words: list[str], lowercase_words: frozenset[str]) -> _Clause | None:
     if auxiliary in HAVE and not _participle_follows(rest):
         auxiliary, base = HAVE[auxiliary], "have"  # "has a preference": does ... have
     subject = list(words[:i])
+    if any(w.lower() in RELATIVES and b.endswith(",") for b, w in itertools.pairwise(subject)):
+        return None  # "Except for emergencies, which are seen": the verb is the clause's
     when = _time_before_verb(subject)
     if when:  # "The council on Tuesday approved ...": the day goes with the rest
         subject, rest = subject[:when], rest + subject[when:]

@@ -1,9 +1,10 @@
 """`faqbot init`: a knowledge base drafted from an article, as commented YAML to edit.
 
 The article's FAQ pairs become `faqs`, each quoting the body sentence that best backs it (see
-`_backing`), or its own answer when no sentence of the body does; every body sentence becomes a
-`fact` that quotes itself, with a question drafted by rules (faqbot.drafting) and marked
-`# drafted` for the author to review.
+`_backing`), or its own answer when no sentence of the body does, with its answer's statements
+asked as drafted `alternates`; every body sentence becomes a `fact` that quotes itself, with a
+question drafted by rules (faqbot.drafting). Drafted questions are marked `# drafted` for the
+author to review.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ class DraftEntry:
     source: str
     answer: str = ""  # an FAQ's
     backed: bool = True  # an FAQ's source is a body sentence, not its own answer
-    drafted: list[str] = field(default_factory=list)  # a fact's drafted questions
+    drafted: list[str] = field(default_factory=list)  # questions drafted from its statements
 
 
 @dataclass
@@ -73,7 +74,8 @@ def draft_kb(text: str, article_path: Path, kb_dir: Path) -> Draft:
     article = read_article(text)
     ids = _Ids([*article.body, *(f"{p.question} {p.answer}" for p in article.faqs)])
     lowercase = frozenset(w for w in re.findall(r"[\w’'-]+", text) if w.islower())
-    lowercase |= _no_names(article.body, lowercase)
+    answers = [_statements(p.answer_sentences) for p in article.faqs]
+    lowercase |= _no_names([*article.body, *(s for a in answers for s in a)], lowercase)
     facts, person, thing = [], None, None
     names = full_names(article.body, lowercase)
     # A sentence longer than a KB text may be would not load, and one with no word ("*", a
@@ -91,14 +93,21 @@ def draft_kb(text: str, article_path: Path, kb_dir: Path) -> Draft:
         person = named or person
     backing = _backing(facts)
     faqs = []
-    for pair in article.faqs:
+    for pair, statements in zip(article.faqs, answers, strict=True):
         if max(len(pair.question), len(pair.answer)) > MAX_TEXT_CHARS:
             continue
         sentence = backing(pair.question, pair.answer)
         source = sentence or _telling(pair.answer_sentences)
+        drafted = _answer_drafted(pair.question, statements, lowercase)
+        drafted = [with_full_names(q, names) for q in drafted]
         faqs.append(
             DraftEntry(
-                ids.new(pair.question), pair.question, source, pair.answer, sentence is not None
+                ids.new(pair.question),
+                pair.question,
+                source,
+                pair.answer,
+                sentence is not None,
+                drafted,
             )
         )
     return Draft(
@@ -125,6 +134,30 @@ def _drafted(
     # what a clause about someone named states ("Ann Lee, who opened it in 1989,")
     asides = (role_question(sentence, lowercase), relative_question(sentence, lowercase))
     return drafted + [q for q in asides if q]
+
+
+def _answer_drafted(question: str, statements: list[str], lowercase: frozenset[str]) -> list[str]:
+    """The questions drafted for an FAQ from its answer's statements, its `alternates`. An
+    answer restates what its question asks in the article's own words ("Is this her first
+    visit?" "No, she previously visited in 2019"), and readers ask in those words too."""
+    asked = {question.casefold()}
+    drafted = []
+    for statement in statements:
+        for q in _drafted(statement, lowercase, None, None):
+            if q.casefold() not in asked:
+                asked.add(q.casefold())
+                drafted.append(q)
+    return drafted
+
+
+def _statements(answer_sentences: list[str]) -> list[str]:
+    """What an FAQ's answer states, each sentence past its "Yes," or "No.", which replies to
+    the question and states nothing; a sentence that asks is left out."""
+    stated = (_YES_OR_NO.sub("", s) for s in answer_sentences)
+    return [s[0].upper() + s[1:] for s in stated if s and not is_question(s)]
+
+
+_YES_OR_NO = re.compile(r"^(?:yes|no)\b[,.;:!]?\s*", re.IGNORECASE)
 
 
 def _telling(answer_sentences: list[str]) -> str:
@@ -262,6 +295,9 @@ def to_yaml(draft: Draft, article_name: str) -> str:
                 else "    # no body sentence backs the answer: it quotes the FAQ section",
                 f"    source: {_scalar(e.source)}",
             ]
+            if e.drafted:
+                lines.append("    alternates:")
+                lines += [f"      - {_scalar(q)}  # drafted" for q in e.drafted]
     if draft.facts:
         lines += ["", "# One fact per sentence of the article's body.", "facts:"]
         for e in draft.facts:
@@ -280,10 +316,10 @@ def _scalar(text: str) -> str:
 
 
 def summary(draft: Draft) -> str:
-    """What a drafted KB holds: "4 FAQs, 21 facts, 21 drafted questions"."""
+    """What a drafted KB holds: "4 FAQs, 21 facts, 28 drafted questions"."""
     from faqbot.figures import count_text
 
-    drafted = sum(len(f.drafted) for f in draft.facts)
+    drafted = sum(len(e.drafted) for e in (*draft.faqs, *draft.facts))
     return (
         f"{count_text(len(draft.faqs), 'FAQ')}, {count_text(len(draft.facts), 'fact')}, "
         f"{count_text(drafted, 'drafted question')}"

@@ -715,6 +715,39 @@ def test_a_fact_a_sentence_concedes_is_asked_too(tmp_path):
     assert drafted.count("# drafted\n") == 3  # one for each clause that states a fact
 
 
+def test_an_faqs_answer_is_asked_in_its_own_words_past_its_yes_or_no(tmp_path):
+    # A ferry notice of my own: the answers restate what is asked in other words ("before"
+    # / "previously", "book" / "reserve"); a bare "Yes." and a fragment that goes on from
+    # the reply ("Yes, except ...") state nothing to ask.
+    text = drafted_from(
+        tmp_path,
+        "The island ferry returns on Monday after a winter refit.\n\nFAQ\n\n"
+        "Is this the ferry's first refit?\nNo, the ferry previously went into dry dock in 2019.\n\n"
+        "Can I reserve a seat?\nYes. Seats are reserved online up to a week ahead.\n\n"
+        "Does it sail every day?\nYes, except for Christmas Day, which has no service.\n",
+    )
+    faqs = text[: text.index("\nfacts:")]
+    assert (
+        "    alternates:\n      - When did the ferry previously go into dry dock?  # drafted\n"
+    ) in faqs
+    assert "      - Are seats reserved online up to a week ahead?  # drafted\n" in faqs
+    assert faqs.count("  # drafted") == 2  # none from "Yes." or the fragment
+    assert "Does it sail every day?" in faqs
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        # the verb is a relative clause's, and what precedes it no subject
+        "Except for emergencies, which are seen the same day.",
+        # "all" opens a noun, "cooked" is no verb of it
+        "All cooked and uncooked food, including meat, fish and bones.",
+    ],
+)
+def test_a_fragment_with_no_clause_of_its_own_drafts_no_question(fragment):
+    assert draft_questions(fragment, frozenset()) == []
+
+
 def test_he_is_the_name_the_sentences_before_were_about(tmp_path):
     drafted = drafted_from(
         tmp_path, "Anna Berg founded the shop in 2001. She has also opened a café."
@@ -861,7 +894,8 @@ def test_the_kb_validates_and_answers_the_articles_own_questions(tmp_path, name)
     assert all(f.source == f.answer for f in facts)  # a fact quotes itself
     text = kb_path.read_text(encoding="utf-8")
     assert text.startswith("# Drafted by faqbot")
-    drafted = [line for line in text.splitlines() if line.endswith("  # drafted")]
+    facts_part = text[text.index("\nfacts:") :]
+    drafted = [line for line in facts_part.splitlines() if line.endswith("  # drafted")]
     assert len(drafted) <= len(facts)  # at most one drafted question a fact
 
 
