@@ -78,6 +78,9 @@ RELATIVE_CLAUSE = re.compile(
 MAX_ROLE_WORDS = 4
 # A count further from the verb than this belongs to some other part of the sentence.
 MAX_COUNT_DISTANCE = 4
+# An "and" this many words or fewer before a figure goes on to a value of its own (see
+# _without_second_figure): "and a child's swim £2.60".
+SECOND_FIGURE_WORDS = 4
 # Words that may describe a noun counted, between the figure and it ("three public
 # consultations"): past this many, the figure counts the word after it.
 MAX_DESCRIBING = 2
@@ -1344,7 +1347,23 @@ def _cut(text: str, start: int, end: int) -> list[str] | None:
         return None  # "has free Wi-Fi and 24 desks": "have free Wi-Fi and"
     if before and before[-1].lower() == "between":
         return None  # "between 9 a.m. and 5 p.m.": "between and 5 p.m."
-    return before + after
+    return before + _without_second_figure(after)
+
+
+def _without_second_figure(after: list[str]) -> list[str]:
+    """The words after the span asked for, up to an "and" that goes on to a figure of its
+    own ("An adult swim costs £5.20 and a child's swim £2.60", "open at 10am and close at
+    8pm"): what follows says the same of something else, and would be asked as garble ("How
+    much does an adult swim cost and a child's swim £2.60?"). Not the "and" of a range,
+    "between January and August 2025"."""
+    for j, word in enumerate(after):
+        if word.lower() == "between":
+            return after
+        if word.lower() != "and":
+            continue
+        if any(any(c.isdigit() for c in w) for w in after[j + 1 : j + 1 + SECOND_FIGURE_WORDS]):
+            return after[:j]
+    return after
 
 
 def _uncounted(words: list[str] | None) -> list[str] | None:

@@ -533,6 +533,18 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
          "Ard, broke down.",
          ["Where has Westline cancelled all sailings?",
           "Has Westline cancelled all sailings to Mull?"]),
+        # an "and" that goes on to a figure of its own says the same of something else
+        ("A day ticket costs £8 and a season ticket £95.",
+         ["How much does a day ticket cost?",
+          "Does a day ticket cost £8 and a season ticket £95?"]),
+        ("The doors open at 9am and close at 5pm on weekdays.",
+         ["When do the doors open?", "Do the doors open at 9am and close at 5pm on weekdays?"]),
+        # "on the Sunday morning" is a time whole; "had become" a past perfect
+        ("The choir will sing in the cathedral on the Sunday morning.",
+         ["When will the choir sing in the cathedral?",
+          "Will the choir sing in the cathedral on the Sunday morning?"]),
+        ("The old bridge had become too narrow for modern lorries.",
+         ["Had the old bridge become too narrow for modern lorries?"]),
     ],
 )  # fmt: skip
 def test_drafting_rules(sentence, expected):
