@@ -53,6 +53,7 @@ MAX_THING_WORDS = 5  # "The new Riverside public library": longer subjects are n
 # A word English uses at least this often (Zipf scale) is a word ("use"), not a cut too short
 # of one ("passe", "boxe").
 COMMON_WORD_ZIPF = 3.0
+DO_FORMS = frozenset({"do", "does", "did"})  # the auxiliaries of do-support
 HAVE = {"has": "does", "have": "do", "had": "did"}  # "have" as the verb itself, not an auxiliary
 QUOTES = "\"'“‘«"
 # A capitalised word, as an apostrophe may join one ("O'Brien"), but not an owner's "'s".
@@ -247,8 +248,31 @@ class _Clause:
 
     def ask(self, wh: str, rest: list[str] | None) -> str | None:
         """The question `wh` ("When", "How many people") asks of the subject, inverted with
-        the auxiliary, the part asked for taken out of `rest` (None: no question)."""
+        the auxiliary, the part asked for taken out of `rest` (None: no question). Where
+        what is asked was the second of two verbs' ("Courses run on weekday evenings and
+        last ten weeks"), that verb alone is asked of: "How long do courses last?"."""
+        if (
+            rest
+            and self.auxiliary in DO_FORMS
+            and len(rest) > 3  # not "start and finish", two verbs of one thing
+            and rest[-2].lower() == "and"
+            and _a_verb(rest[-1])
+        ):
+            rest = rest[-1:]
         return _question(f"{wh} {self.auxiliary}", self.subject, rest)
+
+
+def _a_verb(word: str) -> bool:
+    """Whether a lower-case word may be a verb's base form ("last": lasted, lasting), not a
+    plural noun ("houses")."""
+    if not (word.isalpha() and word.islower()) or _looks_plural(word):
+        return False
+    return _written_as_a_verb(word)
+
+
+def _written_as_a_verb(word: str) -> bool:
+    """Whether English writes the word with a verb's endings (lasted, lasting)."""
+    return any(zipf(word + ending) > ABSENT for ending in ("ed", "d", "ing"))
 
 
 def draft_questions(
@@ -900,7 +924,7 @@ def _plural_then_verb(before: str, word: str) -> bool:
         return False
     if word in stop and not irregular:
         return False
-    past = irregular or any(zipf(word + ending) > ABSENT for ending in ("ed", "d", "ing"))
+    past = irregular or _written_as_a_verb(word)
     return past and (zipf(word + "s") > ABSENT or zipf(word + "es") > ABSENT)  # runs, goes
 
 

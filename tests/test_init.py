@@ -539,6 +539,10 @@ def test_the_seed_answers_run_together_with_the_next_question_are_split():
           "Does a day ticket cost £8 and a season ticket £95?"]),
         ("The doors open at 9am and close at 5pm on weekdays.",
          ["When do the doors open?", "Do the doors open at 9am and close at 5pm on weekdays?"]),
+        # what is asked was the second verb's: that verb alone is asked of
+        ("The evening classes run on Tuesdays and last six weeks.",
+         ["How long do the evening classes last?",
+          "Do the evening classes run on Tuesdays and last six weeks?"]),
         # "on the Sunday morning" is a time whole; "had become" a past perfect
         ("The choir will sing in the cathedral on the Sunday morning.",
          ["When will the choir sing in the cathedral?",
