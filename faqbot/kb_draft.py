@@ -157,7 +157,8 @@ def _statements(answer_sentences: list[str]) -> list[str]:
     return [s[0].upper() + s[1:] for s in stated if s and not is_question(s)]
 
 
-_YES_OR_NO = re.compile(r"^(?:yes|no)\b[,.;:!]?\s*", re.IGNORECASE)
+# ("No, ...", "Yes. ...", "Yes — ..."; not "No-one" or "No problem")
+_YES_OR_NO = re.compile(r"^(?:yes|no)(?:\s*[,.;:!]+|\s+[—–-]+|\s*$)\s*", re.IGNORECASE)
 
 
 def _telling(answer_sentences: list[str]) -> str:

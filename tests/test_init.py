@@ -752,6 +752,24 @@ def test_an_faqs_answer_is_asked_in_its_own_words_past_its_yes_or_no(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("said", "stated"),
+    [
+        ("No, the ferry sails daily.", "The ferry sails daily."),
+        ("Yes — seats can be reserved.", "Seats can be reserved."),
+        ("No; it is closed.", "It is closed."),
+        ("Yes.", None),  # a bare reply states nothing
+        ("No-one may swim alone.", "No-one may swim alone."),  # no reply: a word of the statement
+        ("No problem, call us.", "No problem, call us."),
+        ("Not for now.", "Not for now."),
+    ],
+)
+def test_an_answers_reply_is_no_part_of_what_it_states(said, stated):
+    from faqbot.kb_draft import _statements
+
+    assert _statements([said]) == ([stated] if stated else [])
+
+
+@pytest.mark.parametrize(
     "fragment",
     [
         # the verb is a relative clause's, and what precedes it no subject
