@@ -133,7 +133,8 @@ def _drafted(
     # and who holds a role it names beside a person ("Its chief nurse, Ann Lee, said"), and
     # what a clause about someone named states ("Ann Lee, who opened it in 1989,")
     asides = (role_question(sentence, lowercase), relative_question(sentence, lowercase))
-    return drafted + [q for q in asides if q]
+    # A question a few words longer than a sentence near the limit would not load.
+    return [q for q in (*drafted, *asides) if q and len(q) <= MAX_TEXT_CHARS]
 
 
 def _answer_drafted(question: str, statements: list[str], lowercase: frozenset[str]) -> list[str]:

@@ -769,6 +769,19 @@ def test_an_answers_reply_is_no_part_of_what_it_states(said, stated):
     assert _statements([said]) == ([stated] if stated else [])
 
 
+def test_a_drafted_question_longer_than_a_kb_text_may_be_is_left_out(monkeypatch):
+    # as a sentence just under the limit would draft: "Did ... ?" is longer than "... ."
+    from faqbot import kb_draft
+
+    sentence = "The council has a plan for the river."  # "Does the council have ...?"
+    draft = kb_draft.draft_kb(sentence, Path("a.txt"), Path("."))
+    assert draft.facts[0].drafted == ["Does the council have a plan for the river?"]
+    monkeypatch.setattr(kb_draft, "MAX_TEXT_CHARS", len(sentence))
+    draft = kb_draft.draft_kb(sentence, Path("a.txt"), Path("."))
+    assert [f.text for f in draft.facts] == [sentence]
+    assert draft.facts[0].drafted == []
+
+
 @pytest.mark.parametrize(
     "fragment",
     [
