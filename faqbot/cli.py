@@ -543,9 +543,10 @@ def check(
     Errors (what faqbot cannot load) are reported one a line as PATH:LINE:COL and exit 2.
     Warnings: entries asked one way only; confusable entries (leave-one-out: each phrasing of
     an entry is asked with that phrasing taken out of the KB, and answered with another
-    entry); duplicate and near-duplicate questions; general questions on other subjects that
-    the KB answers. Notes: phrasings the rest of their entry does not cover. Each names the
-    entry by id and PATH:LINE; the last line sums up, with the leave-one-out accuracy.
+    entry, not one resting on the same source sentence); duplicate and near-duplicate
+    questions; general questions on other subjects that the KB answers. Notes: phrasings the
+    rest of their entry does not cover. Each names the entry by id and PATH:LINE; the last
+    line sums up, with the leave-one-out accuracy.
     """
     from faqbot.advice import advise
     from faqbot.kb_loader import kb_path

@@ -479,7 +479,7 @@ class Matcher(MeaningSignals):
         """The confidence of the first ranked entry that competes with the best (see match);
         -inf while none is ranked."""
         best = self._indexed[ranked[0][2]].entry
-        return next((conf for conf, _, i in ranked[1:] if not self._agree(best, i)), -math.inf)
+        return next((conf for conf, _, i in ranked[1:] if not self.agree(best, i)), -math.inf)
 
     def _ceiling(
         self, i: int, ie: IndexedEntry, question: Question, most_said: dict[str, float]
@@ -588,11 +588,11 @@ class Matcher(MeaningSignals):
         return credit
 
     def _first_rival(self, best: Entry, others: Iterable[int]) -> int | None:
-        """The first of `others` (entry indices, in rank order) that does not _agree with
+        """The first of `others` (entry indices, in rank order) that does not agree with
         the best entry; None if every one does."""
-        return next((i for i in others if not self._agree(best, i)), None)
+        return next((i for i in others if not self.agree(best, i)), None)
 
-    def _agree(self, best: Entry, i: int) -> bool:
+    def agree(self, best: Entry, i: int) -> bool:
         """Two entries resting on the same source sentence give compatible answers, and two
         entries asking the same question are answers to it (a forum thread with several
         accepted answers): a close runner-up of either kind is no reason to doubt the best."""

@@ -100,7 +100,7 @@ class MeaningSignals:
     entries compared, the decision, a question re-read."""
 
     # The matcher's, which these signals read (see Matcher). They ask it too: _by_words,
-    # _checked_by_meaning, _score, _confidence, _first_rival, _agree and _decide.
+    # _checked_by_meaning, _score, _confidence, _first_rival, agree and _decide.
     settings: Settings
     meaning: NearestByMeaning | None
     shows_how_users_ask: bool
@@ -293,7 +293,7 @@ class MeaningSignals:
 
     def _nearest_in_meaning(self, question: str) -> Nearest | None:
         """The entry nearest to the question in meaning, and how far it leads the nearest
-        entry on another subject (one that does not _agree with it); None when the KB has no
+        entry on another subject (one that does not agree with it); None when the KB has no
         text to compare."""
         assert self.meaning is not None
         nearest = self.meaning.nearest(question)
@@ -301,7 +301,7 @@ class MeaningSignals:
             return None
         i, similarity, text = nearest[0]  # the phrasing, or the answer
         entry = self._indexed[i].entry
-        rival = next(((j, sim) for j, sim, _ in nearest[1:] if not self._agree(entry, j)), None)
+        rival = next(((j, sim) for j, sim, _ in nearest[1:] if not self.agree(entry, j)), None)
         if rival is None:
             return Nearest(i, entry, similarity, text, similarity, None)
         j, rival_similarity = rival
@@ -451,7 +451,7 @@ class MeaningSignals:
                 "needed)"
             ), None
         nearest = self._nearest_in_meaning(worded.analysed)
-        if nearest is None or self._agree(answer.entry, nearest.index):
+        if nearest is None or self.agree(answer.entry, nearest.index):
             return None, nearest
         # compared as the nearest is: by its phrasings or its answer, whatever the answer's length
         if not short:

@@ -58,6 +58,40 @@ def test_leave_one_out_names_the_entry_that_answers_instead(write_kb):
     assert "`reset-fast`" in reset.message and "How do I reset my password?" in reset.message
 
 
+POOL = """
+title: Pool
+source: article.txt
+faqs:
+  - id: winter
+    question: Is the pool open in winter?
+    answer: Yes, it stays open all year.
+    source: {faq_source}
+    alternates:
+      - Does the pool stay open all year round?
+facts:
+  - id: all-year
+    fact: The pool stays open all year round.
+    source: The pool stays open all year round.
+    questions:
+      - Does the pool stay open all year round?
+"""
+
+
+@pytest.mark.parametrize(
+    ("faq_source", "confused"),
+    [
+        # an FAQ and the fact that backs it (as `init` drafts them): either answers it
+        ("The pool stays open all year round.", False),
+        ("Swimming lessons run in the evenings.", True),  # another sentence: another answer
+    ],
+)
+def test_an_entry_on_the_same_source_answering_is_no_confusion(write_kb, faq_source, confused):
+    article = "The pool stays open all year round. Swimming lessons run in the evenings.\n"
+    path = write_kb(POOL.format(faq_source=faq_source), article=article)
+    found = findings(path, "confusable")
+    assert ("winter" in [f.entry for f in found]) is confused
+
+
 def test_duplicate_and_near_duplicate_questions(write_kb):
     path = write_kb(ACCOUNTS, article=None)
     duplicate = findings(path, "duplicate")

@@ -195,7 +195,7 @@ def _assert_ranked_in_full(matcher: Matcher, question: str, shown: int) -> None:
     read = shown
     if full:
         best = matcher._indexed[full[0][2]].entry
-        rival = next((k for k, r in enumerate(full) if k and not matcher._agree(best, r[2])), 0)
+        rival = next((k for k, r in enumerate(full) if k and not matcher.agree(best, r[2])), 0)
         read = max(read, rival + 1)
     assert ranking.ranked[:read] == full[:read]
     # Ranking goes on for the suggestions of a declined question: the first three places
