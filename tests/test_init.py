@@ -732,9 +732,9 @@ def test_a_fact_a_sentence_concedes_is_asked_too(tmp_path):
 
 
 def test_an_faqs_answer_is_asked_in_its_own_words_past_its_yes_or_no(tmp_path):
-    # A ferry notice of my own: the answers restate what is asked in other words ("before"
-    # / "previously", "book" / "reserve"); a bare "Yes." and a fragment that goes on from
-    # the reply ("Yes, except ...") state nothing to ask.
+    # A ferry notice of my own: each answer states what its question asks in other words
+    # ("first refit": "previously went into dry dock"); a bare "Yes." and a fragment that
+    # goes on from the reply ("Yes, except ...") state nothing to ask.
     text = drafted_from(
         tmp_path,
         "The island ferry returns on Monday after a winter refit.\n\nFAQ\n\n"
