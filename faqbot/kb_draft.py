@@ -84,8 +84,9 @@ def draft_kb(text: str, article_path: Path, kb_dir: Path) -> Draft:
     for sentence in kept:
         # A sentence that asks ("Why does it matter?") is asked already: the rules, made for
         # statements, would only garble it.
-        drafted = [] if is_question(sentence) else _drafted(sentence, lowercase, person, thing)
-        drafted = [with_full_names(q, names) for q in drafted]
+        drafted = (
+            [] if is_question(sentence) else _drafted(sentence, lowercase, names, person, thing)
+        )
         facts.append(DraftEntry(ids.new(sentence), sentence, sentence, drafted=drafted))
         # "it" is taken up from the sentence just before only: a thing named further back
         # has usually given way to another ("The recipe uses ... She bakes it ... it won")
@@ -98,8 +99,7 @@ def draft_kb(text: str, article_path: Path, kb_dir: Path) -> Draft:
             continue
         sentence = backing(pair.question, pair.answer)
         source = sentence or _telling(pair.answer_sentences)
-        drafted = _answer_drafted(pair.question, statements, lowercase)
-        drafted = [with_full_names(q, names) for q in drafted]
+        drafted = _answer_drafted(pair.question, statements, lowercase, names)
         faqs.append(
             DraftEntry(
                 ids.new(pair.question),
@@ -119,9 +119,14 @@ def draft_kb(text: str, article_path: Path, kb_dir: Path) -> Draft:
 
 
 def _drafted(
-    sentence: str, lowercase: frozenset[str], person: str | None, thing: str | None
+    sentence: str,
+    lowercase: frozenset[str],
+    names: dict[str, str],
+    person: str | None = None,
+    thing: str | None = None,
 ) -> list[str]:
-    """The questions drafted for a sentence that states something."""
+    """The questions drafted for a sentence that states something, each name in them
+    written in full (see full_names)."""
     # One drafted question a clause: measured on the seed's KB, two (all the rules draft)
     # answer as many dev questions with meaning and one fewer by words alone, and give the
     # author more to review.
@@ -133,22 +138,29 @@ def _drafted(
     # and who holds a role it names beside a person ("Its chief nurse, Ann Lee, said"), and
     # what a clause about someone named states ("Ann Lee, who opened it in 1989,")
     asides = (role_question(sentence, lowercase), relative_question(sentence, lowercase))
+    named = (with_full_names(q, names) for q in (*drafted, *asides) if q)
     # A question a few words longer than a sentence near the limit would not load.
-    return [q for q in (*drafted, *asides) if q and len(q) <= MAX_TEXT_CHARS]
+    return [q for q in named if len(q) <= MAX_TEXT_CHARS]
 
 
-def _answer_drafted(question: str, statements: list[str], lowercase: frozenset[str]) -> list[str]:
+def _answer_drafted(
+    question: str, statements: list[str], lowercase: frozenset[str], names: dict[str, str]
+) -> list[str]:
     """The questions drafted for an FAQ from its answer's statements, its `alternates`. An
     answer restates what its question asks in the article's own words ("Is this her first
     visit?" "No, she previously visited in 2019"), and readers ask in those words too."""
     asked = {question.casefold()}
     drafted = []
     for statement in statements:
-        for q in _drafted(statement, lowercase, None, None):
+        for q in _drafted(statement, lowercase, names):
             if q.casefold() not in asked:
                 asked.add(q.casefold())
                 drafted.append(q)
     return drafted
+
+
+# ("No, ...", "Yes. ...", "Yes — ..."; not "No-one" or "No problem")
+_YES_OR_NO = re.compile(r"^(?:yes|no)(?:\s*[,.;:!]+|\s+[—–-]+|\s*$)\s*", re.IGNORECASE)
 
 
 def _statements(answer_sentences: list[str]) -> list[str]:
@@ -156,10 +168,6 @@ def _statements(answer_sentences: list[str]) -> list[str]:
     the question and states nothing; a sentence that asks is left out."""
     stated = (_YES_OR_NO.sub("", s) for s in answer_sentences)
     return [s[0].upper() + s[1:] for s in stated if s and not is_question(s)]
-
-
-# ("No, ...", "Yes. ...", "Yes — ..."; not "No-one" or "No problem")
-_YES_OR_NO = re.compile(r"^(?:yes|no)(?:\s*[,.;:!]+|\s+[—–-]+|\s*$)\s*", re.IGNORECASE)
 
 
 def _telling(answer_sentences: list[str]) -> str:
