@@ -678,14 +678,14 @@ def test_an_adverb_between_an_auxiliary_and_its_participle_stays_with_them():
 
 
 def test_a_verb_with_no_ending_follows_a_plural_and_english_gives_it_endings():
-    from faqbot.drafting import _plural_then_verb
+    from faqbot.drafting.clauses import plural_then_verb
 
-    assert _plural_then_verb("organisers", "expect") and _plural_then_verb("buses", "run")
-    assert not _plural_then_verb("tickets", "available")  # no "availables", no "availabled"
-    assert not _plural_then_verb("boss", "expect")  # "boss" is no plural
-    assert not _plural_then_verb("team", "expect")  # nor is "team"
-    assert not _plural_then_verb("prices", "high")  # "highs", but no "highed" nor "highing"
-    assert not _plural_then_verb("tickets", "will")  # an auxiliary is found as one
+    assert plural_then_verb("organisers", "expect") and plural_then_verb("buses", "run")
+    assert not plural_then_verb("tickets", "available")  # no "availables", no "availabled"
+    assert not plural_then_verb("boss", "expect")  # "boss" is no plural
+    assert not plural_then_verb("team", "expect")  # nor is "team"
+    assert not plural_then_verb("prices", "high")  # "highs", but no "highed" nor "highing"
+    assert not plural_then_verb("tickets", "will")  # an auxiliary is found as one
 
 
 def drafted_from(tmp_path, text: str) -> str:  # type: ignore[no-untyped-def]

@@ -1,0 +1,201 @@
+"""The questions one sentence answers (draft_questions): its main clause asked yes or no and
+for what it states; a question it says is left open; the fact a clause opening it concedes;
+what a clause about someone or something named states."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from faqbot.analysis import english
+from faqbot.drafting.clauses import (
+    Clause,
+    as_question,
+    looks_plural,
+    main_clause,
+    split_clause,
+    undated,
+    verb_form,
+    without_age,
+)
+from faqbot.drafting.people import (
+    RELATIVE_CLAUSE,
+    doer_question,
+    is_full_name,
+    relative_or_participle,
+    thing_named,
+    untitled,
+    with_person,
+)
+from faqbot.drafting.rules import load_rules
+from faqbot.drafting.wh_questions import (
+    opening_time_question,
+    own_time_question,
+    subject_count_question,
+    wh_question,
+)
+
+# A quotation is what someone said, not a statement a question can be drafted from.
+QUOTATION = re.compile(r"[\"“”]")
+
+
+def draft_questions(
+    sentence: str,
+    lowercase_words: frozenset[str] = frozenset(),
+    person: str | None = None,
+    thing: str | None = None,
+) -> list[str]:
+    """Up to two questions that `sentence` answers, the likelier asked first; none where the
+    rules find no verb. `lowercase_words`: words the article writes in lower case, so that a
+    sentence's first word is lowered in the question only where it is not a name. `person`:
+    who "he" or "she" is, as far as the sentences before say; `thing`: what "it" is, as far
+    as the sentence before says (see `referents`), unless a clause opening this one names
+    it ("If the visit takes place, it will ...")."""
+    words, reported, opening, opener, reporter = main_clause(sentence)
+    if opening:
+        thing = thing_named(split_clause(opening, frozenset())) or thing
+    if QUOTATION.search(" ".join(words)):
+        return []
+    left_open = _open_question(words, lowercase_words, None if reported else person)
+    if left_open is not None:  # "It remains to be seen how ...": that is the question
+        return [left_open] if left_open else []
+    clause = split_clause(words, lowercase_words)
+    if clause is None:
+        return []
+    if person and not reported:
+        subject = with_person(clause.subject, person, whole=True)
+        # "his" is the subject's own where the subject is the person or another one named
+        # ("Moreira is to make his debut"), and is left so
+        own = set(" ".join(subject).split()) <= set(person.split()) or all(
+            w[:1].isupper() for w in subject
+        )
+        clause = replace(
+            clause, subject=subject, rest=clause.rest if own else with_person(clause.rest, person)
+        )
+    if thing and not reported and _stands_for_a_thing(clause):
+        clause = replace(clause, subject=thing.split())
+    elif reported and _reporter_is_it(reporter, clause):
+        # "The company said it would recall ...": would the company recall ...?
+        first, *others = reporter
+        lowered = first.lower() if first.lower() in english().stopwords else first
+        clause = replace(clause, subject=[lowered, *others])
+    clause = replace(clause, subject=untitled(clause.subject))
+    negative = load_rules().negative
+    if clause.subject[0].lower() in negative:  # "No date has been given": has any been given?
+        # ("Neither Russia nor China has": has either Russia or China)
+        clause = replace(clause, subject=[negative.get(w.lower(), w) for w in clause.subject])
+    yes_no = as_question(clause.auxiliary.capitalize(), clause.subject, clause.rest)
+    # failing a time or place of its own, the time of a phrase in it or opening the sentence
+    # ("Since joining the museum in 2019, Lopez has ...": when did Lopez join the museum?)
+    opened = replace(clause, rest=[opener, *opening]) if opener else None
+    wh = (
+        subject_count_question(clause)
+        or wh_question(clause)
+        or own_time_question(clause)
+        or (opened and (opening_time_question(clause, opened) or own_time_question(opened)))
+        or doer_question(clause)
+    )
+    return [q for q in (wh, yes_no) if q]
+
+
+def relative_question(sentence: str, lowercase_words: frozenset[str] = frozenset()) -> str | None:
+    """The question a clause about someone or something named asks, where it states a time,
+    place or figure of its own ("Rosa Bianchi, 62, who opened the bakery in 1989, won ...":
+    When did Rosa Bianchi open the bakery?; "The Central Library, built in 1934, is ...":
+    When was the Central Library built?): what the main clause's question leaves out, as
+    the clause is taken out of it. Else, of a person named in full, who the clause says
+    they are ("Councillor Priya Nair, who is responsible for culture, said ...": Who is
+    responsible for culture?). None where it asks only yes or no."""
+    text = without_age(undated(sentence))
+    told = RELATIVE_CLAUSE.search(text)
+    while told is not None and not relative_or_participle(told):
+        told = RELATIVE_CLAUSE.search(text, told.start() + 1)  # "In the end, the council, who"
+    if told is None:
+        return None
+    named, clause, participle = told.group("named", "clause", "participle")
+    if participle is not None:  # "built in 1934": "which was built in 1934"
+        be = "were" if looks_plural(named.split()[-1]) else "was"
+        clause = f"{be} {participle} {clause}"
+    asked = draft_questions(f"{named} {clause}.", lowercase_words)
+    if len(asked) > 1:
+        return asked[0]  # a wh-question comes before the yes or no
+    if told.group("relative") == "who" and is_full_name(untitled(named.split())):
+        return f"Who {clause}?" if verb_form(clause.split()[0]) is not None else None
+    return None
+
+
+def _open_question(
+    words: list[str], lowercase_words: frozenset[str], person: str | None
+) -> str | None:
+    """The question a sentence says is open, asked directly ("It remains to be seen what the
+    outcomes will be": What will the outcomes be?; "It is unclear whether the club will
+    sell tickets": Will the club sell tickets?); "" where it frames one the rules cannot
+    ask ("what role Russia will play": which words are the subject?); None where it frames
+    none. `person`: who "he" or "she" is (see draft_questions)."""
+    rules = load_rules().open_question
+    text = " ".join(words)
+    framed = rules.frame.match(text)
+    if framed is None:
+        return None
+    asked, *clause_words = text[framed.end() :].split()
+    asked = asked.lower()
+    if person:
+        clause_words = with_person(clause_words, person)
+    if asked in rules.subject_wh and clause_words and verb_form(clause_words[0]) is not None:
+        return as_question(asked.capitalize(), [], clause_words) or ""  # "who will lead ..."
+    clause = split_clause(clause_words, lowercase_words)
+    if clause is None or not _names_its_subject(clause.subject[0]):
+        return ""
+    if person:
+        clause = replace(clause, subject=with_person(clause.subject, person, whole=True))
+    if asked in rules.yes_no:
+        return as_question(clause.auxiliary.capitalize(), clause.subject, clause.rest) or ""
+    return clause.ask(asked.capitalize(), clause.rest) or ""
+
+
+def _names_its_subject(first: str) -> bool:
+    """Whether a clause whose subject the rules found opens with a word that surely starts
+    one: a determiner, a pronoun or a name ("the plan", "he", "Kim"), not a noun the asking
+    word may govern ("what role Russia will play")."""
+    rules = load_rules()
+    lowered = first.lower()
+    return (
+        first[:1].isupper()
+        or lowered in rules.determiners
+        or lowered in rules.personal | rules.impersonal | rules.plural_pronouns
+        or lowered in rules.demonstrative
+    )
+
+
+def conceded(sentence: str) -> str | None:
+    """The fact a clause opening the sentence states, where it concedes one ("Although no
+    date has been given, officials have warned ...": no date has been given), as a sentence
+    of its own; None otherwise ("If the visit takes place": a condition, no fact)."""
+    main = main_clause(sentence)
+    if main.opener not in load_rules().conceding or len(main.opening) < 3:
+        return None
+    return " ".join(main.opening) + "."
+
+
+def _stands_for_a_thing(clause: Clause) -> bool:
+    """Whether the clause's subject is "it" standing for a thing named before ("It holds
+    40,000 books"), not for what follows ("It takes an hour to walk there", "It remains to be
+    seen what ..."), which a "to" or a "that" after the verb says."""
+    rules = load_rules()
+    if len(clause.subject) != 1 or clause.subject[0].lower() not in rules.impersonal:
+        return False
+    return not any(w.lower() in rules.anticipated for w in clause.rest)
+
+
+def _reporter_is_it(reporter: list[str], clause: Clause) -> bool:
+    """Whether the "it" a reported clause opens with is who reports it: one thing, named
+    ("Vextra said it would ..."), not "police" or "he", and a clause that says what it does
+    rather than what it is ("Police said it was a robbery")."""
+    rules = load_rules()
+    return (
+        bool(reporter)
+        and _stands_for_a_thing(clause)
+        and clause.auxiliary.lower() not in rules.be_forms
+        and reporter[-1].lower() not in rules.personal | rules.impersonal | rules.plural_pronouns
+        and not looks_plural(reporter[-1])
+    )
