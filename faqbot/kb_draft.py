@@ -29,6 +29,7 @@ from faqbot.drafting import (
     referents,
     relative_question,
     role_question,
+    second_clause,
     with_full_names,
 )
 from faqbot.general_english import ABSENT, zipf
@@ -131,10 +132,11 @@ def _drafted(
     # answer as many dev questions with meaning and one fewer by words alone, and give the
     # author more to review.
     drafted = draft_questions(sentence, lowercase, person, thing)[:DRAFTED_PER_FACT]
-    # what a clause opening the sentence concedes is a fact of its own, asked too
-    stated = conceded(sentence)
-    if stated is not None:
-        drafted += draft_questions(stated, lowercase, person, thing)[:DRAFTED_PER_FACT]
+    # what a clause opening the sentence concedes, and what a second verb phrase states,
+    # are facts of their own, asked too
+    for stated in (conceded(sentence), second_clause(sentence)):
+        if stated is not None:
+            drafted += draft_questions(stated, lowercase, person, thing)[:DRAFTED_PER_FACT]
     # and who holds a role it names beside a person ("Its chief nurse, Ann Lee, said"), and
     # what a clause about someone named states ("Ann Lee, who opened it in 1989,")
     asides = (role_question(sentence, lowercase), relative_question(sentence, lowercase))

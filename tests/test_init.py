@@ -943,7 +943,10 @@ def test_the_kb_validates_and_answers_the_articles_own_questions(tmp_path, name)
     assert text.startswith("# Drafted by faqbot")
     facts_part = text[text.index("\nfacts:") :]
     drafted = [line for line in facts_part.splitlines() if line.endswith("  # drafted")]
-    assert len(drafted) <= len(facts)  # at most one drafted question a fact
+    assert drafted and all(line.startswith("      - ") for line in drafted)
+    # one drafted question a clause: a fact's main clause, a clause it opens with or a
+    # second verb phrase, and an aside naming someone; no more for the author to review
+    assert all(len(f.phrasings) - 1 <= 3 for f in facts)
 
 
 def test_an_faq_quotes_the_body_sentence_that_backs_its_answer(tmp_path):
@@ -1114,3 +1117,49 @@ def test_a_kb_path_that_cannot_be_written_is_named_in_one_line(tmp_path, where, 
     assert result.exit_code == ExitCode.USAGE
     assert result.stderr.count("\n") == 1 and message in result.stderr
     assert str(target) in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stated"),
+    [
+        # a second verb phrase of the same subject states a fact of its own
+        (
+            "The new pier cost 9 million pounds and was paid for by the harbour trust.",
+            "The new pier was paid for by the harbour trust.",
+        ),
+        ("Prices rose in May but fell back in June.", "Prices fell back in June."),
+        # after "while", a clause with a subject of its own ("while engineers repair ...")
+        ("The road will close for a week while engineers repair the bridge.", None),
+        # a base form shares the auxiliary before it, and maybe another subject
+        ("The firm said the cells could overheat and catch fire.", None),
+        # what someone is reported to say is theirs, asked of the sentence whole
+        ("The council said it had fixed 300 leaks and would spend 2 million pounds.", None),
+        ("The gallery opened in 1901.", None),  # one verb phrase: nothing more
+    ],
+)
+def test_a_second_verb_phrase_of_the_subject_is_a_fact_of_its_own(sentence, stated):
+    from faqbot.drafting import second_clause
+
+    assert second_clause(sentence) == stated
+
+
+def test_a_second_verb_phrase_is_asked_too(tmp_path):
+    drafted = drafted_from(
+        tmp_path, "The old lighthouse was built in 1872 and was due to be sold in 2030."
+    )
+    assert "When was the old lighthouse built?  # drafted" in drafted
+    assert "When was the old lighthouse due to be sold?  # drafted" in drafted
+
+
+def test_a_figure_that_names_a_thing_is_not_counted():
+    # "number 7" and "page 3" name a shirt and a page: no "How many shirt ...?"
+    assert draft_questions("The new signing will wear the number 7 shirt.") == [
+        "Will the new signing wear the number 7 shirt?"
+    ]
+    # (which drafted "How many of the report does the story begin on page?")
+    assert draft_questions("The story begins on page 3 of the report.") == [
+        "Does the story begin on page 3 of the report?"
+    ]
+    assert draft_questions("The club has signed 4 players.")[0] == (
+        "How many players has the club signed?"
+    )

@@ -23,7 +23,12 @@ sum a clause states), `people` (names, roles, and whom "he" and "it" stand for) 
 """
 
 from faqbot.drafting.people import full_names, referents, role_question, with_full_names
-from faqbot.drafting.questions import conceded, draft_questions, relative_question
+from faqbot.drafting.questions import (
+    conceded,
+    draft_questions,
+    relative_question,
+    second_clause,
+)
 
 __all__ = [
     "conceded",
@@ -32,5 +37,6 @@ __all__ = [
     "referents",
     "relative_question",
     "role_question",
+    "second_clause",
     "with_full_names",
 ]

@@ -121,6 +121,10 @@ class _MainClause(NamedTuple):
     opening: list[str]  # the words of a clause that opened the sentence ("If the visit ...")
     opener: str  # the word(s) that opened it ("if"), lowered
     reporter: list[str]  # who is reported to say it ("The company said ..."), if named
+    # A second verb phrase of the same subject, after "and" or "but" ("... and was paid for
+    # by its owner"): what it states is not the main clause's, and is asked of its own.
+    second: tuple[str, ...] = ()
+    joined_by: str = ""  # the word before it, lowered
 
 
 def main_clause(sentence: str) -> _MainClause:
@@ -162,7 +166,8 @@ def main_clause(sentence: str) -> _MainClause:
         if (joining == "and" or joining in rules.contrasting) and _second_verb(
             words[:i], words[i + 1]
         ):
-            return _MainClause(words[:i], reported, opening, opener, reporter)
+            second = tuple(words[i + 1 :])
+            return _MainClause(words[:i], reported, opening, opener, reporter, second, joining)
     return _MainClause(words, reported, opening, opener, reporter)
 
 

@@ -51,7 +51,7 @@ def draft_questions(
     who "he" or "she" is, as far as the sentences before say; `thing`: what "it" is, as far
     as the sentence before says (see `referents`), unless a clause opening this one names
     it ("If the visit takes place, it will ...")."""
-    words, reported, opening, opener, reporter = main_clause(sentence)
+    words, reported, opening, opener, reporter, *_ = main_clause(sentence)
     if opening:
         thing = thing_named(split_clause(opening, frozenset())) or thing
     if QUOTATION.search(" ".join(words)):
@@ -175,6 +175,29 @@ def conceded(sentence: str) -> str | None:
     if main.opener not in load_rules().conceding or len(main.opening) < 3:
         return None
     return " ".join(main.opening) + "."
+
+
+# The words that join a second verb phrase of the clause's own subject ("and was paid for
+# by", "but remained"); after "while" or "whereas" a clause of its own begins.
+_SAME_SUBJECT = frozenset({"and", "but"})
+
+
+def second_clause(sentence: str) -> str | None:
+    """The fact a second verb phrase of the main clause states, of the clause's subject
+    ("The terminal cost 95 million pounds and was paid for by its owner": The terminal was
+    paid for by its owner), as a sentence of its own; None where there is none, where it is
+    reported ("The council said it ..."), or where its verb has no tense of its own ("would
+    overheat and catch fire": the auxiliary before is its, and maybe another subject)."""
+    main = main_clause(sentence)
+    if not main.second or main.reported or verb_form(main.second[0]) is None:
+        return None
+    if main.joined_by not in _SAME_SUBJECT:  # "while engineers replace": a subject of its own
+        return None
+    clause = split_clause(main.words, frozenset())
+    if clause is None:
+        return None
+    text = " ".join([*clause.subject, *main.second])
+    return text[:1].upper() + text[1:] + "."
 
 
 def _stands_for_a_thing(clause: Clause) -> bool:

@@ -54,6 +54,7 @@ class Rules:
     participles: frozenset[str]
     cardinals: frozenset[str]
     count_adverbs: frozenset[str]  # once, twice: how many times, not when or where
+    numbering: frozenset[str]  # "number", "platform": a figure after them names, not counts
     plurals_without_s: frozenset[str]  # people, children: plurals all the same
     unit_scales: frozenset[str]  # "Celsius": goes with the unit before it
     distance_as_time: frozenset[str]  # "after 35 kilometres": when, on the way
@@ -108,6 +109,7 @@ def load_rules() -> Rules:
         participles=frozenset(raw["participles"]),
         cardinals=frozenset(raw["cardinals"]),
         count_adverbs=frozenset(raw["count_adverbs"]),
+        numbering=frozenset(raw["numbering"]["words"]),
         plurals_without_s=frozenset(raw["plurals_without_s"]),
         unit_scales=frozenset(raw["unit_scales"]["names"]),
         distance_as_time=frozenset(raw["distance_as_time"]["prepositions"]),

@@ -356,6 +356,9 @@ def _quantity(clause: Clause, rest: str, found: re.Match[str]) -> str | None:
         return None
     if rest[found.end() : found.end() + 1].isalpha():
         return None  # "10th", "3D": a figure run into letters counts nothing
+    before = rest[: found.start()].split()[-1:]
+    if before and before[0].lower().rstrip(".") in load_rules().numbering:
+        return None  # "the number 9 shirt": a figure that names a thing counts nothing
     if word in load_rules().count_adverbs:
         return clause.ask("How many times", _cut(rest, *found.span()))
     # "costs $85", "12 euros": how much; so does a share ("fell 12%")
