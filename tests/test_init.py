@@ -1163,3 +1163,30 @@ def test_a_figure_that_names_a_thing_is_not_counted():
     assert draft_questions("The club has signed 4 players.")[0] == (
         "How many players has the club signed?"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asked"),
+    [
+        # a clause about a thing that "that" opens, stating a figure or a time, is asked of it
+        (
+            "The town reopened its baths after a refit that took two years.",
+            "How long did the refit take?",
+        ),
+        (
+            "Crews fought a blaze that had burned about 1,200 hectares.",
+            "How many hectares had the blaze burned?",
+        ),
+        (
+            "The gallery closed for a repair that cost the city £2.1 million.",
+            "How much did the repair cost the city?",
+        ),
+        # "that" opening what a verb says, or what is said of a thing, is no such clause
+        ("A survey found that most readers wanted longer hours in 2024.", None),
+        ("The report made the claim that the council knew in 2019.", None),
+        # a clause stating nothing to ask for but yes or no
+        ("The museum has a roof that lets in daylight.", None),
+    ],
+)
+def test_a_clause_about_a_thing_that_states_a_figure_is_asked_of_it(sentence, asked):
+    assert relative_question(sentence) == asked

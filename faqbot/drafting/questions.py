@@ -111,7 +111,7 @@ def relative_question(sentence: str, lowercase_words: frozenset[str] = frozenset
     while told is not None and not relative_or_participle(told):
         told = RELATIVE_CLAUSE.search(text, told.start() + 1)  # "In the end, the council, who"
     if told is None:
-        return None
+        return _that_clause_question(text, lowercase_words)
     named, clause, participle = told.group("named", "clause", "participle")
     if participle is not None:  # "built in 1934": "which was built in 1934"
         be = "were" if looks_plural(named.split()[-1]) else "was"
@@ -121,6 +121,32 @@ def relative_question(sentence: str, lowercase_words: frozenset[str] = frozenset
         return asked[0]  # a wh-question comes before the yes or no
     if told.group("relative") == "who" and is_full_name(untitled(named.split())):
         return f"Who {clause}?" if verb_form(clause.split()[0]) is not None else None
+    return None
+
+
+# A thing and a clause about it that "that" opens, with no comma: "after a renovation that
+# took three years", "a wildfire that had burned 3,500 hectares".
+THAT_CLAUSE = re.compile(
+    r"\b(?:a|an|the)\s+(?P<thing>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+that\s+"
+    r"(?P<clause>[a-z](?:[^,;]|,(?=\d))*)"  # (a comma inside a figure, "1,500", ends nothing)
+)
+
+
+def _that_clause_question(text: str, lowercase_words: frozenset[str]) -> str | None:
+    """What a clause about a thing, opened by "that", asks where it states a time, place or
+    figure ("after a renovation that took three years": How long did the renovation take?),
+    asked of the thing; None where it asks only yes or no, or where "that" opens what a verb
+    says ("a survey found that ...")."""
+    for told in THAT_CLAUSE.finditer(text):
+        thing, clause = told.group("thing", "clause")
+        verb = clause.split()[0]
+        if verb_form(thing.split()[-1]) is not None:
+            continue  # "a survey found that": what was found, not a clause about a thing
+        if verb_form(verb) is None and verb not in load_rules().past_after_one:
+            continue  # "the fact that the council knew": "that" opens what is said of it
+        asked = draft_questions(f"The {thing} {clause}.", lowercase_words)
+        if len(asked) > 1:
+            return asked[0]  # a wh-question comes before the yes or no
     return None
 
 
