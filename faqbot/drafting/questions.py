@@ -105,7 +105,8 @@ def relative_question(sentence: str, lowercase_words: frozenset[str] = frozenset
     When was the Central Library built?): what the main clause's question leaves out, as
     the clause is taken out of it. Else, of a person named in full, who the clause says
     they are ("Councillor Priya Nair, who is responsible for culture, said ...": Who is
-    responsible for culture?). None where it asks only yes or no."""
+    responsible for culture?). Failing such a clause between commas, one that "that" opens
+    (see _that_clause_question). None where it asks only yes or no."""
     text = without_age(undated(sentence))
     told = RELATIVE_CLAUSE.search(text)
     while told is not None and not relative_or_participle(told):
@@ -203,11 +204,6 @@ def conceded(sentence: str) -> str | None:
     return " ".join(main.opening) + "."
 
 
-# The words that join a second verb phrase of the clause's own subject ("and was paid for
-# by", "but remained"); after "while" or "whereas" a clause of its own begins.
-_SAME_SUBJECT = frozenset({"and", "but"})
-
-
 def second_clause(sentence: str) -> str | None:
     """The fact a second verb phrase of the main clause states, of the clause's subject
     ("The terminal cost 95 million pounds and was paid for by its owner": The terminal was
@@ -217,7 +213,7 @@ def second_clause(sentence: str) -> str | None:
     main = main_clause(sentence)
     if not main.second or main.reported or verb_form(main.second[0]) is None:
         return None
-    if main.joined_by not in _SAME_SUBJECT:  # "while engineers replace": a subject of its own
+    if main.joined_by not in load_rules().same_subject:  # "while engineers replace ..."
         return None
     clause = split_clause(main.words, frozenset())
     if clause is None:

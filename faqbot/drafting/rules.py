@@ -39,6 +39,7 @@ class Rules:
     auxiliaries: frozenset[str]
     be_forms: frozenset[str]  # "it was a robbery": what "it" is, not what it does
     contrasting: frozenset[str]  # "but", "while": a second clause follows
+    same_subject: frozenset[str]  # "and", "but": a second verb phrase of the same subject
     irregular_past: dict[str, str]
     determiners: frozenset[str]
     wh_for_type: dict[str, str]
@@ -94,6 +95,7 @@ def load_rules() -> Rules:
         auxiliaries=frozenset(raw["auxiliaries"]),
         be_forms=frozenset(raw["be_forms"]),
         contrasting=frozenset(raw["contrasting"]),
+        same_subject=frozenset(raw["same_subject"]["words"]),
         irregular_past=raw["irregular_past"],
         determiners=frozenset(raw["determiners"]),
         wh_for_type=raw["wh_for_type"],
