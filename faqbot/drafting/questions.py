@@ -117,9 +117,9 @@ def relative_question(sentence: str, lowercase_words: frozenset[str] = frozenset
     if participle is not None:  # "built in 1934": "which was built in 1934"
         be = "were" if looks_plural(named.split()[-1]) else "was"
         clause = f"{be} {participle} {clause}"
-    asked = draft_questions(f"{named} {clause}.", lowercase_words)
-    if len(asked) > 1:
-        return asked[0]  # a wh-question comes before the yes or no
+    asked = _wh_question_of(f"{named} {clause}.", lowercase_words)
+    if asked is not None:
+        return asked
     if told.group("relative") == "who" and is_full_name(untitled(named.split())):
         return f"Who {clause}?" if verb_form(clause.split()[0]) is not None else None
     return None
@@ -145,10 +145,17 @@ def _that_clause_question(text: str, lowercase_words: frozenset[str]) -> str | N
             continue  # "a survey found that": what was found, not a clause about a thing
         if verb_form(verb) is None and verb not in load_rules().past_after_one:
             continue  # "the fact that the council knew": "that" opens what is said of it
-        asked = draft_questions(f"The {thing} {clause}.", lowercase_words)
-        if len(asked) > 1:
-            return asked[0]  # a wh-question comes before the yes or no
+        asked = _wh_question_of(f"The {thing} {clause}.", lowercase_words)
+        if asked is not None:
+            return asked
     return None
+
+
+def _wh_question_of(statement: str, lowercase_words: frozenset[str]) -> str | None:
+    """The question the rules draft for a statement that asks for what it states (a time,
+    place or figure); None where they draft only a yes or no, or nothing."""
+    asked = draft_questions(statement, lowercase_words)
+    return asked[0] if len(asked) > 1 else None  # a wh-question comes before the yes or no
 
 
 def _open_question(

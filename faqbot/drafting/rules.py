@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -117,33 +118,29 @@ def load_rules() -> Rules:
         distance_as_time=frozenset(raw["distance_as_time"]["prepositions"]),
         clause_openers=frozenset(raw["clause_openers"]["words"]),
         percent=re.compile(
-            r"\s*(?:" + "|".join(map(re.escape, raw["percent_words"])) + r")(?![\w])",
+            r"\s*" + _any_of(raw["percent_words"]) + r"(?![\w])",
             re.IGNORECASE,
         ),
         approximate=re.compile(
-            r"\b(?:" + "|".join(map(re.escape, _longest_first(raw["approximators"]))) + r")\s+$",
+            r"\b" + _any_of(_longest_first(raw["approximators"])) + r"\s+$",
             re.IGNORECASE,
         ),
-        frequency=re.compile(
-            r"\b(?:" + "|".join(map(re.escape, raw["frequency_words"])) + r")\s+$", re.IGNORECASE
-        ),
-        dimension=re.compile(r"\s+(" + "|".join(map(re.escape, raw["dimensions"])) + r")\b"),
-        age=re.compile(r"\s+(" + "|".join(map(re.escape, raw["ages"])) + r")\b"),
+        frequency=re.compile(r"\b" + _any_of(raw["frequency_words"]) + r"\s+$", re.IGNORECASE),
+        dimension=re.compile(r"\s+" + _any_of(raw["dimensions"], capture=True) + r"\b"),
+        age=re.compile(r"\s+" + _any_of(raw["ages"], capture=True) + r"\b"),
         past_after_one=frozenset(raw["past_after_one"]),
         duration=re.compile(raw["duration_pattern"], re.IGNORECASE),
         money=_Money(
             symbols="".join(raw["money"]["symbols"]),
             after=re.compile(
-                r"(?:\s+(?:" + "|".join(map(re.escape, raw["money"]["scales"])) + r"))?"
-                r"(?:\s+(?:" + "|".join(map(re.escape, raw["money"]["words"])) + r")\b)?",
+                r"(?:\s+" + _any_of(raw["money"]["scales"]) + r")?"
+                r"(?:\s+" + _any_of(raw["money"]["words"]) + r"\b)?",
                 re.IGNORECASE,
             ),
             named=frozenset(raw["money"]["words"]),
         ),
         calendar=frozenset(raw["calendar_names"]),
-        named_time_tail=_named_time_tail(
-            "(?:" + "|".join(map(re.escape, raw["parts_of_day"])) + ")"
-        ),
+        named_time_tail=_named_time_tail(_any_of(raw["parts_of_day"])),
         prepositions=frozenset(raw["prepositions"]),
         personal=frozenset(raw["personal_pronouns"]),
         possessive=frozenset(raw["possessive_pronouns"]),
@@ -158,15 +155,20 @@ def load_rules() -> Rules:
         open_question=_OpenQuestion(
             frame=re.compile(
                 raw["open_question"]["frame"]
-                + r"\s+(?=(?:"
-                + "|".join(raw["open_question"]["wh_words"] + raw["open_question"]["yes_no_words"])
-                + r")\s)",
+                + r"\s+(?="
+                + _any_of(raw["open_question"]["wh_words"] + raw["open_question"]["yes_no_words"])
+                + r"\s)",
                 re.IGNORECASE,
             ),
             yes_no=frozenset(raw["open_question"]["yes_no_words"]),
             subject_wh=frozenset(raw["open_question"]["subject_wh_words"]),
         ),
     )
+
+
+def _any_of(words: Iterable[str], capture: bool = False) -> str:
+    """A pattern that matches any of the words as written, as a group (captured or not)."""
+    return ("(" if capture else "(?:") + "|".join(map(re.escape, words)) + ")"
 
 
 def _longest_first(openers: list[str]) -> tuple[str, ...]:
