@@ -644,6 +644,34 @@ def test_it_is_the_thing_the_sentence_before_named():
     ]
 
 
+def test_he_or_she_in_what_someone_is_reported_to_say_is_who_says_it():
+    # "She said she would ...": the speaker, whom "she" stands for after a sentence on them
+    assert draft_questions(
+        "She said she would open a second shop in May.", person="Rosa Bianchi"
+    ) == [
+        "When would Rosa Bianchi open a second shop?",
+        "Would Rosa Bianchi open a second shop in May?",
+    ]
+    # a speaker named by a word of the person's name, or in full after a title
+    assert (
+        draft_questions("Bianchi said she would open a second shop in May.", person="Rosa Bianchi")[
+            0
+        ]
+        == "When would Rosa Bianchi open a second shop?"
+    )
+    assert draft_questions("Coach Ana Silva said she would retire in 2027.")[0] == (
+        "When would Ana Silva retire?"
+    )
+    # a speaker who is no one person leaves "he" be, as does a speaker the sentences
+    # before do not name
+    assert draft_questions("Police said he was arrested in May.", person="Tom Hale")[0] == (
+        "When was he arrested?"
+    )
+    assert draft_questions("Hale said he would retire in 2027.", person="Ana Silva")[0] == (
+        "When would he retire?"
+    )
+
+
 def test_it_is_taken_up_from_the_sentence_just_before_only(tmp_path):
     article = tmp_path / "cake.txt"
     article.write_text(
@@ -1138,6 +1166,36 @@ def test_a_kb_path_that_cannot_be_written_is_named_in_one_line(tmp_path, where, 
     ],
 )
 def test_a_second_verb_phrase_of_the_subject_is_a_fact_of_its_own(sentence, stated):
+    from faqbot.drafting import second_clause
+
+    assert second_clause(sentence) == stated
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stated"),
+    [
+        # "her" is not the subject, who would be "herself": the one other person named
+        (
+            "Chepkoech pulled away from Ethiopia's Tigist Abebe and finished ahead of her.",
+            "Chepkoech finished ahead of Tigist Abebe.",
+        ),
+        (
+            "Mayor Joan Reid met Councillor Tom Hale and thanked him for his work.",
+            "Mayor Joan Reid thanked Tom Hale for his work.",
+        ),
+        # whose, where a noun follows: left
+        (
+            "Anna Berg met Tom Hale and praised her team.",
+            "Anna Berg praised her team.",
+        ),
+        # two other people named: which one, words do not say
+        (
+            "Anna Berg beat Tom Hale and Ian Cole and thanked him.",
+            "Anna Berg thanked him.",
+        ),
+    ],
+)
+def test_him_or_her_in_a_second_verb_phrase_is_the_other_person_named(sentence, stated):
     from faqbot.drafting import second_clause
 
     assert second_clause(sentence) == stated

@@ -143,6 +143,35 @@ def with_person(words: list[str], person: str, whole: bool = False) -> list[str]
     return [f"{person}'s" if w.lower() in rules.possessive else w for w in words]
 
 
+def with_other_person(words: list[str], sentence: str, subject: list[str]) -> list[str]:
+    """The words with "him" or "her" made the one person other than the subject whom the
+    sentence names in full, where it names one ("Chepkoech pulled away from Ethiopia's
+    Tigist Abebe and finished 71 seconds ahead of her": ahead of Tigist Abebe): an object
+    pronoun is not the clause's subject, who would be "herself"."""
+    pronouns = [i for i in range(len(words)) if _is_object(words, i)]
+    if not pronouns:
+        return words
+    stop = english().stopwords
+    named = set()
+    for run in CAPITALISED_RUN.findall(sentence):
+        name = untitled(list(itertools.dropwhile(lambda w: w.lower() in stop, run.split())))
+        if is_full_name(name) and not set(name) & set(subject):
+            named.add(" ".join(name))
+    if len(named) != 1:
+        return words
+    (person,) = named
+    return [person if i in pronouns else w for i, w in enumerate(words)]
+
+
+def _is_object(words: list[str], i: int) -> bool:
+    """Whether words[i] is an object pronoun: "him" or "her" with no noun or adjective after
+    it ("ahead of her"; not "her son", "her third marathon", whose)."""
+    if words[i].lower() not in load_rules().objective:
+        return False
+    after = words[i + 1] if i + 1 < len(words) else ""
+    return not (after.isalpha() and after.islower() and after not in english().stopwords)
+
+
 def full_names(
     sentences: list[str], lowercase_words: frozenset[str] = frozenset()
 ) -> dict[str, str]:

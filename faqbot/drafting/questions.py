@@ -25,6 +25,7 @@ from faqbot.drafting.people import (
     relative_or_participle,
     thing_named,
     untitled,
+    with_other_person,
     with_person,
 )
 from faqbot.drafting.rules import load_rules
@@ -62,6 +63,14 @@ def draft_questions(
     clause = split_clause(words, lowercase_words)
     if clause is None:
         return []
+    speaker = _speaker(reporter, person) if reported else None
+    if speaker is not None and _is_personal(clause.subject):
+        # "She said she would now rest ...": who says it is whom "she" stands for
+        clause = replace(
+            clause,
+            subject=with_person(clause.subject, speaker, whole=True),
+            rest=with_person(clause.rest, speaker),
+        )
     if person and not reported:
         subject = with_person(clause.subject, person, whole=True)
         # "his" is the subject's own where the subject is the person or another one named
@@ -225,7 +234,8 @@ def second_clause(sentence: str) -> str | None:
     clause = split_clause(main.words, frozenset())
     if clause is None:
         return None
-    text = " ".join([*clause.subject, *main.second])
+    second = with_other_person(main.second, sentence, clause.subject)
+    text = " ".join([*clause.subject, *second])
     return text[:1].upper() + text[1:] + "."
 
 
@@ -237,6 +247,23 @@ def _stands_for_a_thing(clause: Clause) -> bool:
     if len(clause.subject) != 1 or clause.subject[0].lower() not in rules.impersonal:
         return False
     return not any(w.lower() in rules.anticipated for w in clause.rest)
+
+
+def _speaker(reporter: list[str], person: str | None) -> str | None:
+    """Who says what a sentence reports, where that is a person: one named in full after
+    any title ("Union leader Mick Lowe said"), or "he" or "she", or a word of the name,
+    standing for `person` ("Bianchi said", after "Rosa Bianchi ...")."""
+    if _is_personal(reporter) or (
+        person is not None and len(reporter) == 1 and reporter[0] in person.split()
+    ):
+        return person
+    named = untitled(reporter)
+    return " ".join(named) if is_full_name(named) else None
+
+
+def _is_personal(words: list[str]) -> bool:
+    """Whether the words are "he" or "she" alone."""
+    return len(words) == 1 and words[0].lower() in load_rules().personal
 
 
 def _reporter_is_it(reporter: list[str], clause: Clause) -> bool:

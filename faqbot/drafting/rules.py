@@ -75,6 +75,9 @@ class Rules:
     personal: frozenset[str]  # he, she: who they are, the sentences before may say
     # his: whose, the same way ("her" is left: it is as often the object, "met her")
     possessive: frozenset[str]
+    # him, her: an object, someone other than the clause's subject (who would be "himself"),
+    # where no noun follows ("ahead of her", not "her son")
+    objective: frozenset[str]
     partitive: frozenset[str]  # "of its": a figure counts what follows ("200 of its cars")
     plural_pronouns: frozenset[str]  # I, we, you, they: their verb shows no ending
     impersonal: frozenset[str]  # it: what thing, the sentence before may say
@@ -144,6 +147,7 @@ def load_rules() -> Rules:
         prepositions=frozenset(raw["prepositions"]),
         personal=frozenset(raw["personal_pronouns"]),
         possessive=frozenset(raw["possessive_pronouns"]),
+        objective=frozenset(raw["object_pronouns"]),
         partitive=frozenset(raw["partitive"]),
         plural_pronouns=frozenset(raw["plural_pronouns"]),
         impersonal=frozenset(raw["impersonal_pronouns"]["pronouns"]),
