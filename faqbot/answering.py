@@ -109,12 +109,9 @@ def matcher_for(
 
     path = kb_path(kb)
     shaping = settings.index_settings()
-    if not use_cache:  # nor the English word list kept there (see general_english)
-        from faqbot import general_english
-
-        general_english.keep_in_cache(False)
     index = load_index(path, shaping, load_kb, say, use_cache=use_cache, rebuild=rebuild)
-    matcher = Matcher(index, settings)
+    # without the cache, nor the English word list kept there (see general_english)
+    matcher = Matcher(index, settings, english_in_cache=use_cache)
     if settings.meaning:
         matcher.meaning = meaning_for(path, index, shaping, use_cache)
     return matcher

@@ -31,30 +31,23 @@ ABSENT = 0.0
 
 # Bumped when what the stored list holds changes, so that a list of another kind is never read.
 STORE_FORMAT = 1
-# Whether the list is read from, and kept in, the cache directory (see keep_in_cache).
-_kept_in_cache = True
 
 
-def keep_in_cache(keep: bool) -> None:
-    """Whether the list may be read from and kept in the cache directory: not for a run
-    told to leave the cache be (`--no-cache`). Said before the first word is looked up."""
-    global _kept_in_cache
-    _kept_in_cache = keep
-
-
-def zipf(word: str) -> float:
+def zipf(word: str, use_cache: bool = True) -> float:
     """The word's Zipf frequency in English, or ABSENT when the list does not hold it. The
-    word is one of faqbot's (faqbot.text.words): "cant" stands for "can't" and "can't" alike."""
-    return _frequencies().get(word, ABSENT)
+    word is one of faqbot's (faqbot.text.words): "cant" stands for "can't" and "can't" alike.
+    `use_cache`: whether the list may be read from and kept in the cache directory; not for
+    a run told to leave the cache be (`--no-cache`)."""
+    return _frequencies(use_cache).get(word, ABSENT)
 
 
 @cache
-def _frequencies() -> Mapping[str, float]:
+def _frequencies(use_cache: bool) -> Mapping[str, float]:
     """The list as faqbot reads it: stored by an earlier run, looked up word by word (a
     single question asks about a few; a batch that asks about many has it read whole, see
     index_store.StoredTable); else read from wordfreq's file, and stored for the runs after.
     A cache directory that cannot be written is no error: the list is read each run."""
-    if not _kept_in_cache:
+    if not use_cache:
         return _table()
     try:
         path = _store_path(_data_file())

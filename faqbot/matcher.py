@@ -67,9 +67,17 @@ MIN_NOVELTY = 0.01
 
 
 class Matcher(MeaningSignals):
-    def __init__(self, kb: KnowledgeBase | KBIndex, settings: Settings | None = None) -> None:
-        """A matcher for a knowledge base, or for its index already built (or stored)."""
+    def __init__(
+        self,
+        kb: KnowledgeBase | KBIndex,
+        settings: Settings | None = None,
+        english_in_cache: bool = True,
+    ) -> None:
+        """A matcher for a knowledge base, or for its index already built (or stored).
+        `english_in_cache`: whether the English word list may be read from and kept in the
+        cache directory (see general_english)."""
         self.settings = settings or Settings()
+        self.english_in_cache = english_in_cache
         index = kb if isinstance(kb, KBIndex) else build_index(kb, self.settings.index_settings())
         self.index = index
         self.analyzer = Analyzer(index.synonyms)
@@ -235,7 +243,7 @@ class Matcher(MeaningSignals):
             return False
         from faqbot.general_english import zipf
 
-        return zipf(word) >= self.settings.typo_english_zipf
+        return zipf(word, self.english_in_cache) >= self.settings.typo_english_zipf
 
     def _choices_near_length(self, length: int, edits: int) -> list[str]:
         """The KB words a word of `length` letters can be within `edits` of, in the order of
@@ -290,7 +298,7 @@ class Matcher(MeaningSignals):
             return False
         from faqbot.general_english import ABSENT, zipf
 
-        return ABSENT < zipf(token.surface) < self.settings.rare_word_zipf
+        return ABSENT < zipf(token.surface, self.english_in_cache) < self.settings.rare_word_zipf
 
     def match(self, question: str, top: int = 3) -> Result:
         return self._weigh_meaning(self._by_words(question, top))

@@ -272,8 +272,11 @@ def test_no_cache_keeps_no_english_word_list_either(cache, write_kb):
         result = matcher.match("Where did the telescope sit?")
         assert "never mentions 'telescope'" in result.reason  # looked up in the list
         assert not cache.exists()
+        # and a run in the same process that may use the cache keeps it there
+        matcher = answering.matcher_for(kb, Settings(meaning=False), use_cache=True)
+        assert "never mentions 'telescope'" in matcher.match("Where did the telescope sit?").reason
+        assert list(cache.glob("english-*.sqlite"))
     finally:
-        general_english.keep_in_cache(True)
         general_english._frequencies.cache_clear()
 
 

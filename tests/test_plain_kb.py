@@ -257,7 +257,6 @@ def test_general_english_frequencies_are_of_words_as_faqbot_folds_them():
 def english_cache(tmp_path, monkeypatch):
     """A cache directory of its own for the English list, read afresh (and after the test)."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    general_english.keep_in_cache(True)  # (an in-process `ask --no-cache` said otherwise)
     general_english._frequencies.cache_clear()
     yield tmp_path / "cache" / "faqbot"
     general_english._frequencies.cache_clear()
@@ -276,15 +275,15 @@ def test_the_english_list_is_kept_and_then_looked_up_word_by_word(english_cache,
 
     monkeypatch.setattr(general_english, "_read_cbpack", no_reading)
     assert [general_english.zipf(w) for w in WORDS_ASKED] == read
-    assert not isinstance(general_english._frequencies(), dict)
+    assert not isinstance(general_english._frequencies(True), dict)
     assert list(english_cache.glob("english-*.sqlite")) == [kept]
 
 
 def test_the_kept_list_holds_every_word_as_read(english_cache):
-    table = general_english._frequencies()  # read, and kept
+    table = general_english._frequencies(True)  # read, and kept
     assert isinstance(table, dict)
     general_english._frequencies.cache_clear()
-    stored = general_english._frequencies()
+    stored = general_english._frequencies(True)
     assert not isinstance(stored, dict)
     assert all(stored.get(word) == z for word, z in table.items())
 
@@ -295,9 +294,9 @@ def test_a_damaged_kept_list_is_read_again_from_wordfreq(english_cache):
     kept.write_bytes(kept.read_bytes()[:4096])  # cut short
     general_english._frequencies.cache_clear()
     assert general_english.zipf("library") == general_english._table()["library"]
-    assert isinstance(general_english._frequencies(), dict)  # read whole, and kept again
+    assert isinstance(general_english._frequencies(True), dict)  # read whole, and kept again
     general_english._frequencies.cache_clear()
-    assert not isinstance(general_english._frequencies(), dict)
+    assert not isinstance(general_english._frequencies(True), dict)
 
 
 def test_a_list_kept_for_another_wordfreq_file_is_removed(english_cache):
@@ -312,7 +311,6 @@ def test_a_cache_directory_that_cannot_be_written_is_no_error(tmp_path, monkeypa
     blocked = tmp_path / "not-a-directory"
     blocked.write_text("")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
-    general_english.keep_in_cache(True)
     general_english._frequencies.cache_clear()
     try:
         assert general_english.zipf("library") == general_english._table()["library"]
