@@ -122,8 +122,9 @@ def leave_one_out(matcher: Matcher) -> tuple[int, int, list[Finding]]:
     A KB of more than MAX_LEFT_OUT such phrasings is sampled evenly, so that `check` takes
     seconds, not minutes."""
     entries = matcher.index.entries
-    testable = [(i, j) for i, ie in enumerate(entries) if len(ie.phrasings) > 1
-                for j in range(len(ie.phrasings))]  # fmt: skip
+    # an entry's own phrasings, not the words of its id (see kb_index.reads_ids)
+    testable = [(i, j) for i, ie in enumerate(entries) if len(ie.entry.phrasings) > 1
+                for j in range(len(ie.entry.phrasings))]  # fmt: skip
     step = max(1, -(-len(testable) // MAX_LEFT_OUT))
     index_of = {ie.entry.id: k for k, ie in enumerate(entries)}
     tested = right = 0
@@ -147,7 +148,7 @@ def leave_one_out(matcher: Matcher) -> tuple[int, int, list[Finding]]:
             wrong.setdefault((i, result.answer.entry.id), []).append(phrasing)
 
     def share(i: int, phrasings: list[str]) -> str:
-        return f"{count_text(len(phrasings), 'phrasing')} of {len(entries[i].phrasings)}"
+        return f"{count_text(len(phrasings), 'phrasing')} of {len(entries[i].entry.phrasings)}"
 
     findings = [
         Finding(

@@ -35,7 +35,9 @@ from faqbot.kb_index import (
     Phrasing,
     PhrasingMasks,
     Tally,
+    asked_texts,
     phrasings_of,
+    reads_ids,
     shortest,
     term_lists,
     term_masks,
@@ -47,7 +49,7 @@ from faqbot.model import Entry, KnowledgeBase
 # Bumped when the layout or the meaning of a table changes (8: versions; 9: how many
 # phrasings are written as an author writes them). The language data
 # (english.json) is part of an index's key by its bytes: a change there needs no bump.
-FORMAT = 9
+FORMAT = 10
 
 V = TypeVar("V")
 
@@ -139,7 +141,7 @@ def _fill(
         CREATE TABLE arrays (name TEXT PRIMARY KEY, data BLOB NOT NULL);
         """
     )
-    tally = Tally(kb.synonyms, len(kb.entries), progress)
+    tally = Tally(kb.synonyms, len(kb.entries), progress, reads_ids(kb, settings))
 
     def records() -> Iterator[tuple[int, str, str]]:
         for i, entry in enumerate(kb.entries):
@@ -521,7 +523,8 @@ class _StoredParts:
         return entry
 
     def phrasings(self, entry: Entry) -> list[Phrasing]:
-        made = self._decoded(_phrasings_record, entry.phrasings, self._lines, self._weights)
+        texts = asked_texts(entry, len(self._lines) > len(entry.phrasings))
+        made = self._decoded(_phrasings_record, texts, self._lines, self._weights)
         self._lines, self._weights = [], b""
         return made
 

@@ -39,6 +39,38 @@ from faqbot.model import Entry, KnowledgeBase
 # (IndexedEntry.phrasings_using), which a stored index keeps ready for such an entry.
 FEW_PHRASINGS = 4
 
+# The words of an entry's id: its parts between hyphens, underscores and spaces, those of two
+# letters or more and no digit ("late-fees": late fees; "cf001", "10th", "2011": none).
+_ID_PART = re.compile(r"[-_\s]+")
+
+
+def id_phrasing(entry_id: str) -> str | None:
+    """The words of an entry's id, as a phrasing: its author's name for what the entry is
+    about ("late-fees", "dark-mode", "armored-train"); None where it has no such word."""
+    words = [w for w in _ID_PART.split(entry_id.lower()) if len(w) > 1 and w.isalpha()]
+    return " ".join(words) or None
+
+
+def asked_texts(entry: Entry, with_id: bool) -> tuple[str, ...]:
+    """The texts an entry is asked by as the index weighs them: its phrasings, and, `with_id`,
+    the words of its id after them (see reads_ids)."""
+    named = id_phrasing(entry.id) if with_id else None
+    return entry.phrasings if named is None else (*entry.phrasings, named)
+
+
+def reads_ids(kb: KnowledgeBase, settings: IndexSettings) -> bool:
+    """Whether the index weighs an entry's id as one more way to ask it: in a KB that shows
+    one way, or a few, to ask each question (fewer than `settings.many_phrasings` an entry),
+    where the name its author gave the entry is often the word a user asks with, and its one
+    question may not use it ("opening-hours" of "When are you open?"). Not in a KB of users'
+    own messages, which say how users ask already, and whose ids name categories
+    ("ORDER_STATUS"). The id is not counted among the phrasings that show how users ask
+    (Tally.phrasings_per_entry), nor in the KB's novelty, nor encoded by meaning."""
+    if not settings.read_ids:
+        return False
+    phrasings = sum(len(e.phrasings) for e in kb.entries)
+    return phrasings < settings.many_phrasings * max(len(kb.entries), 1)
+
 
 class Phrasing:
     __slots__ = ("text", "terms", "total")
@@ -235,6 +267,8 @@ class IndexSettings(NamedTuple):
 
     stopword_weight: float = 0.3
     fuzzy_min_length: int = 5
+    many_phrasings: float = 4.0  # see reads_ids and Settings.many_phrasings
+    read_ids: bool = True  # see reads_ids and Settings.read_ids
 
 
 DEFAULT_SHAPING = IndexSettings()
@@ -304,7 +338,7 @@ def build_index(
 
     (`index_store.build` does the same into a file, keeping no entry's terms in memory.)"""
     with bulk_build():
-        tally = Tally(kb.synonyms, len(kb.entries), progress)
+        tally = Tally(kb.synonyms, len(kb.entries), progress, reads_ids(kb, settings))
         terms = [tally.add(entry) for entry in kb.entries]
         entries = [
             IndexedEntry(entry, phrasings_of(entry, weights), asked, told_terms(told))
@@ -324,7 +358,9 @@ def told_terms(terms: Iterable[str]) -> frozenset[str]:
 
 
 def phrasings_of(entry: Entry, weights: list[dict[str, float]]) -> list[Phrasing]:
-    return [Phrasing(text, w) for text, w in zip(entry.phrasings, weights, strict=True)]
+    """The entry's phrasings with their weights, one more where its id is weighed too."""
+    texts = asked_texts(entry, len(weights) > len(entry.phrasings))
+    return [Phrasing(text, w) for text, w in zip(texts, weights, strict=True)]
 
 
 def shortest(phrasings: list[Phrasing]) -> float:
@@ -346,7 +382,7 @@ class Tally:
     __slots__ = (
         "analyzer", "df", "surfaces", "joined_pairs", "uses", "in_phrasings", "phrasing_words",
         "postings", "tokens", "_idf", "_expected", "_progress", "number_uses", "_versions",
-        "written_phrasings",
+        "written_phrasings", "read_ids", "phrasings_asked",
     )  # fmt: skip
 
     def __init__(
@@ -354,8 +390,11 @@ class Tally:
         synonyms: tuple[tuple[str, ...], ...],
         expected: int = 0,
         progress: Callable[[int, int], None] | None = None,
+        read_ids: bool = False,  # see reads_ids
     ) -> None:
         self.analyzer = Analyzer(synonyms)
+        self.read_ids = read_ids
+        self.phrasings_asked = 0  # the entries' own phrasings, their ids' words apart
         self._expected, self._progress = expected, progress  # entries to come; who hears
         self.df: Counter[str] = Counter()  # term -> the number of entries using it
         self.surfaces: dict[str, str] = {}
@@ -381,7 +420,9 @@ class Tally:
     def add(self, entry: Entry) -> tuple[set[str], set[str]]:
         """Count the next entry; the terms of its phrasings (asked) and answer (told)."""
         analyzer = self.analyzer
-        phrasings = [analyzer.tokens(p) for p in entry.phrasings]
+        phrasings = [analyzer.tokens(p) for p in asked_texts(entry, self.read_ids)]
+        own = phrasings[: len(entry.phrasings)]  # without its id's words
+        self.phrasings_asked += len(own)
         self.written_phrasings += sum(map(is_written, entry.phrasings))
         answer_tokens = analyzer.tokens(f"{entry.answer} {entry.source or ''}")
         # A large KB's answers hold millions of words: what can be is done by map, set and
@@ -400,7 +441,7 @@ class Tally:
             for toks in phrasings:
                 for number, word in _numbers_after_words(toks):
                     self.number_uses.setdefault(number, Counter())[word] += 1
-        informative = [_informative(toks) for toks in phrasings]
+        informative = [_informative(toks) for toks in own]
         for terms in informative:
             self.in_phrasings.update(terms)
             self.phrasing_words += len(terms)
@@ -423,7 +464,7 @@ class Tally:
 
     @property
     def phrasings_per_entry(self) -> float:
-        return sum(map(len, self.tokens)) / max(len(self.tokens), 1)
+        return self.phrasings_asked / max(len(self.tokens), 1)
 
     @property
     def idf(self) -> dict[str, float]:

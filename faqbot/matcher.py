@@ -343,9 +343,10 @@ class Matcher(MeaningSignals):
 
     def _checked_by_meaning(self, answer: Candidate) -> bool:
         """Whether meaning checks an answer words found: not when words are sure of it (a
-        phrasing says the question nearly whole), nor under threshold 0 (the best entry is
-        asked for, whatever else)."""
-        return self.threshold > 0 and answer.phrasing_score < self.settings.words_sure
+        phrasing of its own says the question nearly whole, not the words of its id alone),
+        nor under threshold 0 (the best entry is asked for, whatever else)."""
+        sure = answer.phrasing_score >= self.settings.words_sure and not answer.explained.by_id
+        return self.threshold > 0 and not sure
 
     def _weigh_meaning(self, worded: Worded) -> Result:
         """The answer words found, checked by meaning; or, failing one, meaning's; or the

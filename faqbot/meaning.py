@@ -293,8 +293,10 @@ def _texts(entries: Sequence) -> tuple[list[str], list[int], int]:  # Sequence[I
     texts: list[str] = []
     entry_of: list[int] = []
     for i, ie in enumerate(entries):
-        for ph in ie.phrasings:
-            texts.append(ph.text)
+        # its own phrasings: not the words of its id, which say alone, out of any sentence,
+        # what a question may mean in a dozen ways (see kb_index.reads_ids)
+        for text in ie.entry.phrasings:
+            texts.append(text)
             entry_of.append(i)
     phrasing_rows = len(texts)
     for i, ie in enumerate(entries):

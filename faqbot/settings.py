@@ -70,6 +70,21 @@ class Settings(NamedTuple):
     # question either way; from k = 4 the first reading answers none of the off-topic
     # questions and the second 0.75% of them.
     many_phrasings: float = 4.0
+    # ... and where it does not, an entry's id is weighed as one more way to ask it, its
+    # words as a phrasing ("late-fees": late fees; see kb_index.reads_ids). Measured
+    # (sweep.py, 2026-12-08, against 8cb06dc), words only: plain app 0.571 / 0.111 -> 0.629 /
+    # 0.091, library 0.778 / 0.056 -> 0.806 / 0.053, plain article 0.788 / 0.053 -> 0.833 /
+    # 0.049, the dental and gym KBs of benchmarks/plain 0.568 / 0.154 -> 0.614 / 0.133 and
+    # 0.482 / 0.182 -> 0.536 / 0.077; the app's off-topic questions answered 0.9% -> 1.4%
+    # (two asking a mattress's price, to the entry "pricing"). With meaning: library 0.861 ->
+    # 0.889, plain article 0.879 / 0.024 -> 0.909 / 0.023, gym 0.625 -> 0.643, no off-topic
+    # set moving. The dev set, covidfaq (ids of no word), HINT3 (users' messages) and the
+    # seed's draft do not move in either mode; the drafted articles gain 2 to 4 right answers
+    # and 2 or 3 wrong ones on the sixteen (README, "Measured"). Weighing only an id with a
+    # word its phrasings do not use was worse (plain article 0.833 -> 0.803 words only, 0.909
+    # -> 0.864 with meaning): an id that repeats the question's word backs it as a second
+    # phrasing would.
+    read_ids: bool = True
     # Where a KB shows how its users ask, a question that is one of its entries resembles one
     # of that entry's phrasings: it says at least this share of the nearest one's weight. One
     # that only touches a phrasing's context (one asking what covid is, against "Is delivery
@@ -222,4 +237,6 @@ class Settings(NamedTuple):
 
     def index_settings(self) -> IndexSettings:
         """The settings that shape a KB's index (a stored index is keyed by them)."""
-        return IndexSettings(self.stopword_weight, self.fuzzy_min_length)
+        return IndexSettings(
+            self.stopword_weight, self.fuzzy_min_length, self.many_phrasings, self.read_ids
+        )

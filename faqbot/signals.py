@@ -16,7 +16,7 @@ import math
 from itertools import compress
 from typing import TYPE_CHECKING, NamedTuple
 
-from faqbot.kb_index import FEW_PHRASINGS, IndexedEntry
+from faqbot.kb_index import FEW_PHRASINGS, IndexedEntry, id_phrasing
 
 if TYPE_CHECKING:
     from collections.abc import Container
@@ -111,7 +111,10 @@ class PhrasingFit:
     @property
     def text(self) -> str:
         """The best phrasing (read only for the entries shown)."""
-        return self.entry.phrasings[self.nearest]
+        phrasings = self.entry.phrasings
+        if self.nearest < len(phrasings):
+            return phrasings[self.nearest]
+        return f"{id_phrasing(self.entry.id)} (the words of its id)"  # see kb_index.reads_ids
 
 
 def phrasing_fit(ie: IndexedEntry, question: Question, beta_squared: float) -> PhrasingFit:
@@ -283,6 +286,11 @@ class Explained:
     @property
     def phrasing(self) -> str:
         return self._fit.text
+
+    @property
+    def by_id(self) -> bool:
+        """Whether the nearest phrasing is the words of the entry's id (kb_index.reads_ids)."""
+        return self._fit.nearest >= len(self._fit.entry.phrasings)
 
     @property
     def words(self) -> tuple[WordMatch, ...]:

@@ -94,3 +94,24 @@ facts:
 @pytest.fixture
 def small_kb(write_kb) -> Path:
     return write_kb(SMALL_KB)
+
+
+# An author's ids name what each entry is about, often in the word a user asks with.
+NAMED_SHOP = """
+faqs:
+  - id: opening-hours
+    question: When is the shop open?
+    answer: Tuesday to Sunday, 10:00 to 18:00.
+  - id: refunds
+    question: Can I return an item?
+    answer: Within 30 days, with the receipt.
+  - id: parking
+    question: Where can I leave my car?
+    answer: In the car park behind the shop.
+  - id: gift-cards
+    question: Do you sell vouchers?
+    answer: Yes, from 10 to 200 euros.
+  - id: q5
+    question: Can I pay by card?
+    answer: Yes, every card but American Express.
+"""

@@ -18,7 +18,7 @@ from faqbot.kb_index import FEW_PHRASINGS
 from faqbot.kb_loader import load_kb
 from faqbot.matcher import Matcher
 from faqbot.settings import Settings
-from tests.conftest import PACKAGED_KB, SMALL_KB
+from tests.conftest import NAMED_SHOP, PACKAGED_KB, SMALL_KB
 
 SHAPING = Settings().index_settings()
 QUESTIONS = [
@@ -69,6 +69,21 @@ def test_a_stored_index_matches_exactly_as_a_built_one(cache):
             assert outcome(from_store, question) == outcome(built, question), question
     for question in QUESTIONS:
         assert outcome(from_store, question) == outcome(built, question), question
+
+
+def test_a_stored_index_of_a_plain_kb_matches_as_a_built_one_ids_and_all(cache, write_kb):
+    # one question an entry: the words of each id are weighed as one more phrasing
+    path = write_kb(NAMED_SHOP, article=None)
+    built = Matcher(load_kb(path))
+    index_of(path)  # builds and stores
+    stored, warnings = index_of(path)
+    assert warnings == [] and isinstance(stored.entries, index_store._Entries)
+    from_store = Matcher(stored)
+    assert [len(ie.phrasings) for ie in stored.entries] == [2, 2, 2, 2, 1]
+    for question in ["What are your hours?", "Can I get a refund?", "Can I pay by card?"]:
+        assert outcome(from_store, question) == outcome(built, question), question
+        first = from_store.match(question).candidates[0].explained.phrasing
+        assert first == built.match(question).candidates[0].explained.phrasing
 
 
 def test_a_stored_entry_reads_back_as_built_even_a_phrasing_without_words(cache, write_kb):

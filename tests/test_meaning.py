@@ -21,6 +21,7 @@ from faqbot.kb_loader import load_kb
 from faqbot.matcher import Matcher
 from faqbot.meaning_signals import _without_word
 from faqbot.settings import Settings
+from tests.conftest import NAMED_SHOP
 
 np = pytest.importorskip("numpy")
 
@@ -360,7 +361,9 @@ class Nearest:
 
 @pytest.fixture
 def bakery(write_kb) -> Matcher:
-    return Matcher(load_kb(write_kb(BAKERY, article=None)))
+    # Its ids repeat its questions' words: the signals below are weighed on the words of the
+    # entries' own phrasings, as the numbers in their comments say (ids: test_plain_kb.py).
+    return Matcher(load_kb(write_kb(BAKERY, article=None)), Settings(read_ids=False))
 
 
 def with_meaning(
@@ -382,6 +385,18 @@ def test_an_answer_words_are_sure_of_never_asks_meaning(bakery):
     result = bakery.match("Do you sell gluten-free bread?")
     assert result.answer.entry.id == "gluten" and result.answer.meaning is None
     assert stub.calls == 0 and stub.checked == []
+
+
+def test_an_answer_the_words_of_its_id_found_is_checked_by_meaning(write_kb):
+    # "Refunds?" is the id's words whole: words alone would be sure of it, but an id says
+    # what an entry is about out of any sentence, and meaning is asked all the same
+    matcher = Matcher(load_kb(write_kb(NAMED_SHOP, article=None)))
+    words_only = matcher.match("Refunds?")
+    assert words_only.answer.entry.id == "refunds" and words_only.answer.explained.by_id
+    assert words_only.answer.phrasing_score >= matcher.settings.words_sure
+    stub = with_meaning(matcher, [("refunds", 0.3)])
+    result = matcher.match("Refunds?")
+    assert stub.checked == ["refunds"] and not result.answered
 
 
 def test_an_answer_words_find_is_kept_when_its_meaning_agrees(bakery):

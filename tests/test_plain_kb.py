@@ -11,7 +11,7 @@ from faqbot.kb_index import is_written
 from faqbot.kb_loader import load_kb
 from faqbot.matcher import Matcher
 from faqbot.settings import Settings
-from tests.conftest import PACKAGED_KB
+from tests.conftest import NAMED_SHOP, PACKAGED_KB
 
 SHOP_FAQS = [
     ("hours", "When is the shop open?", "Tuesday to Sunday, 10:00 to 18:00."),
@@ -369,3 +369,59 @@ def test_in_a_kb_of_many_phrasings_a_question_must_resemble_one(write_kb):
     assert not declined.answered and "nearest phrasing" in declined.reason
     answered = matcher.match("is delivery delayed by the storm")
     assert answered.answer is not None and answered.answer.entry.id == "delivery"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What are your hours?", "opening-hours"),
+        ("Can I get a refund?", "refunds"),
+        ("Do you have gift cards?", "gift-cards"),
+    ],
+)
+def test_an_entrys_id_names_it_in_the_words_users_ask_with(write_kb, question, expected):
+    kb = load_kb(write_kb(NAMED_SHOP, article=None))
+    result = Matcher(kb).match(question)
+    assert result.answer is not None and result.answer.entry.id == expected, result.reason
+    # the entry's question alone does not say it
+    unnamed = Matcher(kb, Settings(read_ids=False)).match(question)
+    assert unnamed.answer is None or unnamed.answer.entry.id != expected
+    # and --explain says which words did
+    assert result.answer.explained.phrasing.endswith("(the words of its id)")
+
+
+def test_an_id_is_not_counted_as_a_way_users_ask(write_kb):
+    kb = load_kb(write_kb(NAMED_SHOP, article=None))
+    named, unnamed = Matcher(kb), Matcher(kb, Settings(read_ids=False))
+    assert len(named.index.entries[0].phrasings) == 2  # its question, and its id's words
+    assert named.phrasings_per_entry == unnamed.phrasings_per_entry == 1.0
+    assert named.threshold == unnamed.threshold
+    assert not named.match("What is the capital of Peru?").answered
+
+
+@pytest.mark.parametrize(
+    ("entry_id", "words"),
+    [
+        ("late-fees", "late fees"),
+        ("ORDER_STATUS", "order status"),
+        ("10th-assuming-2011", "assuming"),
+        ("cf001", None),
+        ("q5", None),
+    ],
+)
+def test_the_words_of_an_id_are_its_words_of_two_letters_or_more(entry_id, words):
+    from faqbot.kb_index import id_phrasing
+
+    assert id_phrasing(entry_id) == words
+
+
+def test_a_kb_of_users_own_messages_reads_no_ids(write_kb):
+    # four messages an entry show how users ask; ids there name categories
+    faqs = "".join(
+        f"  - id: {name}\n    question: {name} question?\n    answer: An answer.\n"
+        "    alternates: [first message, second message, third message]\n"
+        for name in ("refund-status", "order-tracking")
+    )
+    matcher = Matcher(load_kb(write_kb("faqs:\n" + faqs, article=None)))
+    assert matcher.shows_how_users_ask
+    assert [len(ie.phrasings) for ie in matcher.index.entries] == [4, 4]
