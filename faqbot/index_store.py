@@ -47,7 +47,8 @@ from faqbot.kb_index import (
 from faqbot.model import Entry, KnowledgeBase
 
 # Bumped when the layout or the meaning of a table changes (8: versions; 9: how many
-# phrasings are written as an author writes them). The language data
+# phrasings are written as an author writes them; 10: an entry's id weighed as a phrasing,
+# kb_index.reads_ids). The language data
 # (english.json) is part of an index's key by its bytes: a change there needs no bump.
 FORMAT = 10
 
