@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 
 from faqbot.analysis import english
 from faqbot.drafting.clauses import (
@@ -137,10 +138,32 @@ def with_person(words: list[str], person: str, whole: bool = False) -> list[str]
     """The words with "his" made the person's ("his previous trips": "Kim's previous
     trips"), and, for a subject (`whole`), "he" or "she" alone made the person: a question
     read on its own must say whom it asks about."""
-    rules = load_rules()
-    if whole and len(words) == 1 and words[0].lower() in rules.personal:
+    if whole and is_personal(words):
         return [person]
-    return [f"{person}'s" if w.lower() in rules.possessive else w for w in words]
+    possessive = load_rules().possessive
+    return [f"{person}'s" if w.lower() in possessive else w for w in words]
+
+
+def is_personal(words: list[str]) -> bool:
+    """Whether the words are "he" or "she" alone."""
+    return len(words) == 1 and words[0].lower() in load_rules().personal
+
+
+def speaker(reporter: list[str], person: str | None) -> str | None:
+    """Who says what a sentence reports, where that is a person: one named in full after
+    any title ("Union leader Mick Lowe said"), or "he" or "she", or a word of the name,
+    standing for `person` ("Bianchi said", after "Rosa Bianchi ...")."""
+    if is_personal(reporter) or (
+        person is not None and len(reporter) == 1 and reporter[0] in person.split()
+    ):
+        return person
+    return _named_in_full(reporter)
+
+
+def _named_in_full(words: list[str]) -> str | None:
+    """The person the words name in full, after any title ("Councillor Priya Nair")."""
+    name = untitled(words)
+    return " ".join(name) if is_full_name(name) else None
 
 
 def with_other_person(words: list[str], sentence: str, subject: list[str]) -> list[str]:
@@ -151,12 +174,7 @@ def with_other_person(words: list[str], sentence: str, subject: list[str]) -> li
     pronouns = [i for i in range(len(words)) if _is_object(words, i)]
     if not pronouns:
         return words
-    stop = english().stopwords
-    named = set()
-    for run in CAPITALISED_RUN.findall(sentence):
-        name = untitled(list(itertools.dropwhile(lambda w: w.lower() in stop, run.split())))
-        if is_full_name(name) and not set(name) & set(subject):
-            named.add(" ".join(name))
+    named = {name for name in _names_in(sentence) if not set(name.split()) & set(subject)}
     if len(named) != 1:
         return words
     (person,) = named
@@ -180,23 +198,26 @@ def full_names(
     such name shares that word: {"Kim": "Kim Jong Un", "Putin": "Vladimir Putin", ...}. A
     function word, or a word the article also writes in lower case (`lowercase_words`),
     that opens a run is no part of the name ("Yesterday Anna Berg")."""
-    stop = english().stopwords
-    names: set[str] = set()
-    for sentence in sentences:
-        for run in CAPITALISED_RUN.findall(sentence):
-            words = run.split()
-            titled = [i for i, w in enumerate(words) if _is_title(w)]
-            words = words[titled[-1] + 1 :] if titled else words
-            while words and (words[0].lower() in stop or words[0].lower() in lowercase_words):
-                words = words[1:]  # "When Kim Jong Un", "The Kremlin"
-            if 2 <= len(words) <= 3:
-                names.add(" ".join(words))
+    names = {name for sentence in sentences for name in _names_in(sentence, lowercase_words)}
     by_word: dict[str, set[str]] = {}
     for name in names:
         parts = name.split()
         for word in {parts[0], parts[-1]}:
             by_word.setdefault(word, set()).add(name)
     return {word: found.pop() for word, found in by_word.items() if len(found) == 1}
+
+
+def _names_in(sentence: str, lowercase_words: frozenset[str] = frozenset()) -> Iterator[str]:
+    """The names the sentence writes in full, as full_names reads them."""
+    stop = english().stopwords
+    for run in CAPITALISED_RUN.findall(sentence):
+        words = run.split()
+        titled = [i for i, w in enumerate(words) if _is_title(w)]
+        words = words[titled[-1] + 1 :] if titled else words
+        while words and (words[0].lower() in stop or words[0].lower() in lowercase_words):
+            words = words[1:]  # "When Kim Jong Un", "The Kremlin"
+        if 2 <= len(words) <= 3:
+            yield " ".join(words)
 
 
 def with_full_names(question: str, names: dict[str, str]) -> str:
@@ -239,9 +260,9 @@ def _person(sentence: str, clause: Clause | None, reporter: list[str]) -> str | 
         return " ".join(clause.subject) if len(clause.subject) <= 3 else None
     # the one who speaks is who "she said" goes on with, not a place written as an owner
     # ("Sheffield's libraries will ..., Councillor Priya Nair said")
-    speaker = untitled(reporter)
-    if is_full_name(speaker):
-        return " ".join(speaker)
+    speaking = _named_in_full(reporter)
+    if speaking is not None:
+        return speaking
     # "It's", "That's": a contraction, not an owner
     owners = [o for o in OWNER.findall(sentence) if o.lower() not in english().stopwords]
     return owners[-1] if owners else None

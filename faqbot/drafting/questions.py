@@ -22,7 +22,9 @@ from faqbot.drafting.people import (
     RELATIVE_CLAUSE,
     doer_question,
     is_full_name,
+    is_personal,
     relative_or_participle,
+    speaker,
     thing_named,
     untitled,
     with_other_person,
@@ -63,13 +65,13 @@ def draft_questions(
     clause = split_clause(words, lowercase_words)
     if clause is None:
         return []
-    speaker = _speaker(reporter, person) if reported else None
-    if speaker is not None and _is_personal(clause.subject):
+    says = speaker(reporter, person) if reported else None
+    if says is not None and is_personal(clause.subject):
         # "She said she would now rest ...": who says it is whom "she" stands for
         clause = replace(
             clause,
-            subject=with_person(clause.subject, speaker, whole=True),
-            rest=with_person(clause.rest, speaker),
+            subject=with_person(clause.subject, says, whole=True),
+            rest=with_person(clause.rest, says),
         )
     if person and not reported:
         subject = with_person(clause.subject, person, whole=True)
@@ -247,23 +249,6 @@ def _stands_for_a_thing(clause: Clause) -> bool:
     if len(clause.subject) != 1 or clause.subject[0].lower() not in rules.impersonal:
         return False
     return not any(w.lower() in rules.anticipated for w in clause.rest)
-
-
-def _speaker(reporter: list[str], person: str | None) -> str | None:
-    """Who says what a sentence reports, where that is a person: one named in full after
-    any title ("Union leader Mick Lowe said"), or "he" or "she", or a word of the name,
-    standing for `person` ("Bianchi said", after "Rosa Bianchi ...")."""
-    if _is_personal(reporter) or (
-        person is not None and len(reporter) == 1 and reporter[0] in person.split()
-    ):
-        return person
-    named = untitled(reporter)
-    return " ".join(named) if is_full_name(named) else None
-
-
-def _is_personal(words: list[str]) -> bool:
-    """Whether the words are "he" or "she" alone."""
-    return len(words) == 1 and words[0].lower() in load_rules().personal
 
 
 def _reporter_is_it(reporter: list[str], clause: Clause) -> bool:

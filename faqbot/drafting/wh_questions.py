@@ -345,27 +345,28 @@ def _time_span(rules: Rules, time: str) -> str:
 
 def _quantity(clause: Clause, rest: str, found: re.Match[str]) -> str | None:
     """ "How many trips has Kim made": for a count said near the verb, a cardinal number."""
+    rules = load_rules()
     whole = re.compile(r"\d[\d,.]*\d|\d").match(rest, found.start())  # all of "10", not "1"
     if whole is not None:
         found = whole
     word = found.group(0).lower()
     figure = word.replace(",", "").replace(".", "").isdigit()
     if len(rest[: found.start()].split()) > MAX_COUNT_DISTANCE or not (
-        figure or word in load_rules().cardinals
+        figure or word in rules.cardinals
     ):
         return None
     if rest[found.end() : found.end() + 1].isalpha():
         return None  # "10th", "3D": a figure run into letters counts nothing
     before = rest[: found.start()].split()[-1:]
-    if before and before[0].lower().rstrip(".") in load_rules().numbering:
+    if before and before[0].lower().rstrip(".") in rules.numbering:
         return None  # "the number 9 shirt": a figure that names a thing counts nothing
-    if word in load_rules().count_adverbs:
+    if word in rules.count_adverbs:
         return clause.ask("How many times", _cut(rest, *found.span()))
     # "costs $85", "12 euros": how much; so does a share ("fell 12%")
-    share = load_rules().percent.match(rest, found.end())
+    share = rules.percent.match(rest, found.end())
     money = (found.start(), share.end()) if share is not None else _money(rest, found)
     if money is not None:
-        return clause.ask(load_rules().wh_for_type["money"], _cut(rest, *money))
+        return clause.ask(rules.wh_for_type["money"], _cut(rest, *money))
     after = rest[found.end() :].split()
     counted = _counted(after)
     if not counted:
