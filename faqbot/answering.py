@@ -44,7 +44,7 @@ def ask(
 
     # Answers to `ask -` are written as each question comes: never held back for a pager.
     paging = not no_pager and words != ["-"]
-    view = View(top, explain)
+    view = View(top, explain, asked_alone=words != ["-"])
     with reported(kb_from_env), output(fmt, json_, no_color, view, paging) as (env, render):
         settings = Settings(threshold=threshold, meaning=not words_only)
         matcher = matcher_for(kb, settings, use_cache=not no_cache)

@@ -64,6 +64,24 @@ def test_no_confident_answer_is_an_empty_line_and_exit_1(runner):
     assert result.stdout == "\n"
 
 
+def test_a_question_asked_alone_and_declined_says_why_on_stderr(runner):
+    # stdout keeps its empty line for scripts; a person reading the pipe's end learns why,
+    # and which entries were near, by their ids for `faqbot show`.
+    question = "How many carriages does Kim's train pull?"
+    result = runner.invoke(app, ["ask", question])
+    assert result.exit_code == ExitCode.NO_ANSWER and result.stdout == "\n"
+    [note] = result.stderr.splitlines()
+    reason = json.loads(runner.invoke(app, ["ask", "--json", question]).stdout)
+    assert note.startswith(f"faqbot: no confident answer: {reason['reason']}; did you mean: ")
+    assert all(s["id"] in note for s in reason["suggestions"])
+
+
+def test_a_batch_keeps_stderr_quiet_for_its_declines(runner):
+    result = runner.invoke(app, ["ask", "-"], input=f"{OFF_TOPIC}\n{ANSWERABLE}\n")
+    assert result.exit_code == ExitCode.NO_ANSWER
+    assert result.stdout.splitlines()[0] == "" and result.stderr == ""
+
+
 def test_json_record(runner):
     result = runner.invoke(app, ["ask", "--json", ANSWERABLE])
     assert result.exit_code == ExitCode.OK

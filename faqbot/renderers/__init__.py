@@ -42,6 +42,9 @@ class View(NamedTuple):
 
     top: int = 0  # the next-best entries to list
     explain: bool = False  # why: words, signals, runners-up, the decision
+    # The question was asked alone (not `ask -`): plain text, whose stdout has only an empty
+    # line for a decline, says on stderr why and what was near. A batch would fill stderr.
+    asked_alone: bool = False
 
 
 ANSWER_ONLY = View()

@@ -1,6 +1,7 @@
 """Plain text, what scripts read: exactly one line per question on stdout (the answer, or an
-empty line when declined), tab-separated rows elsewhere. `--explain` goes to stderr, so that
-stdout keeps its one line per question. KB text was sanitised at load; questions are here."""
+empty line when declined), tab-separated rows elsewhere. `--explain`, and why a question asked
+alone was declined, go to stderr, so that stdout keeps its one line per question. KB text was
+sanitised at load; questions are here."""
 
 from __future__ import annotations
 
@@ -31,6 +32,8 @@ class PlainRenderer:
         self.out.flush()
         if self.view.explain:
             self.err.write("\n".join(explanation_lines(result)) + "\n")
+        elif result.answer is None and self.view.asked_alone:
+            self.err.write(decline_note(result) + "\n")
 
     def entries(self, entries: Sequence[Entry], title: str) -> None:
         for entry in entries:
@@ -67,6 +70,16 @@ class PlainRenderer:
                       miss.got or "(abstained)")  # fmt: skip
             self.out.write("\t".join(one_line(f) for f in fields) + "\n")
         self.out.flush()
+
+
+def decline_note(result: Result) -> str:
+    """One line for a person reading stderr: no confident answer, why, and the entries named
+    as suggestions (their ids, for `faqbot show`)."""
+    note = f"faqbot: no confident answer: {one_line(result.reason)}"
+    if result.suggestions:
+        near = "; ".join(f"{c.entry.id} ({one_line(c.entry.question)})" for c in result.suggestions)
+        note += f"; did you mean: {near}"
+    return note
 
 
 def summary_rows(summary: Summary) -> list[tuple[str, str]]:
