@@ -69,7 +69,15 @@ def reads_ids(kb: KnowledgeBase, settings: IndexSettings) -> bool:
     if not settings.read_ids:
         return False
     phrasings = sum(len(e.phrasings) for e in kb.entries)
-    return phrasings < settings.many_phrasings * max(len(kb.entries), 1)
+    return not shows_how_users_ask(phrasings / max(len(kb.entries), 1), settings.many_phrasings)
+
+
+def shows_how_users_ask(phrasings_per_entry: float, many_phrasings: float) -> bool:
+    """Whether a KB of this many phrasings an entry shows how its users ask (users' own
+    messages, as HINT3 collects them; an FAQ with many hand-written alternates), rather than
+    one way, or a few, to ask each question: the line reading ids (reads_ids) and the
+    matcher's statistics (Settings.many_phrasings) both draw."""
+    return phrasings_per_entry >= many_phrasings
 
 
 class Phrasing:

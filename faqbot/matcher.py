@@ -46,6 +46,7 @@ from faqbot.kb_index import (
     IndexedEntry,
     KBIndex,
     build_index,
+    shows_how_users_ask,
     stopword_weight,
     version_numbers,
     version_weight,
@@ -82,7 +83,7 @@ class Matcher(MeaningSignals):
         self.index = index
         self.analyzer = Analyzer(index.synonyms)
         self.phrasings_per_entry = k = index.phrasings_per_entry
-        self.shows_how_users_ask = k >= self.settings.many_phrasings
+        self.shows_how_users_ask = shows_how_users_ask(k, self.settings.many_phrasings)
         # Whether a rare word the KB never uses declines a question (see _names_a_topic): in
         # a KB its author wrote, one phrasing an entry or many (Settings.written_share).
         self.rare_words_decline = not self.shows_how_users_ask or (
