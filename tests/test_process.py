@@ -272,6 +272,25 @@ def test_head_closing_the_pipe_ends_quietly(tmp_path):
     assert result.returncode == 0
 
 
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [(["How do I bake sourdough bread?"], 1), (["--explain", QUESTION], 0)],
+    ids=["a decline's note", "--explain"],
+)
+def test_stderr_whose_reader_is_gone_keeps_the_answer_and_the_exit_code(args, code):
+    # stderr a pipe no one reads any more (`2>&1 >out | true`): what goes there is lost, but
+    # stdout still has the answer and the exit code still says whether there was one.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = subprocess.run([FAQBOT, "ask", "--format", "plain", *args], stdout=subprocess.PIPE,
+                                stderr=write_end, text=True, timeout=60, env=ENV)  # fmt: skip
+    finally:
+        os.close(write_end)
+    assert result.returncode == code
+    assert result.stdout.count("\n") == 1 and ("April 2019" in result.stdout) == (code == 0)
+
+
 def test_stdin_answers_stream_before_input_ends():
     proc = subprocess.Popen([FAQBOT, "ask", "--json", "-"], stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, text=True, env=ENV)  # fmt: skip

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from faqbot.environment import Environment
 from faqbot.figures import confidence_text, ratio_text
 from faqbot.renderers import View, advice_summary, runners_up, where
+from faqbot.reporting import silence
 from faqbot.sanitize import one_line
 
 if TYPE_CHECKING:  # annotations only: `list` needs no matcher, an answer no `check` advice
@@ -31,9 +32,19 @@ class PlainRenderer:
         self.out.write("\n".join(lines) + "\n")
         self.out.flush()
         if self.view.explain:
-            self.err.write("\n".join(explanation_lines(result)) + "\n")
+            self._aside("\n".join(explanation_lines(result)))
         elif result.answer is None and self.view.asked_alone:
-            self.err.write(decline_note(result) + "\n")
+            self._aside(decline_note(result))
+
+    def _aside(self, text: str) -> None:
+        """Write what a person reads beside the answers to stderr. Its reader gone (`2>&1 |
+        head -1`) is no failure of the run: stdout has the answers, and the exit code still
+        says whether each had one, as for every message (see reporting.say)."""
+        try:
+            self.err.write(text + "\n")
+            self.err.flush()
+        except OSError:
+            silence(self.err)
 
     def entries(self, entries: Sequence[Entry], title: str) -> None:
         for entry in entries:
