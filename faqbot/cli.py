@@ -228,8 +228,9 @@ def ask(
       printf 'q1\\nq2\\n' | faqbot ask -        # one answer line per question
 
     With --format plain (the default when piped) each question gets exactly one line: the
-    answer, or an empty line when there is no confident answer. --json writes one JSON object
-    per question. Exit 1 when any question had no confident answer.
+    answer, or an empty line when there is no confident answer (a question asked alone also
+    says why on stderr). --json writes one JSON object per question. Exit 1 when any question
+    had no confident answer.
     """
     code = answering.ask(
         question,
