@@ -43,8 +43,9 @@ def ask(
     from faqbot.settings import Settings
 
     # Answers to `ask -` are written as each question comes: never held back for a pager.
-    paging = not no_pager and words != ["-"]
-    view = View(top, explain, asked_alone=words != ["-"])
+    alone = words != ["-"]
+    paging = not no_pager and alone
+    view = View(top, explain, asked_alone=alone)
     with reported(kb_from_env), output(fmt, json_, no_color, view, paging) as (env, render):
         settings = Settings(threshold=threshold, meaning=not words_only)
         matcher = matcher_for(kb, settings, use_cache=not no_cache)

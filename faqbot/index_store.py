@@ -35,7 +35,6 @@ from faqbot.kb_index import (
     Phrasing,
     PhrasingMasks,
     Tally,
-    asked_texts,
     phrasings_of,
     reads_ids,
     shortest,
@@ -43,6 +42,7 @@ from faqbot.kb_index import (
     term_masks,
     terms_in_order,
     told_terms,
+    weighed_texts,
 )
 from faqbot.model import Entry, KnowledgeBase
 
@@ -524,7 +524,7 @@ class _StoredParts:
         return entry
 
     def phrasings(self, entry: Entry) -> list[Phrasing]:
-        texts = asked_texts(entry, len(self._lines) > len(entry.phrasings))
+        texts = weighed_texts(entry, len(self._lines))
         made = self._decoded(_phrasings_record, texts, self._lines, self._weights)
         self._lines, self._weights = [], b""
         return made

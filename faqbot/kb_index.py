@@ -58,6 +58,12 @@ def asked_texts(entry: Entry, with_id: bool) -> tuple[str, ...]:
     return entry.phrasings if named is None else (*entry.phrasings, named)
 
 
+def weighed_texts(entry: Entry, weighed: int) -> tuple[str, ...]:
+    """The texts of an entry's `weighed` phrasings, as its index holds them: its own, and the
+    words of its id where there is one more (an index says whether it read ids by that)."""
+    return asked_texts(entry, weighed > len(entry.phrasings))
+
+
 def reads_ids(kb: KnowledgeBase, settings: IndexSettings) -> bool:
     """Whether the index weighs an entry's id as one more way to ask it: in a KB that shows
     one way, or a few, to ask each question (fewer than `settings.many_phrasings` an entry),
@@ -367,7 +373,7 @@ def told_terms(terms: Iterable[str]) -> frozenset[str]:
 
 def phrasings_of(entry: Entry, weights: list[dict[str, float]]) -> list[Phrasing]:
     """The entry's phrasings with their weights, one more where its id is weighed too."""
-    texts = asked_texts(entry, len(weights) > len(entry.phrasings))
+    texts = weighed_texts(entry, len(weights))
     return [Phrasing(text, w) for text, w in zip(texts, weights, strict=True)]
 
 

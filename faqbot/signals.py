@@ -109,12 +109,17 @@ class PhrasingFit:
         self.precision = 0.0
 
     @property
+    def by_id(self) -> bool:
+        """Whether the best phrasing is the words of the entry's id (kb_index.reads_ids),
+        weighed after its own phrasings."""
+        return self.nearest >= len(self.entry.phrasings)
+
+    @property
     def text(self) -> str:
         """The best phrasing (read only for the entries shown)."""
-        phrasings = self.entry.phrasings
-        if self.nearest < len(phrasings):
-            return phrasings[self.nearest]
-        return f"{id_phrasing(self.entry.id)} (the words of its id)"  # see kb_index.reads_ids
+        if self.by_id:
+            return f"{id_phrasing(self.entry.id)} (the words of its id)"
+        return self.entry.phrasings[self.nearest]
 
 
 def phrasing_fit(ie: IndexedEntry, question: Question, beta_squared: float) -> PhrasingFit:
@@ -290,7 +295,7 @@ class Explained:
     @property
     def by_id(self) -> bool:
         """Whether the nearest phrasing is the words of the entry's id (kb_index.reads_ids)."""
-        return self._fit.nearest >= len(self._fit.entry.phrasings)
+        return self._fit.by_id
 
     @property
     def words(self) -> tuple[WordMatch, ...]:
